@@ -1,0 +1,297 @@
+"""Speed and memory benchmark (SPEC §8): our pipeline against the floor and the baseline.
+
+Everything is measured in one run on the same articles, because the machines are shared
+and noisy: the figures that count are the *ratios*.
+
+- **ours**: ``sukien.reading.read`` (decompression, JSON, normalisation, cleaning) and then
+  every pipeline stage, timed stage by stage, one process.
+- **floor**: the least any pipeline must do on the same input: read the records
+  (decompression + JSON), NFC-normalise, split sentences with one precompiled regex.
+- **baseline**: underthesea ``word_tokenize`` + ``ner`` on a sample of the same articles
+  (the optional ``baseline`` extra; reported as skipped when it is not installed).
+
+Throughput per core is articles / CPU seconds of this process (``time.process_time``),
+which other people's load on the machine does not inflate; stage shares use wall time.
+Ratios are times per article: ``ours_over_floor`` = our time / the floor's (goal ≤ 5),
+``ours_over_baseline`` = our time / underthesea's (lower is better).
+
+``stream_memory`` runs the pipeline over the first N articles in a fresh subprocess and
+reports its peak RSS, so peak memory at 10k and 40k articles can be compared.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import resource
+import subprocess
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from ..model import Article
+from ..pipeline import Pipeline
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+SHARED_NEWS = REPO_ROOT / ".." / "shared" / "corpus" / "news"
+DEFAULT_BENCH_FILE = "trends2024.jsonl.gz"
+BUNDLED_SAMPLE = REPO_ROOT / "examples"
+# underthesea's NER costs ~0.3 s per article here: 200 articles is ~1 minute, enough for a
+# stable per-article figure.
+DEFAULT_BASELINE_SAMPLE = 200
+DEFAULT_MEMORY_SIZES = (10_000, 40_000)
+
+# The floor's sentence split: end punctuation (optionally closed by a quote/bracket),
+# then space, or a line break. Deliberately the cheapest reasonable split.
+_FLOOR_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+
+
+def default_corpus() -> list[Path]:
+    """trends2024 from the shared corpus beside the repo when present, else the bundled sample."""
+    shared = SHARED_NEWS / DEFAULT_BENCH_FILE
+    return [shared.resolve()] if shared.exists() else [BUNDLED_SAMPLE]
+
+
+def whole_shared_corpus() -> list[Path]:
+    """Every ``*.jsonl.gz`` of the shared news corpus, in name order (empty when absent)."""
+    return sorted(SHARED_NEWS.resolve().glob("*.jsonl.gz")) if SHARED_NEWS.exists() else []
+
+
+@dataclass(slots=True)
+class Timing:
+    """One measured step over ``articles`` articles of ``nbytes`` bytes of UTF-8 text."""
+
+    name: str
+    articles: int = 0
+    nbytes: int = 0
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+    errors: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        secs = self.cpu_s if self.cpu_s > 0 else self.wall_s
+        return {
+            "name": self.name,
+            "articles": self.articles,
+            "mb": round(self.nbytes / 1e6, 3),
+            "wall_s": round(self.wall_s, 4),
+            "cpu_s": round(self.cpu_s, 4),
+            "articles_per_s": _rate(self.articles, secs),
+            "mb_per_s": _rate(self.nbytes / 1e6, secs),
+            "ms_per_article": round(1000 * secs / self.articles, 4) if self.articles else None,
+            "errors": self.errors,
+        }
+
+    @property
+    def seconds_per_article(self) -> float | None:
+        secs = self.cpu_s if self.cpu_s > 0 else self.wall_s
+        return secs / self.articles if self.articles else None
+
+
+def _rate(amount: float, secs: float) -> float | None:
+    return round(amount / secs, 2) if secs > 0 else None
+
+
+# -- inputs ---------------------------------------------------------------------------------
+
+def expand_corpus(paths: Iterable[str | Path]) -> list[Path]:
+    """Files under the given paths (directories are listed, sorted; globs expanded)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(f for f in sorted(p.iterdir()) if f.is_file())
+        elif p.exists():
+            out.append(p)
+        else:
+            out.extend(sorted(Path().glob(str(raw))))
+    return out
+
+
+def raw_texts(paths: Iterable[Path]) -> Iterator[str]:
+    """The floor's reader: the ``text`` of each JSONL record, or each file's whole text."""
+    for f in paths:
+        name = f.name
+        if name.endswith((".jsonl", ".jsonl.gz")):
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(f, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    if not line.strip():
+                        continue
+                    try:
+                        text = json.loads(line).get("text")
+                    except (json.JSONDecodeError, AttributeError):
+                        continue
+                    if text:
+                        yield text
+        else:
+            opener = gzip.open if name.endswith(".gz") else open
+            with opener(f, "rt", encoding="utf-8", errors="replace") as fh:
+                yield fh.read()
+
+
+def articles_from(paths: Sequence[Path]) -> Iterator[Article]:
+    """Our reader's articles (skipped inputs dropped)."""
+    from ..reading import read
+
+    for item in read([str(p) for p in paths]):
+        if isinstance(item, Article):
+            yield item
+
+
+# -- measurements ---------------------------------------------------------------------------
+
+def measure_floor(paths: Sequence[Path], limit: int | None) -> Timing:
+    t = Timing("floor")
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    sentences = 0
+    for text in islice(raw_texts(paths), limit):
+        text = unicodedata.normalize("NFC", text)
+        sentences += len(_FLOOR_SENTENCE_END.split(text))
+        t.articles += 1
+        t.nbytes += len(text.encode("utf-8"))
+    t.wall_s, t.cpu_s = time.perf_counter() - wall0, time.process_time() - cpu0
+    return t
+
+
+def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | None = None,
+                 keep: int = 0) -> tuple[Timing, list[Timing], list[str]]:
+    """End to end (read + every stage), per stage, and the first ``keep`` cleaned texts."""
+    pipeline = pipeline or Pipeline(raise_errors=False)
+    stages = [(s.name, s.load()) for s in pipeline.stages]
+    read_t = Timing("read")
+    stage_t = {name: Timing(name) for name, _ in stages}
+    kept: list[str] = []
+    total = Timing("ours")
+    clock = time.perf_counter
+    wall0, cpu0 = clock(), time.process_time()
+    source = articles_from(paths)
+    n = 0
+    while limit is None or n < limit:
+        t0 = clock()
+        article = next(source, None)
+        read_t.wall_s += clock() - t0
+        if article is None:
+            break
+        n += 1
+        size = len(article.text_clean.encode("utf-8"))
+        read_t.nbytes += size
+        if len(kept) < keep:
+            kept.append(article.text_clean)
+        for name, func in stages:
+            st = stage_t[name]
+            t0 = clock()
+            try:
+                article = func(article)
+            except Exception:  # noqa: BLE001 - counted; the benchmark measures, it does not judge
+                st.errors += 1
+            st.wall_s += clock() - t0
+    total.wall_s, total.cpu_s = clock() - wall0, time.process_time() - cpu0
+    total.articles = read_t.articles = n
+    total.nbytes = read_t.nbytes
+    for st in stage_t.values():
+        st.articles, st.nbytes = n, read_t.nbytes
+        total.errors += st.errors
+    return total, [read_t, *stage_t.values()], kept
+
+
+def measure_baseline(texts: Sequence[str]) -> Timing | str:
+    """underthesea word_tokenize + ner over ``texts``; a reason string when unavailable."""
+    if not texts:
+        return "no articles sampled"
+    try:
+        from underthesea import ner, word_tokenize
+    except ImportError:
+        return "underthesea is not installed (pip install 'sukien[baseline]')"
+    word_tokenize("Khởi động.")  # load the models outside the timing
+    ner("Khởi động.")
+    t = Timing("baseline")
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    for text in texts:
+        word_tokenize(text)
+        ner(text)
+        t.articles += 1
+        t.nbytes += len(text.encode("utf-8"))
+    t.wall_s, t.cpu_s = time.perf_counter() - wall0, time.process_time() - cpu0
+    return t
+
+
+def measure_parallel(paths: Sequence[Path], limit: int | None, workers: int) -> dict[str, Any]:
+    """Wall-clock throughput of read + ``map_articles`` with ``workers`` processes."""
+    from ..engines.local import map_articles
+
+    wall0 = time.perf_counter()
+    n = 0
+    for _ in map_articles(islice(articles_from(paths), limit), workers=workers):
+        n += 1
+    wall = time.perf_counter() - wall0
+    return {"workers": workers, "articles": n, "wall_s": round(wall, 3),
+            "articles_per_s": _rate(n, wall)}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def run_bench(corpus: Sequence[str | Path] | None = None, *, limit: int | None = None,
+              baseline_sample: int = DEFAULT_BASELINE_SAMPLE, workers: int = 1,
+              pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """Measure ours, the floor and the baseline on the same articles; returns a JSON-able dict."""
+    paths = expand_corpus(corpus or default_corpus())
+    floor = measure_floor(paths, limit)
+    ours, stages, sample = measure_ours(paths, limit, pipeline, keep=max(0, baseline_sample))
+    baseline = measure_baseline(sample) if baseline_sample > 0 else "disabled (--baseline-sample 0)"
+    ours_spa, floor_spa = ours.seconds_per_article, floor.seconds_per_article
+    ratios: dict[str, Any] = {
+        "ours_over_floor": round(ours_spa / floor_spa, 2) if ours_spa and floor_spa else None,
+        "ours_over_baseline": None,
+        "baseline_over_ours": None,
+    }
+    if isinstance(baseline, Timing) and ours_spa and baseline.seconds_per_article:
+        ratios["ours_over_baseline"] = round(ours_spa / baseline.seconds_per_article, 5)
+        ratios["baseline_over_ours"] = round(baseline.seconds_per_article / ours_spa, 1)
+    report: dict[str, Any] = {
+        "corpus": [str(p) for p in paths],
+        "articles": ours.articles,
+        "mb": round(ours.nbytes / 1e6, 3),
+        "ours": ours.as_dict(),
+        "stages": [s.as_dict() for s in stages],
+        "floor": floor.as_dict(),
+        "baseline": baseline.as_dict() if isinstance(baseline, Timing) else {"skipped": baseline},
+        "ratios": ratios,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    total_wall = sum(s.wall_s for s in stages) or 1.0
+    for s, d in zip(stages, report["stages"], strict=True):
+        d["share"] = round(s.wall_s / total_wall, 4)
+    if workers > 1:
+        report["parallel"] = measure_parallel(paths, limit, workers)
+    return report
+
+
+def stream_memory(paths: Sequence[str | Path] | None = None,
+                  sizes: Sequence[int] = DEFAULT_MEMORY_SIZES, workers: int = 1) -> list[dict[str, Any]]:
+    """Peak RSS of a fresh process streaming the first N articles through the pipeline.
+
+    Each size runs in its own subprocess (``python -m sukien.engines.memory_probe``) so
+    the figures do not share a heap. Default input: the whole shared news corpus.
+    """
+    files = expand_corpus(paths) if paths else whole_shared_corpus() or default_corpus()
+    out = []
+    for n in sizes:
+        cmd = [sys.executable, "-m", "sukien.engines.memory_probe", "--limit", str(n),
+               "--workers", str(workers), *map(str, files)]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            out.append({"limit": n, "error": done.stderr.strip()[-2000:]})
+            continue
+        out.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return out
