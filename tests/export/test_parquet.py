@@ -1,0 +1,85 @@
+import pytest
+
+pytest.importorskip("pyarrow")
+
+from sukien.errors import SukienError  # noqa: E402
+from sukien.export.parquet import (  # noqa: E402
+    month_of,
+    prepare_output,
+    read_articles,
+    read_skipped,
+    schema,
+    write_chunk,
+)
+from sukien.model import (  # noqa: E402
+    Article,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Quantity,
+    Relation,
+    StageError,
+    Statement,
+)
+from sukien.reading import Skipped  # noqa: E402
+
+
+def _full_article(id_: str, published: str | None) -> Article:
+    text = "Sáng 3/6, Chủ tịch nước Tô Lâm hội đàm với Tổng thống Yoon Suk Yeol tại Hà Nội."
+    a = Article(id=id_, text_clean=text, title="Hội đàm", published=published, outlet="vov",
+                url="https://example.org/x", meta={"category": "thoi-su"},
+                errors=[StageError("quantities", "ValueError: boom")])
+    ev = Evidence(0, 20, text[:20])
+    a.entities = [Entity("e1", "Tô Lâm", "PER", "VNM", "Chủ tịch nước", "President", [(21, 27)],
+                         {"aliases": ["Tô Lâm"], "sector": "state"}),
+                  Entity("e2", "Hàn Quốc", "GPE", "KOR")]
+    a.events = [Event("ev1", "MEET", ev, "meet", ["e1", "KOR"], "VNM", "2024-06-03", "day", "morning",
+                      {"name": "Hà Nội", "country": "VNM"}, "occurred",
+                      {"event_type": "CONSULT", "mode": "meet"}, "042")]
+    a.statements = [Statement("s1", "AGREE", ev, ["e1"], ["KOR"], ["trade"], "ev1", True,
+                              {"event_type": "AGREE"}, "030")]
+    a.documents = [Document("MOU", "Bản ghi nhớ", ev, ["VNM", "KOR"], ["trade"], "2024-06-03")]
+    a.quantities = [Quantity(150, "tỷ USD", "target", ev, 2030, "about", "kim ngạch")]
+    a.relations = [Relation(["VNM", "KOR"], "comprehensive strategic partnership", ev, year=2022)]
+    return a
+
+
+def test_round_trip_gives_equal_records(tmp_path):
+    out = prepare_output(tmp_path / "pq")
+    articles = [_full_article("a1", "2024-06-03T08:00"), _full_article("a2", None),
+                Article(id="a3", text_clean="Ngắn.", published="2024-07-01")]
+    counts = write_chunk(out, 0, [*articles, Skipped("bad.jsonl", "malformed JSON", 7)])
+    assert counts["articles"] == 3 and counts["events"] == 2 and counts["skipped"] == 1
+    back = {a.id: a for a in read_articles(out)}
+    assert set(back) == {"a1", "a2", "a3"}
+    for a in articles:
+        assert back[a.id].to_record() == a.to_record()
+        assert back[a.id].errors == a.errors
+        assert back[a.id].meta == a.meta
+    assert [s.line for s in read_skipped(out)] == [7]
+    # partitioned by publication month, Hive style
+    months = sorted(p.name for p in (out / "articles").iterdir())
+    assert months == ["month=2024-06", "month=2024-07", "month=unknown"]
+
+
+def test_output_folder_is_not_mixed_with_an_earlier_run(tmp_path):
+    out = prepare_output(tmp_path / "pq")
+    write_chunk(out, 0, [Article(id="a", text_clean="x")])
+    with pytest.raises(SukienError):
+        prepare_output(out)
+    prepare_output(out, overwrite=True)
+    assert not (out / "articles").exists()
+
+
+def test_columns_are_flat_with_json_for_lists():
+    names = schema("events").names
+    assert {"article_id", "ord", "kind", "evidence_start", "evidence_text", "participants_json",
+            "location_json", "month"} <= set(names)
+    assert "evidence" not in names
+
+
+def test_month_of():
+    assert month_of("2024-05-17T10:00") == "2024-05"
+    assert month_of("--05-17") == "unknown"
+    assert month_of(None) == "unknown"
