@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MissingExtra, StoreError
+from . import schema
 from .fold import fold
 from .ingest import IngestSummary, ProgressCallback, ingest, now_iso
-from .schema import MIGRATIONS
 
 # Characters of article text around a search hit in a snippet (each side).
 SNIPPET_CONTEXT = 80
@@ -92,7 +92,7 @@ class Store:
             "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = set(self.applied_migrations())
         applied = []
-        for name, sql in MIGRATIONS:
+        for name, sql in schema.MIGRATIONS:
             if name in done:
                 continue
             quoted = name.replace("'", "''")

@@ -117,10 +117,19 @@ def list_articles(
     if as_json:
         print_json(rows)
         return
+    table = Table(title=f"articles in {db}")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title", overflow="fold", ratio=1)
+    for header in ("ents", "evts", "stmts"):  # entities, events, statements
+        table.add_column(header, justify="right")
     for r in rows:
-        r["title"] = _short(r["title"], 70)
-    print_table(rows, ["id", "published", "outlet", "title", "chars", "entities", "events", "statements"],
-                title=f"articles in {db}")
+        table.add_row(r["id"], (r["published"] or "")[:16], r["outlet"] or "", _short(r["title"], 90),
+                      str(r["entities"]), str(r["events"]), str(r["statements"]))
+    console.print(table)
+    if not rows:
+        console.print("(nothing)")
 
 
 @app.command()
