@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine (Python 3.11 + pip):
-#   make demo   install sukien and ingest the bundled sample into demo.db
-#   make test   install the dev extras and run the whole suite (pytest + ruff)
+#   make demo   install sukien and ingest the bundled sample into demo.db, then show it
+#   make test   install the dev extras and run the whole suite (ruff + pytest)
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -12,15 +12,25 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
+# Stamp files: pip runs again only when pyproject.toml changes (the install is editable,
+# so code changes need no reinstall).
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	touch $@
 
-install-dev: $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e ".[dev]"
+	touch $@ $(VENV)/.installed
 
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Idempotent: running it again stores nothing new (the summary says "duplicate 5").
 demo: install
 	$(BIN)/sukien ingest --db $(DB) examples/
 	$(BIN)/sukien articles --db $(DB)
+	$(BIN)/sukien events --db $(DB) --limit 20
 
 lint: install-dev
 	$(BIN)/ruff check src tests

@@ -100,3 +100,9 @@ def test_extract_prints_one_spec_record_per_article(runner, tmp_path):
     assert [r["id"] for r in records] == [f.stem for f in files]
     assert all(RECORD_KEYS <= set(r) and r["published"] == "2025-11-21" for r in records)
     assert f"{bad}:1" in result.stderr
+
+
+def test_every_article_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("ingest", "articles", "show", "search", "events", "statements", "extract"):
+        assert f"sukien {command} " in readme, command
