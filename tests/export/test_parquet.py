@@ -13,41 +13,13 @@ from sukien.export.parquet import (  # noqa: E402
 )
 from sukien.model import (  # noqa: E402
     Article,
-    Document,
-    Entity,
-    Event,
-    Evidence,
-    Quantity,
-    Relation,
-    StageError,
-    Statement,
 )
 from sukien.reading import Skipped  # noqa: E402
 
 
-def _full_article(id_: str, published: str | None) -> Article:
-    text = "Sáng 3/6, Chủ tịch nước Tô Lâm hội đàm với Tổng thống Yoon Suk Yeol tại Hà Nội."
-    a = Article(id=id_, text_clean=text, title="Hội đàm", published=published, outlet="vov",
-                url="https://example.org/x", meta={"category": "thoi-su"},
-                errors=[StageError("quantities", "ValueError: boom")])
-    ev = Evidence(0, 20, text[:20])
-    a.entities = [Entity("e1", "Tô Lâm", "PER", "VNM", "Chủ tịch nước", "President", [(21, 27)],
-                         {"aliases": ["Tô Lâm"], "sector": "state"}),
-                  Entity("e2", "Hàn Quốc", "GPE", "KOR")]
-    a.events = [Event("ev1", "MEET", ev, "meet", ["e1", "KOR"], "VNM", "2024-06-03", "day", "morning",
-                      {"name": "Hà Nội", "country": "VNM"}, "occurred",
-                      {"event_type": "CONSULT", "mode": "meet"}, "042")]
-    a.statements = [Statement("s1", "AGREE", ev, ["e1"], ["KOR"], ["trade"], "ev1", True,
-                              {"event_type": "AGREE"}, "030")]
-    a.documents = [Document("MOU", "Bản ghi nhớ", ev, ["VNM", "KOR"], ["trade"], "2024-06-03")]
-    a.quantities = [Quantity(150, "tỷ USD", "target", ev, 2030, "about", "kim ngạch")]
-    a.relations = [Relation(["VNM", "KOR"], "comprehensive strategic partnership", ev, year=2022)]
-    return a
-
-
-def test_round_trip_gives_equal_records(tmp_path):
+def test_round_trip_gives_equal_records(tmp_path, full_article):
     out = prepare_output(tmp_path / "pq")
-    articles = [_full_article("a1", "2024-06-03T08:00"), _full_article("a2", None),
+    articles = [full_article("a1", "2024-06-03T08:00"), full_article("a2", None),
                 Article(id="a3", text_clean="Ngắn.", published="2024-07-01")]
     counts = write_chunk(out, 0, [*articles, Skipped("bad.jsonl", "malformed JSON", 7)])
     assert counts["articles"] == 3 and counts["events"] == 2 and counts["skipped"] == 1

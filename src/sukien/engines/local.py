@@ -103,3 +103,43 @@ def _run_chunk(chunk: list[Any]) -> list[Any]:
     pipeline = _worker_pipeline
     assert pipeline is not None, "worker used without its initializer"
     return [pipeline(item) if isinstance(item, Article) else item for item in chunk]
+
+
+# Articles per written Parquet chunk: ~1-3 MB of text per file, few enough files for
+# DuckDB/Spark, small enough that reading an export back stays a chunk at a time.
+PARQUET_CHUNK = 1000
+
+
+def extract_to_parquet(items: Iterable[Any], out_dir: Any, *, workers: int = 1,
+                       pipeline_factory: PipelineFactory = batch_pipeline,
+                       chunk_articles: int = PARQUET_CHUNK, overwrite: bool = False,
+                       progress: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Extract ``items`` (Articles and reader ``Skipped``) with ``workers`` local processes
+    and write the partitioned Parquet datasets of :mod:`sukien.export.parquet`."""
+    from ..export.parquet import prepare_output, write_chunk
+
+    out = prepare_output(out_dir, overwrite=overwrite)
+    summary: dict[str, Any] = {"engine": "local", "workers": workers, "articles": 0, "skipped": 0,
+                               "chunks": 0, "rows": {}}
+    chunk: list[Any] = []
+
+    def flush() -> None:
+        counts = write_chunk(out, summary["chunks"], chunk)
+        summary["chunks"] += 1
+        for table, n in counts.items():
+            summary["rows"][table] = summary["rows"].get(table, 0) + n
+        chunk.clear()
+        if progress:
+            progress(summary)
+
+    for item in map_articles(items, workers=workers, pipeline_factory=pipeline_factory):
+        chunk.append(item)
+        if isinstance(item, Article):
+            summary["articles"] += 1
+        else:
+            summary["skipped"] += 1
+        if len(chunk) >= chunk_articles:
+            flush()
+    if chunk:
+        flush()
+    return summary

@@ -69,4 +69,81 @@ def bench(
         console.print(f"parallel: {p['workers']} workers, {p['articles_per_s']} articles/s wall")
 
 
-_ = DbOption  # shared option object, used by load/export below
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or '-' for stdin."),
+    out: Path = typer.Option(..., "--out", help="Folder for the partitioned Parquet datasets."),
+    engine: str = typer.Option("local", "--engine", help="local (processes here) or dask (a cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address "
+                                  "(default: a LocalCluster of --workers processes)."),
+    workers: int = typer.Option(2, "--workers", "-w", min=1, help="Processes (local, or LocalCluster)."),
+    limit: int = typer.Option(None, "--limit", help="Only the first N inputs."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an earlier export in --out."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Extract PATHs into partitioned Parquet (one dataset per record type, by month), no store."""
+    from itertools import islice
+
+    from ...reading import read
+
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be 'local' or 'dask', got {engine!r}")
+    items = islice(read(paths), limit)
+    if engine == "dask":
+        from ...engines.dask import extract_to_parquet as run_dask
+
+        summary = run_dask(items, out, scheduler=scheduler, workers=workers, overwrite=overwrite)
+    else:
+        from ...engines.local import extract_to_parquet as run_local
+
+        summary = run_local(items, out, workers=workers, overwrite=overwrite)
+    if as_json:
+        print_json(summary)
+        return
+    console.print(f"{summary['articles']:,} articles ({summary['skipped']:,} skipped inputs) → {out} "
+                  f"with the {engine} engine, {summary['workers']} workers")
+    print_table([{"dataset": t, "rows": n} for t, n in sorted(summary["rows"].items())], ["dataset", "rows"])
+
+
+@app.command()
+def load(
+    parquet_dir: Path = typer.Argument(..., help="A folder written by `sukien run`."),
+    db: str = DbOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Bring a Parquet export into the SQLite store (already extracted: no stage runs again)."""
+    from ...engines.load import load_parquet
+    from ...store import Store
+
+    if not parquet_dir.is_dir():
+        fail(f"no folder {parquet_dir}")
+    with Store(db) as store:
+        summary = load_parquet(store, parquet_dir)
+    result = summary.as_dict() if hasattr(summary, "as_dict") else summary
+    if as_json:
+        print_json(result)
+    else:
+        console.print(", ".join(f"{k}: {v}" for k, v in result.items() if not isinstance(v, (dict, list))))
+
+
+@app.command()
+def export(
+    db: str = DbOption,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover"),
+    table: str = typer.Option("events", "--table", "-t", help="articles, entities, events, statements, "
+                              "documents, quantities, relations, skipped, ... (plover: events|statements|all)"),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write."),
+) -> None:
+    """Export a table of the store (JSON Lines, CSV, Parquet, or PLOVER event JSON Lines)."""
+    import sqlite3
+
+    from ...export.formats import export as export_table
+
+    if not Path(db).exists():
+        fail(f"no store at {db}")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        n = export_table(conn, table, fmt, out)
+    finally:
+        conn.close()
+    console.print(f"{n:,} records → {out}")
