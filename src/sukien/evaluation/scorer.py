@@ -76,6 +76,10 @@ VALUE_RTOL = 1e-6
 PLACE_TYPES = ("GPE", "LOC")
 # Trailing words that may sit between a party's name and its country (``nước`` Việt Nam).
 _COUNTRY_LEADERS = ("nuoc", "cua")
+MAX_COUNTRY_WORDS = 8
+# Without a country table, at most this many capitalised words are taken for a country
+# (``Hàn Quốc``, ``Liên bang Nga``, ``Bồ Đào Nha``).
+MAX_GUESSED_COUNTRY_WORDS = 3
 
 
 # -- result types ----------------------------------------------------------------------------
@@ -473,14 +477,16 @@ def _is_country_tail(words: list[str]) -> bool:
     names = _country_names()
     if names:
         return "".join(folded) in names
-    # No country table: a trailing run of capitalised words is taken as the country.
-    return all(w[:1].isupper() for w in words)
+    # No country table: a short trailing run of capitalised words is taken as the country.
+    return len(words) <= MAX_GUESSED_COUNTRY_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _without_country(name: str) -> set[str]:
     words = name.split()
     out = set()
-    for k in range(1, min(len(words) - 1, 8) + 1):
+    # The party's own name keeps at least two words (``Bộ X``); a country takes at most
+    # MAX_COUNTRY_WORDS words after its leaders (``nước Cộng hòa xã hội chủ nghĩa Việt Nam``).
+    for k in range(1, min(len(words) - 2, MAX_COUNTRY_WORDS) + 1):
         if _is_country_tail(words[-k:]):
             out.add(" ".join(words[:-k]))
     return out

@@ -105,9 +105,13 @@ def eval_command(
                                         help="Give an article without a publication date the gold's."),
 ) -> None:
     """Extract a gold corpus and score it: P/R/F1 per record type (rules: gold/README.md)."""
+    from ...errors import SukienError
     from ...evaluation.run import evaluate
 
-    run = evaluate(gold, corpus, link=link, gold_published=gold_published)
+    try:
+        run = evaluate(gold, corpus, link=link, gold_published=gold_published)
+    except SukienError as exc:
+        fail(str(exc))
     for s in run.skipped:
         err_console.print(f"skipped {s}", highlight=False, markup=False)
     for e in run.stage_errors[:MAX_STAGE_ERRORS_SHOWN]:

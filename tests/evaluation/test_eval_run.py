@@ -1,0 +1,74 @@
+"""``sukien eval`` end to end on the shared seeds: it runs and its figures are well-formed.
+
+Score floors belong to the extraction issues' tests; here only the plumbing is checked.
+"""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from sukien.evaluation.run import evaluate
+from sukien.interfaces.cli import app
+
+TYPES = ("persons", "events", "statements", "documents", "quantities", "relations")
+
+
+def test_evaluate_the_real_pipeline_on_the_seeds(shared_dir):
+    run = evaluate(shared_dir / "gold" / "seeds.json", shared_dir / "corpus" / "seeds")
+    r = run.result
+    assert len(r.articles) == 5 and r.missing == []
+    for name in TYPES:
+        sc = r.total(name)
+        assert 0.0 <= sc.precision <= 1.0 and 0.0 <= sc.recall <= 1.0 and 0.0 <= sc.f1 <= 1.0
+        assert sc.tp + sc.fn == {"persons": 14, "events": 11, "statements": 50, "documents": 10,
+                                 "quantities": 9, "relations": 6}[name]
+
+
+def test_cli_table_ends_with_the_headline_figures(shared_dir):
+    res = CliRunner().invoke(app, ["eval", "--gold", str(shared_dir / "gold" / "seeds.json"),
+                                   "--corpus", str(shared_dir / "corpus" / "seeds")])
+    assert res.exit_code == 0, res.output
+    tail = res.output.strip().splitlines()[-8:]
+    assert tail[-1].startswith("boilerplate leaks:")
+    assert [line.split()[0] for line in tail[1:-1]] == list(TYPES)
+
+
+def test_cli_json_on_the_dev_jsonl(shared_dir):
+    res = CliRunner().invoke(app, ["eval", "--gold", str(shared_dir / "gold" / "dev.json"),
+                                   "--corpus", str(shared_dir / "corpus" / "dev" / "dev.jsonl"), "--json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["summary"]["articles"] >= 20 and d["summary"]["missing"] == []
+    assert all(0.0 <= d["summary"][t]["f1"] <= 1.0 for t in TYPES)
+
+
+def test_cli_reports_a_bad_gold_file_cleanly(tmp_path, shared_dir):
+    bad = tmp_path / "g.json"
+    bad.write_text('{"schema": "nope"}', encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "--gold", str(bad), "--corpus", str(shared_dir / "corpus" / "seeds")])
+    assert res.exit_code == 1 and "E600" in res.output and "schema" in res.output
+
+
+def test_link_without_a_linker_is_a_clean_error(shared_dir, monkeypatch):
+    import sukien.link
+
+    monkeypatch.delattr(sukien.link, "link_corpus", raising=False)
+    res = CliRunner().invoke(app, ["eval", "--gold", str(shared_dir / "gold" / "seeds.json"),
+                                   "--corpus", str(shared_dir / "corpus" / "seeds"), "--link"])
+    assert res.exit_code == 1 and "link_corpus" in res.output
+
+
+def test_link_scores_the_corpus_record(shared_dir, monkeypatch):
+    import sukien.link
+
+    def fake_link(articles):  # one story per article, no actors or events
+        return {"type": "corpus", "actors": [], "events": [], "stories": [[a.id] for a in articles]}
+
+    monkeypatch.setattr(sukien.link, "link_corpus", fake_link, raising=False)
+    res = CliRunner().invoke(app, ["eval", "--gold", str(shared_dir / "gold" / "seeds.json"),
+                                   "--corpus", str(shared_dir / "corpus" / "seeds"), "--link"])
+    assert res.exit_code == 0, res.output
+    stories = next(line for line in res.output.splitlines() if line.startswith("stories (pairs)"))
+    assert stories.split()[2:8] == ["0.000", "0.000", "0.000", "0", "0", "2"]
