@@ -1,9 +1,644 @@
-"""Stage `resolve_dates` (stub until its issue lands)."""
+"""Stage ``resolve_dates``: Vietnamese date expressions as :class:`DateSpan` resolved against
+the publication date.
+
+Forms understood (``D``/``M``/``Y`` are day, month, year; case of the first letter is free):
+
+- day and month: ``21/11``, ``ngày 21/11/2025``, ``chiều 10-8``, ``Chiều 10.3``, ``ngày 21 tháng 11
+  năm 2025``, ``trưa 11/8 (giờ địa phương)``, ``tối 30/5 (giờ Mỹ)``, ``Hôm nay (29.6)``,
+  ``Chiều qua 28.6``. ``-`` and ``.`` without a year need a cue before them (a part of day,
+  ``ngày``, ``hôm``, ``vào``, a weekday...) so scores ``2-1`` and decimals ``2.3`` stay out;
+  ``/`` without a year is taken unless written ``thứ 3/10`` (a rank) or glued to digits.
+- intervals: ``từ ngày 10 đến ngày 13-8``, ``từ 10-13/8``, ``từ ngày 31/7-3/8``,
+  ``(trong hai) ngày 19 và 20-6`` → ``YYYY-MM-DD/YYYY-MM-DD``.
+- relative: ``chiều cùng ngày`` (the day of the previous date mention), ``sáng nay``,
+  ``hôm nay``, ``hôm qua``, ``tối qua``, ``ngày mai``; weekdays ``thứ Năm``, ``Chủ nhật``
+  (the nearest such day at or before publication, after it with ``tới``/``tuần tới``);
+  ``tuần tới``/``tuần này``/``tuần trước`` (an interval Monday–Sunday).
+- months and years: ``tháng 12/2022``, ``tháng 12 năm 2022``, ``tháng 6 tới``, ``cuối tháng 6``,
+  ``quý 1/2017``, ``năm 2030``, ``các năm 2001, 2006, 2013``, ``giai đoạn 2011-2030``,
+  ``đầu năm``, ``năm nay``, ``so với 2023``, ``(2009)``.
+
+Precision is ``day``/``month``/``year``; the part of day (sáng=morning, trưa=noon,
+chiều=afternoon, tối/đêm=evening) is kept; ``attrs`` carry ``timezone``, ``edge``
+(start/mid/end for đầu/giữa/cuối), ``relative``, ``alternative`` (a parenthesised restatement
+such as "(chiều cùng ngày theo giờ Hà Nội)"), ``explicit_year``.
+
+Resolution: a day/month without a year takes the publication year, shifted by one year when
+that would put it outside the window [publication − PAST_WINDOW_DAYS, publication +
+FUTURE_WINDOW_DAYS]. With no publication date, the year comes only from evidence in the text
+(:func:`infer_year`, or ``article.meta["inferred_year"]`` set by a later stage through
+:func:`apply_year`); otherwise the value is year-less (``--MM-DD``, ``--MM``) — never guessed.
+Relative expressions need the publication date and are left ``None`` without it.
+
+Everything is precompiled regular expressions over the text (no dateparser: slow and wrong on
+these forms, see LIBRARIES.md).
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from ..knowledge import load_table
+from ..model import Article, DateSpan
+
+STAGE = "dates"
+
+# A year-less day/month in a dated article is placed in the publication year unless that puts
+# it more than FUTURE_WINDOW_DAYS after publication (then: the year before) or more than
+# PAST_WINDOW_DAYS before it (then: the year after). Calibrated on the corpus: announced trips
+# are published at most a few weeks ahead ("thăm Chile từ ngày 9 đến 12-11" in a 6-11
+# article), while a January date in a mid-December article is an announcement, and a December
+# date in a January article is last month. 62 days ≈ two months; 320 days keeps a date ten and
+# a half months back in the same year.
+FUTURE_WINDOW_DAYS = 62
+PAST_WINDOW_DAYS = 320
+
+# A date this many years before the reference year is history ("ngày 2/9/1945"), not the
+# occasion an event sentence refers to (used by date_for_offset's fallbacks).
+HISTORICAL_YEARS = 2
+
+# A full date alone at the start of a line (after an optional time) is a dateline.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}:\d{2}\s*(?:,\s*)?)?\Z")
+
+# A parenthesised date within this many characters after another date restates it
+# ("Sáng 30/6 theo giờ địa phương (chiều cùng ngày theo giờ Hà Nội)").
+ALTERNATIVE_GAP = 40
+
+# article.meta key another stage (office-holder tenures, story linking) may set to the year
+# the article was written; apply_year() fills year-less dates from it.
+YEAR_HINT_KEY = "inferred_year"
+
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_M = r"(?:1[0-2]|0?[1-9])"
+_Y = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_END = r"(?![\d%]|[/.,]\d)"  # not glued to more digits (1.000, 23/116, 2,5), not a percentage
+
+
+def _ci(word: str) -> str:
+    """Regex for a (multi-word) phrase whose first letter may be upper or lower case."""
+    parts = word.split()
+    first = parts[0]
+    head = f"[{first[0].upper()}{first[0].lower()}]{re.escape(first[1:])}"
+    return r"\s+".join([head] + [re.escape(p) for p in parts[1:]])
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    part_of_day: dict[str, str]
+    relative_day: dict[str, int]
+    after_part: dict[str, int]
+    weekday: dict[str, int]
+    edge: dict[str, str]
+    direction: dict[str, str]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@cache
+def _vocab() -> _Vocab:
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in load_table("date_words", required=("word", "kind", "value")):
+        by_kind.setdefault(row["kind"], {})[_key(row["word"])] = row["value"]
+    return _Vocab(
+        part_of_day=by_kind["part_of_day"],
+        relative_day={k: int(v) for k, v in by_kind["relative_day"].items()},
+        after_part={k: int(v) for k, v in by_kind["relative_after_part"].items()},
+        weekday={k: int(v) for k, v in by_kind["weekday"].items()},
+        edge=by_kind["edge"],
+        direction=by_kind["direction"],
+    )
+
+
+def _alt(words: Iterable[str], *, exact_case: bool = False) -> str:
+    words = sorted(words, key=len, reverse=True)  # longest first: "chiều tối" before "chiều"
+    if exact_case:
+        return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words) + ")"
+    return "(?:" + "|".join(_ci(w) for w in words) + ")"
+
+
+@cache
+def _weekday_pattern() -> str:
+    """Weekday names keep their capital ("thứ Năm"): lower case "thứ năm" is the ordinal "fifth".
+    Only "thứ"/"chủ" may start a sentence, and "Chủ nhật" is also written "chủ nhật"."""
+    alts = []
+    for row in load_table("date_words"):
+        if row["kind"] != "weekday":
+            continue
+        head, *rest = row["word"].split()
+        tail = [f"[{t[0].upper()}{t[0].lower()}]{re.escape(t[1:])}" if head.lower() == "chủ" else re.escape(t)
+                for t in rest]
+        alts.append(r"\s+".join([f"[{head[0].upper()}{head[0].lower()}]{re.escape(head[1:])}", *tail]))
+    return "(?:" + "|".join(alts) + ")"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    v = _vocab()
+    part = _alt(v.part_of_day)
+    rel = _alt(v.relative_day)
+    short = _alt(v.after_part, exact_case=True)
+    wd = _weekday_pattern()
+    edge = _alt(v.edge)
+    tz = (r"(?:\s*(?:\(\s*(?:theo\s+)?|,?\s*theo\s+)giờ\s+(?P<tz>địa\s+phương|\w+(?:\s+\w+)?)(?:\s*\))?)?")
+    cue = (rf"(?:(?P<part>{part})\s+(?:(?:ngày|hôm\s+nay|hôm\s+qua|{short})\s+)?\(?\s*"
+           rf"|(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?"
+           rf"|(?P<rel>{rel})\s*[,(]?\s*(?:ngày\s+)?"
+           r"|(?:[Nn]gày|[Hh]ôm|[Vv]ào|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au)\s+(?:ngày\s+)?)")
+    dirs = r"(?P<dir>tuần\s+(?:tới|sau|này|trước|qua)|sắp\s+tới|vừa\s+qua|tới|này|trước|qua|sau)"
+    alts = [
+        ("interval",
+         rf"(?<!\w)(?:(?P<part>{part})\s+)?(?P<pre>[Tt]ừ|[Nn]gày|[Tt]rong\s+(?:hai|ba|bốn|năm|\d)\s+ngày)\s+"
+         rf"(?:ngày\s+)?(?P<d1>{_D})(?:[/.-](?P<m1>{_M})(?:[/.-](?P<y1>{_Y}))?)?"
+         rf"\s*(?:-|–|đến|tới|và)\s*(?:ngày\s+)?(?P<d2>{_D})"
+         rf"(?:[/.-](?P<m2>{_M})(?:[/.-](?P<y2>{_Y}))?|\s+tháng\s+(?P<m2w>{_M})(?:\s+năm\s+(?P<y2w>{_Y})|[/-](?P<y2s>{_Y}))?)"
+         rf"{_END}{tz}"),
+        ("dm_words",
+         rf"(?<!\w)(?:(?P<part>{part})\s+(?:ngày\s+)?|[Nn]gày\s+)(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
+         rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?!\d){tz}"),
+        ("dmy_cued",
+         rf"(?<!\w){cue}(?P<d>{_D})[/.-](?P<m>{_M})(?:[/.-](?P<y>{_Y}))?{_END}{tz}"),
+        ("dmy_full", rf"(?<![\w/.,-])(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y}){_END}{tz}"),
+        ("dm_slash", rf"(?<![\w/.,-])(?<!thứ )(?<!hạng )(?P<d>{_D})/(?P<m>{_M}){_END}{tz}"),
+        ("same_day", rf"(?<!\w)(?:(?P<part>{part})\s+)?[Cc]ùng\s+ngày(?!\w){tz}"),
+        ("relative", rf"(?<!\w)(?:(?P<part>{part})\s+(?P<short>{short})|(?:(?P<part2>{part})\s+)?(?P<word>{rel}))(?!\w)"),
+        ("weekday", rf"(?<!\w)(?:(?P<part>{part})\s+)?(?P<wd>{wd})(?:\s+{dirs})?(?!\w)"),
+        ("week", r"(?<!\w)(?<!\d\s)[Tt]uần\s+(?P<dir>tới|sau|này|trước|qua)(?!\w)"),
+        ("quarter", rf"(?<!\w)[Qq]uý\s+(?P<q>[1-4]|IV|I{{1,3}})(?:\s*(?:/|-|năm|,)\s*(?P<y>{_Y}))?(?![\w/])"),
+        ("month",
+         rf"(?<!\w)(?<!\d\s)(?:(?P<edge>{edge})\s+)?[Tt]háng\s+(?P<m>{_M})"
+         rf"(?:\s*(?:/|-|năm)\s*(?P<y>{_Y}))?(?!\d)"
+         rf"(?:\s+(?P<ydir>năm\s+(?:ngoái|nay|tới|sau|trước))|\s+(?P<dir>sắp\s+tới|vừa\s+qua|tới|này|trước|qua|sau))?(?!\w)"),
+        ("year_range",
+         rf"(?<!\w)(?:[Nn]ăm|[Gg]iai\s+đoạn|[Tt]hời\s+kỳ|[Tt]ừ\s+năm|[Tt]ầm\s+nhìn)\s+(?P<y1>{_Y})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<y2>{_Y}){_END}"),
+        ("year",
+         rf"(?<!\w)(?:(?P<edge>{edge})\s+)?(?P<cac>các\s+)?[Nn]ăm\s+(?P<y>{_Y}(?:\s*(?:,|và)\s*{_Y})*){_END}"),
+        ("year_rel", rf"(?<!\w)(?<!\d\s)(?:(?P<edge>{edge})\s+)?[Nn]ăm\s+(?P<dir>nay|ngoái|tới|sau)(?!\w)"),
+        ("year_edge", rf"(?<!\w)(?P<edge>{edge})\s+năm(?!\s*\d)(?!\w)"),
+        ("year_cue",
+         rf"(?<!\w)(?:so\s+với(?:\s+cùng\s+kỳ)?|tầm\s+nhìn(?:\s+đến)?|đến|trước|sau|từ)\s+(?P<y>{_Y}){_END}(?!\s*(?:người|USD|đồng|tỷ|tỉ|triệu))"),
+        ("year_paren", rf"\((?P<y>{_Y})\)"),
+    ]
+    return tuple((name, re.compile(p)) for name, p in alts)
+
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    """One alternation of every form; named groups of the parts are stripped (a hit is re-read
+    by its own pattern), so the text is scanned once."""
+    return re.compile("|".join(f"(?P<{name}>{_NAMED.sub('(?:', p.pattern)})" for name, p in _patterns()))
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Context:
+    published: date | None
+    ref_year: int | None  # publication year, else year inferred from the text, else None
+    vocab: _Vocab
+    last_day: DateSpan | None = None
+    out: list[DateSpan] = field(default_factory=list)
+
+
+def parse_published(published: str | None) -> date | None:
+    """``YYYY-MM-DD`` at the start of ``published`` (``T...`` and zone ignored), else None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(ctx: _Context, m: int, d: int) -> int | None:
+    """Year of a year-less day/month: publication window, else inferred year, else None."""
+    pub = ctx.published
+    if pub is None:
+        return ctx.ref_year
+    for y in (pub.year, pub.year - 1, pub.year + 1):
+        dt = _safe_date(y, m, d)
+        if dt and -PAST_WINDOW_DAYS <= (dt - pub).days <= FUTURE_WINDOW_DAYS:
+            return y
+    return pub.year
+
+
+def _day_value(y: int | None, m: int, d: int) -> str | None:
+    if y is None:
+        return f"--{m:02d}-{d:02d}" if _safe_date(2000, m, d) else None  # 2000: leap year
+    dt = _safe_date(y, m, d)
+    return dt.isoformat() if dt else None
+
+
+def _part(ctx: _Context, g: dict[str, Any], *names: str) -> str | None:
+    for n in names:
+        if g.get(n):
+            return ctx.vocab.part_of_day.get(_key(g[n]))
+    return None
+
+
+def _emit(ctx: _Context, start: int, end: int, value: str | None, precision: str,
+          part: str | None = None, **attrs: Any) -> DateSpan:
+    span = DateSpan(start, end, "DATE", STAGE, {k: v for k, v in attrs.items() if v is not None},
+                    value=value, precision=precision, part_of_day=part)
+    ctx.out.append(span)
+    if precision == "day" and value and "/" not in value and not span.attrs.get("alternative"):
+        ctx.last_day = span
+    return span
+
+
+def _tz(g: dict[str, Any]) -> str | None:
+    tz = g.get("tz")
+    return " ".join(tz.split()) if tz else None
+
+
+def _relative_day(ctx: _Context, offset: int) -> str | None:
+    return (ctx.published + timedelta(days=offset)).isoformat() if ctx.published else None
+
+
+def _handle(ctx: _Context, kind: str, g: dict[str, Any], start: int, end: int, text: str) -> None:
+    v = ctx.vocab
+    if kind in ("dmy_cued", "dmy_full", "dm_slash", "dm_words"):
+        d, m = int(g["d"]), int(g["m"])
+        explicit = g.get("y")
+        y = int(explicit) if explicit else _year_for(ctx, m, d)
+        value = _day_value(y, m, d)
+        if value is None:
+            return
+        part = _part(ctx, g, "part")
+        _emit(ctx, start, end, value, "day", part, timezone=_tz(g), explicit_year=bool(explicit) or None)
+    elif kind == "interval":
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        m2 = int(g.get("m2") or g.get("m2w"))
+        m1 = int(g["m1"]) if g.get("m1") else m2
+        y2s = g.get("y2") or g.get("y2w") or g.get("y2s")
+        y1s = g.get("y1")
+        if y2s:
+            y2 = int(y2s)
+            y1 = int(y1s) if y1s else (y2 - 1 if m1 > m2 else y2)
+        else:
+            y1 = _year_for(ctx, m1, d1)
+            y2 = None if y1 is None else (y1 + 1 if m1 > m2 else y1)
+        a, b = _day_value(y1, m1, d1), _day_value(y2, m2, d2)
+        if a is None or b is None or (m1 == m2 and d1 > d2):
+            return
+        _emit(ctx, start, end, f"{a}/{b}", "day", _part(ctx, g, "part"), timezone=_tz(g),
+              explicit_year=bool(y2s) or None)
+    elif kind == "same_day":
+        prev = ctx.last_day
+        if prev is None:
+            return
+        _emit(ctx, start, end, prev.value, "day", _part(ctx, g, "part"), relative="same_day",
+              timezone=_tz(g))
+    elif kind == "relative":
+        if g.get("short"):
+            offset = v.after_part[_key(g["short"])]
+        else:
+            offset = v.relative_day[_key(g["word"])]
+        _emit(ctx, start, end, _relative_day(ctx, offset), "day", _part(ctx, g, "part", "part2"),
+              relative=_key(text))
+    elif kind == "weekday":
+        _emit(ctx, start, end, _weekday_value(ctx, g), "day", _part(ctx, g, "part"), relative=_key(text))
+    elif kind == "week":
+        _emit(ctx, start, end, _week_value(ctx, v.direction.get(_key(g["dir"]), "current")), "day",
+              relative=_key(text))
+    elif kind == "quarter":
+        q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(g["q"]) or int(g["q"])
+        y = int(g["y"]) if g.get("y") else ctx.ref_year
+        a, b = 3 * q - 2, 3 * q
+        yy = f"{y:04d}" if y else "-"
+        _emit(ctx, start, end, f"{yy}-{a:02d}/{yy}-{b:02d}" if y else f"--{a:02d}/--{b:02d}", "month",
+              quarter=q, explicit_year=bool(g.get("y")) or None)
+    elif kind == "month":
+        m = int(g["m"])
+        direction = v.direction.get(_key(g["dir"])) if g.get("dir") else None
+        if g.get("y"):
+            y: int | None = int(g["y"])
+        elif g.get("ydir"):  # "tháng 11 năm ngoái"
+            shift = _YEAR_SHIFT[_key(g["ydir"]).split()[-1]]
+            y = ctx.ref_year + shift if ctx.ref_year else None
+        elif ctx.published is not None:
+            pub = ctx.published
+            if direction == "future":
+                y = pub.year if m >= pub.month else pub.year + 1
+            elif direction == "past":
+                y = pub.year if m <= pub.month else pub.year - 1
+            else:
+                y = _year_for(ctx, m, 15)
+        else:
+            y = ctx.ref_year
+        value = f"{y:04d}-{m:02d}" if y else f"--{m:02d}"
+        _emit(ctx, start, end, value, "month", edge=_edge(ctx, g), status=_status(direction),
+              explicit_year=bool(g.get("y")) or None)
+    elif kind == "year_range":
+        _emit(ctx, start, end, f"{g['y1']}/{g['y2']}", "year", explicit_year=True)
+    elif kind == "year":
+        years = re.findall(_Y, g["y"])
+        if not g.get("cac"):
+            years = years[:1]
+        if len(years) == 1:
+            _emit(ctx, start, end, years[0], "year", edge=_edge(ctx, g), explicit_year=True)
+            return
+        for ym in re.finditer(_Y, text):  # "các năm 2001, 2006, 2013": one span per year
+            _emit(ctx, start + ym.start(), start + ym.end(), ym.group(), "year", explicit_year=True)
+    elif kind == "year_rel":
+        shift = _YEAR_SHIFT[_key(g["dir"])]
+        y = ctx.ref_year + shift if ctx.ref_year else None
+        _emit(ctx, start, end, f"{y:04d}" if y else None, "year", edge=_edge(ctx, g), relative=_key(text))
+    elif kind == "year_edge":
+        y = ctx.ref_year
+        _emit(ctx, start, end, f"{y:04d}" if y else None, "year", edge=_edge(ctx, g), relative=_key(text))
+    elif kind in ("year_cue", "year_paren"):
+        cue = "comparison" if text.lower().startswith("so") else None
+        _emit(ctx, start, end, g["y"], "year", explicit_year=True, cue=cue)
+
+
+_YEAR_SHIFT = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+
+
+def _edge(ctx: _Context, g: dict[str, Any]) -> str | None:
+    return ctx.vocab.edge.get(_key(g["edge"])) if g.get("edge") else None
+
+
+def _status(direction: str | None) -> str | None:
+    return "planned" if direction == "future" else None
+
+
+def _weekday_value(ctx: _Context, g: dict[str, Any]) -> str | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    target = ctx.vocab.weekday[_key(g["wd"])]
+    direction = _key(g["dir"]) if g.get("dir") else ""
+    monday = pub - timedelta(days=pub.weekday())
+    if direction.startswith("tuần"):
+        week_shift = {"tới": 7, "sau": 7, "này": 0, "trước": -7, "qua": -7}[direction.split()[-1]]
+        return (monday + timedelta(days=week_shift + target)).isoformat()
+    kind = ctx.vocab.direction.get(direction)
+    delta = (target - pub.weekday()) % 7
+    if kind == "future":
+        return (pub + timedelta(days=delta or 7)).isoformat()
+    if kind == "current":
+        return (monday + timedelta(days=target)).isoformat()
+    return (pub - timedelta(days=(pub.weekday() - target) % 7)).isoformat()
+
+
+def _week_value(ctx: _Context, direction: str) -> str | None:
+    pub = ctx.published
+    if pub is None:
+        return None
+    monday = pub - timedelta(days=pub.weekday()) + timedelta(days={"future": 7, "past": -7}.get(direction, 0))
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    kind: str
+    start: int
+    end: int
+    groups: dict[str, Any]
+    text: str
+
+
+_DIGITS = re.compile(r"\d+")
+_WORD_START = re.compile(r"\(|(?<=[\s(])[^\s(]")
+
+# How far before a digit or keyword a date expression may start ("chiều tối ngày 21/11",
+# "từ ngày 10 đến", "trong hai ngày 19"): words and characters looked back.
+LOOKBACK_WORDS = 4
+LOOKBACK_CHARS = 28
+
+
+@cache
+def _keywords() -> tuple[str, ...]:
+    """Lower-case words that start or end the date forms without digits."""
+    v = _vocab()
+    words = {"cùng ngày", "tuần tới", "tuần sau", "tuần này", "tuần trước", "tuần qua",
+             "năm nay", "năm ngoái", "năm tới", "năm sau", "thứ ", "chủ nhật"}
+    words |= set(v.relative_day)
+    words |= {f"{p} {s}" for p in v.part_of_day for s in v.after_part}
+    words |= {f"{e} năm" for e in v.edge}
+    return tuple(sorted(words))
+
+
+def _anchors(text: str) -> list[int]:
+    """Offsets every date expression must cover: digit runs and keyword hits. Found with
+    ``str.find`` and one digit regex, so a text is not scanned by the big pattern."""
+    out = [m.start() for m in _DIGITS.finditer(text)]
+    low = text.lower()
+    for kw in _keywords():
+        i = low.find(kw)
+        while i >= 0:
+            out.append(i)
+            i = low.find(kw, i + 1)
+    return sorted(set(out))
+
+
+def _hits(text: str) -> list[_Hit]:
+    pats = dict(_patterns())
+    scanner = _scanner()
+    hits: list[_Hit] = []
+    covered = 0
+    for a in _anchors(text):
+        if a < covered:
+            continue
+        lo = max(covered, a - LOOKBACK_CHARS)
+        starts = [m.start() for m in _WORD_START.finditer(text, lo, a)]
+        if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
+            starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
+        starts = starts[-LOOKBACK_WORDS:] + [a]
+        for s in starts:
+            m = scanner.match(text, s)
+            if m is None or m.end() <= a or m.lastgroup is None:
+                continue
+            full = pats[m.lastgroup].match(text, s)
+            if full is None:  # same pattern as the scanner's branch; cannot happen
+                continue
+            hits.append(_Hit(m.lastgroup, s, full.end(), full.groupdict(), full.group()))
+            covered = full.end()
+            break
+    return hits
+
+
+def _evidence_year(text: str, hits: list[_Hit]) -> int | None:
+    """The year the article was written, from dates in its own text, or None.
+
+    Evidence, strongest first: a full date whose day/month the text also gives without a year
+    ("Sáng 6/6/2017 ..." and "Ngày 6/6 ..."); a full date with a part of day or weekday
+    ("Chiều 12/8/2024"), or a dateline line ("22:00 25/06/2024"). Among the strongest kind, the latest year wins (older
+    full dates in the body are history: "ngày 2/9/1945"). Years of bare ``năm YYYY`` are never
+    used: they are targets and history as often as the present.
+    """
+    full = [(h, int(h.groups["y"]), int(h.groups["m"]), int(h.groups["d"]))
+            for h in hits if h.kind in ("dmy_cued", "dmy_full", "dm_words") and h.groups.get("y")]
+    for h in hits:
+        g = h.groups
+        y2 = g.get("y2") or g.get("y2w") or g.get("y2s") if h.kind == "interval" else None
+        if y2:
+            m2 = int(g.get("m2") or g.get("m2w"))
+            full.append((h, int(y2), m2, int(g["d2"])))
+            full.append((h, int(g.get("y1") or y2), int(g.get("m1") or m2), int(g["d1"])))
+    if not full:
+        return None
+    yearless = {(int(h.groups["d"]), int(h.groups["m"])) for h in hits
+                if h.kind in ("dmy_cued", "dm_slash", "dm_words") and not h.groups.get("y")}
+    strong = [y for h, y, m, d in full if (d, m) in yearless]
+    if strong:
+        return max(strong)
+    dateline = [y for h, y, m, d in full
+                if h.groups.get("part") or h.groups.get("wd") or _DATELINE.search(text, 0, h.start)]
+    return max(dateline) if dateline else None
+
+
+def infer_year(article: Article) -> int | None:
+    """The year an undated article was written, from evidence in its text, else None.
+
+    ``article.meta["inferred_year"]`` (set by another stage, e.g. office-holder tenures or
+    story linking) wins when present; then full dates in the text (see ``_evidence_year``).
+    Never guesses from bare years or from "30 năm".
+    """
+    hint = article.meta.get(YEAR_HINT_KEY)
+    if isinstance(hint, int):
+        return hint
+    return _evidence_year(article.text_clean, _hits(article.text_clean))
+
+
+def find_dates(text: str, published: str | None = None, *, year_hint: int | None = None) -> list[DateSpan]:
+    """Date spans of ``text`` resolved against ``published`` (see module doc)."""
+    hits = _hits(text)
+    pub = parse_published(published)
+    ref = pub.year if pub else (year_hint if year_hint is not None else _evidence_year(text, hits))
+    ctx = _Context(pub, ref, _vocab())
+    for h in hits:
+        before = len(ctx.out)
+        _handle(ctx, h.kind, h.groups, h.start, h.end, h.text)
+        for span in ctx.out[before:]:
+            _mark_alternative(text, ctx.out, span)
+    return ctx.out
+
+
+def _mark_alternative(text: str, spans: list[DateSpan], span: DateSpan) -> None:
+    """A date in parentheses right after another one restates it in another time zone."""
+    if len(spans) < 2:
+        return
+    prev = spans[-2]
+    gap = text[prev.end:span.start]
+    if (span.precision == prev.precision == "day" and len(gap) <= ALTERNATIVE_GAP
+            and gap.rstrip().endswith("(") and ")" not in gap and "\n" not in gap):
+        span.attrs["alternative"] = True
 
 
 def resolve_dates(article: Article) -> Article:
+    """Pipeline stage: fill ``article.dates`` (see module doc)."""
+    hint = article.meta.get(YEAR_HINT_KEY)
+    article.dates = find_dates(article.text_clean, article.published,
+                               year_hint=hint if isinstance(hint, int) else None)
     return article
+
+
+def apply_year(article: Article, year: int, source: str = "") -> Article:
+    """Fill year-less date values (``--MM-DD``, ``--MM``) with ``year`` once another stage has
+    established it (office-holder tenures, the same story in a dated outlet). Relative dates
+    that needed a publication date stay ``None``. Records the year in ``article.meta``.
+
+    This is the hook for tenure-based inference: call it after the actors stage, then re-run
+    the stages that copied dates (events) or re-read them through :func:`date_for_offset`.
+    """
+    if article.published:
+        return article
+    article.meta[YEAR_HINT_KEY] = year
+    if source:
+        article.meta["inferred_year_source"] = source
+    article.dates = find_dates(article.text_clean, None, year_hint=year)
+    return article
+
+
+# ---------------------------------------------------------------------------------------------
+_CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around ``offset`` by punctuation (``.``/``!``/``?``/``;`` before a space, or a
+    line break); dots inside numbers and abbreviations ("1.000", "TP.HCM") do not end it."""
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, offset):
+        start = m.end()
+    m = _CLAUSE_END.search(text, offset)
+    end = m.end() if m else len(text)
+    return start, end
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, (len(text) if end < 0 else end)
+
+
+def _year_of(span: DateSpan) -> int | None:
+    v = span.value or ""
+    return int(v[:4]) if v[:4].isdigit() else None
+
+
+def _historical(span: DateSpan, ref_year: int | None) -> bool:
+    y = _year_of(span)
+    return ref_year is not None and y is not None and y < ref_year - HISTORICAL_YEARS
+
+
+def date_for_offset(article: Article, offset: int, *,
+                    precisions: tuple[str, ...] = ("day", "month", "year")) -> DateSpan | None:
+    """The date a sentence (an event, a statement) at character ``offset`` is about.
+
+    1. a date in the same sentence: the last one starting at or before ``offset``, else the
+       first one after it ("Chiều 21/11, ... hội kiến"; "... hội kiến ... chiều 21/11");
+    2. else the last day-precision date before ``offset`` in the same paragraph (the
+       "cùng ngày" reading: the occasion named earlier governs what follows);
+    3. else the article's dateline: its first day-precision date that is not history.
+    Parenthesised restatements ("(chiều cùng ngày theo giờ Hà Nội)") are skipped; ``precisions``
+    restricts step 1 (e.g. ``("day",)`` to ignore "năm 1992" inside a meeting sentence).
+    Steps 2–3 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
+    Returns None when the article has no usable date.
+    """
+    text = article.text_clean
+    spans = [d for d in article.dates if not d.attrs.get("alternative")]
+    if not spans:
+        return None
+    pub = parse_published(article.published)
+    ref = pub.year if pub else infer_year(article) if article.meta.get(YEAR_HINT_KEY) is None \
+        else article.meta[YEAR_HINT_KEY]
+    s0, s1 = sentence_bounds(text, offset)
+    in_sentence = [d for d in spans if s0 <= d.start < s1 and d.precision in precisions]
+    before = [d for d in in_sentence if d.start <= offset]
+    if before:
+        return before[-1]
+    if in_sentence:
+        return in_sentence[0]
+    p0, _ = paragraph_bounds(text, offset)
+    earlier = [d for d in spans if p0 <= d.start < offset and d.precision == "day" and d.value
+               and not _historical(d, ref)]
+    if earlier:
+        return earlier[-1]
+    lead = [d for d in spans if d.precision == "day" and d.value and not _historical(d, ref)]
+    return lead[0] if lead else None
+
+
+def dates_between(article: Article, start: int, end: int) -> list[DateSpan]:
+    """Date spans starting inside ``[start, end)``, in text order."""
+    return [d for d in article.dates if start <= d.start < end]
