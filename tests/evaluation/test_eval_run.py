@@ -72,3 +72,25 @@ def test_link_scores_the_corpus_record(shared_dir, monkeypatch):
     assert res.exit_code == 0, res.output
     stories = next(line for line in res.output.splitlines() if line.startswith("stories (pairs)"))
     assert stories.split()[2:8] == ["0.000", "0.000", "0.000", "0", "0", "2"]
+
+
+def test_baseline_without_underthesea_is_a_clean_error(shared_dir, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "underthesea", None)  # import fails as if not installed
+    res = CliRunner().invoke(app, ["eval", "--gold", str(shared_dir / "gold" / "seeds.json"),
+                                   "--corpus", str(shared_dir / "corpus" / "seeds"), "--baseline"])
+    assert res.exit_code == 1 and "baseline" in res.output
+
+
+def test_underthesea_baseline_scores_persons(shared_dir):
+    import pytest
+
+    pytest.importorskip("underthesea")
+    from sukien.evaluation.baseline import evaluate_baseline
+
+    r = evaluate_baseline(shared_dir / "gold" / "seeds.json", shared_dir / "corpus" / "seeds").result
+    persons = r.total("persons")
+    assert persons.tp + persons.fn == 14 and persons.tp + persons.fp > 0
+    assert 0.0 <= persons.f1 <= 1.0
+    assert r.total("events").tp == 0  # the baseline has no events

@@ -69,6 +69,7 @@ def fold_name(name: str) -> str:
     return _NON_ALNUM.sub("", folded)
 
 
+@cache
 def name_forms(name: str) -> frozenset[str]:
     """The folded forms a written name stands for (with and without a trailing ``(ABBR)``)."""
     forms = {fold_name(name)}

@@ -270,13 +270,14 @@ class _Context:
     gold: GoldArticle
     rec: dict[str, Any]
     entities: dict[str, dict[str, Any]]
+    alias_table: dict[str, list[str]] = field(default_factory=dict)  # folded name → aliases, gold-wide
 
     @property
     def text(self) -> str | None:
         return self.rec.get("text_clean")
 
     def aliases(self, name: str) -> list[str]:
-        return self.gold.aliases_of(name)
+        return self.gold.aliases_of(name) or self.alias_table.get(fold_name(name), [])
 
     def parties(self, values: Iterable[str] | None) -> list[Party]:
         return [resolve_party(v, self.entities) for v in values or () if isinstance(v, str)]
@@ -621,11 +622,15 @@ def _find_leaks(ctx: _Context, out: ArticleScores) -> None:
                 out.leaks.append(_fp(ctx, kind="not_place", name=name, type="event location", gold=bad))
 
 
-def score_article(gold: GoldArticle, record: dict[str, Any] | None) -> ArticleScores:
-    """Score one predicted §2 record (None: nothing predicted) against its gold article."""
+def score_article(gold: GoldArticle, record: dict[str, Any] | None,
+                  alias_table: dict[str, list[str]] | None = None) -> ArticleScores:
+    """Score one predicted §2 record (None: nothing predicted) against its gold article.
+
+    ``alias_table`` (``Gold.aliases()``) lends aliases a gold name has in other articles.
+    """
     rec = record if record is not None else {}
     entities = {e["id"]: e for e in rec.get("entities") or [] if isinstance(e, dict) and e.get("id")}
-    ctx = _Context(gold, rec, entities)
+    ctx = _Context(gold, rec, entities, alias_table or {})
     out = ArticleScores(id=gold.id, predicted=record is not None)
     _score_persons(ctx, out)
     _score_events(ctx, out)
@@ -777,8 +782,9 @@ def score(gold: Gold, records: Iterable[dict[str, Any]], corpus: dict[str, Any] 
         elif isinstance(rec, dict) and rec.get("id") in gold.articles:
             by_id[rec["id"]] = rec
     result = EvalResult(gold=gold.path)
+    alias_table = gold.aliases()
     for gid, garticle in gold.articles.items():
-        result.articles.append(score_article(garticle, by_id.get(gid)))
+        result.articles.append(score_article(garticle, by_id.get(gid), alias_table))
     if corpus is not None:
         result.corpus = score_corpus(gold, corpus)
     return result

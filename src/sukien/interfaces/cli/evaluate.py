@@ -103,13 +103,22 @@ def eval_command(
     show_errors: bool = typer.Option(False, "--show-errors", help="List false positives and negatives."),
     gold_published: bool = typer.Option(False, "--gold-published",
                                         help="Give an article without a publication date the gold's."),
+    baseline: bool = typer.Option(False, "--baseline",
+                                  help="Score underthesea's NER instead of sukien (persons and leaks only)."),
 ) -> None:
     """Extract a gold corpus and score it: P/R/F1 per record type (rules: gold/README.md)."""
     from ...errors import SukienError
     from ...evaluation.run import evaluate
 
     try:
-        run = evaluate(gold, corpus, link=link, gold_published=gold_published)
+        if baseline:
+            from ...evaluation.baseline import evaluate_baseline
+
+            if link:
+                fail("--baseline has no corpus level: drop --link")
+            run = evaluate_baseline(gold, corpus, gold_published=gold_published)
+        else:
+            run = evaluate(gold, corpus, link=link, gold_published=gold_published)
     except SukienError as exc:
         fail(str(exc))
     for s in run.skipped:
