@@ -94,3 +94,21 @@ def test_underthesea_baseline_scores_persons(shared_dir):
     assert persons.tp + persons.fn == 14 and persons.tp + persons.fp > 0
     assert 0.0 <= persons.f1 <= 1.0
     assert r.total("events").tp == 0  # the baseline has no events
+
+
+def test_jsonl_published_is_passed_on_and_gold_published_fills_gaps(tmp_path):
+    from sukien.evaluation.gold import parse_gold
+    from sukien.evaluation.run import read_gold_articles
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (
+        {"id": "a", "text": "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến ông Woo Won-shik.", "published": "2025-11-21"},
+        {"id": "b", "text": "Hai bên nhất trí tăng cường hợp tác.", "published": None},
+        {"id": "c", "text": "Không có trong gold."})) + "\n", encoding="utf-8")
+    gold = parse_gold({"schema": "sukien-gold/1", "articles": [
+        {"id": "b", "published": "2024-06-25"}, {"id": "a", "published": "2025-11-21"}]})
+    articles, skipped = read_gold_articles(gold, corpus)
+    assert [a.id for a in articles] == ["b", "a"] and skipped == []
+    assert articles[1].published == "2025-11-21" and articles[0].published is None
+    articles, _ = read_gold_articles(gold, corpus, gold_published=True)
+    assert articles[0].published == "2024-06-25"

@@ -75,6 +75,13 @@ def _link(articles: list[Article]) -> dict[str, Any]:
     return out
 
 
+def _record(article: Article) -> dict[str, Any]:
+    """The §2 record plus the sentence spans (the scorer's "(sentence, source, kind)" check)."""
+    rec = article.to_record()
+    rec["sentences"] = [[s.start, s.end] for s in article.sentences]
+    return rec
+
+
 def evaluate(gold_path: str | Path, corpus: str | Path | Iterable[str | Path], *, link: bool = False,
              gold_published: bool = False, pipeline: Any = None) -> EvalRun:
     """Extract the gold's articles from ``corpus`` and score them (see the module docstring)."""
@@ -88,6 +95,6 @@ def evaluate(gold_path: str | Path, corpus: str | Path | Iterable[str | Path], *
     # per-article records are taken after it.
     corpus_record = _link(articles) if link else None
     stage_errors = [{"article": a.id, "stage": e.stage, "error": e.error} for a in articles for e in a.errors]
-    result = score(gold, [a.to_record() for a in articles], corpus_record)
+    result = score(gold, [_record(a) for a in articles], corpus_record)
     return EvalRun(result=result, articles=articles, skipped=skipped, stage_errors=stage_errors,
                    corpus_record=corpus_record)

@@ -364,7 +364,11 @@ def _sentence_index(ctx: _Context) -> list[tuple[int, int]]:
         from ..text.sentences import split_sentences
     except ImportError:  # the text package always has it; tolerate a broken tree mid-edit
         return [(0, len(text))]
-    return list(split_sentences(text))
+    spans = []
+    for s in split_sentences(text):
+        start, end = (s.start, s.end) if hasattr(s, "start") else (s[0], s[1])
+        spans.append((int(start), int(end)))
+    return spans
 
 
 def _count_duplicates(ctx: _Context, preds: list[dict]) -> int:

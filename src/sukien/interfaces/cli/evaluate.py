@@ -59,6 +59,12 @@ def render(run: Any, *, show_errors: bool = False) -> list[str]:
                 lines.append(f"  MERGED {mg['actor']}: {mg['persons']}")
         for leak in r.leaks:
             lines.append(f"  LEAK [{leak['article']}] {leak['kind']}: {leak['name']} ({leak.get('type')})")
+        lines.append("per article (tp/fp/fn):")
+        for a in r.articles:
+            counts = "  ".join(f"{name} {getattr(a, name).tp}/{getattr(a, name).fp}/{getattr(a, name).fn}"
+                               for name in ("persons", "events", "statements", "documents", "quantities",
+                                            "relations"))
+            lines.append(f"  {a.id}  {counts}" + ("" if a.predicted else "  (not in the corpus)"))
         lines.append("")
 
     acc = r.accuracy
