@@ -1,9 +1,804 @@
-"""Stage `find_actors` (stub until its issue lands)."""
+"""Stage ``find_actors``: people (with titles and countries), organisations, countries and
+places as :class:`~sukien.model.Mention` spans, resolved into article entities.
+
+How it works, in one pass per step:
+
+1. **Blocked zones** — captions kept by cleaning, photo credits (``Ảnh: Giang Huy``),
+   trailing bylines, bracketed related-article links and teaser tails never yield actors.
+2. **Dictionary tags** — one Aho-Corasick pass over :func:`match_key` of the text (same
+   length, so offsets map 1:1) finds titles, countries, organisations, places, known
+   office-holders and honorifics; organisations are also found by pattern (an org-head
+   noun such as ``Bộ``/``Tập đoàn``/``Nhóm`` + capitalised words), and country compounds
+   (``Việt - Hàn``) by their short forms.
+3. **People** — from every title or honorific, a *title chain* is read: combined titles
+   (``Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao``), country and place qualifiers (``Hàn Quốc``,
+   ``(Trung Quốc)``, ``tại Việt Nam`` as a posting), complements (``Phát triển Kinh tế``),
+   then a name whose *shape* is a person's (:mod:`sukien.extract.names`). A chain without
+   a name either describes the person just named (``ông X, Phó Thị trưởng ...``) or is a
+   title written alone (a TITLE mention, resolved to its holder).
+4. **Resolution** — mentions of one person (``Woo Won-shik``/``Woo Won Shik``/``ông Woo``)
+   become one entity with a country weighed from the evidence (explicit qualifier >
+   country-specific office > office-holder dictionary > a Vietnamese office with no
+   country > name shape), and the most senior title it holds here.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import GPE, LOC, ORG, PER, Article, Entity, Mention
+from ..text.chars import LOWER, UPPER
+from ..text.normalize import fold_name, match_key
+from . import actors_knowledge as kb
+from .names import FOREIGN, NAME_RUN, STOP_WORDS, VN, is_vn_syllable, korean_like, name_shape, name_tokens
+
+STAGE = "actors"
+TITLE_LABEL = "TITLE"
+
+# Evidence weights for a person's country (higher wins; calibrated on the seeds and dev
+# gold: a qualifier written next to the name is never wrong there, the title default is
+# wrong for foreigners called "Chủ tịch Quốc hội X" without a country).
+W_EXPLICIT = 5.0  # "Tổng thống Hàn Quốc Lee Jae Myung", "(Trung Quốc)"
+W_TITLE_FOREIGN = 4.0  # an office that exists in one foreign country ("Duma Quốc gia")
+W_DICTIONARY = 3.0  # the office-holders table knows the name
+W_PLACE = 2.5  # "Bí thư Khu ủy Quảng Tây", "Phó thị trưởng thành phố Porto"
+W_SPOUSE = 2.0  # "Phu nhân X" takes the country of the person just named
+W_ORG = 1.5  # "Bộ trưởng Bộ Nội vụ" (a Vietnamese body unless qualified)
+W_TITLE_VN = 1.0  # a Vietnamese office written without a country, Vietnamese name shape
+W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
+
+# How far a title chain may reach for its name (tokens), and how many lower-case words in
+# a row may sit inside it ("Phát triển Kinh tế" has one after each capital).
+CHAIN_MAX_TOKENS = 16
+CHAIN_MAX_LOWER_RUN = 1
+# Titles seniority above which a title written alone becomes a TITLE mention (rank in
+# titles.tsv; "Chủ tịch"/"Ủy viên" alone are too vague to resolve).
+TITLE_ALONE_MAX_RANK = 14
+# Connector words allowed between parts of a title chain.
+CHAIN_CONNECTORS = frozenset({"kiêm", "nước", "tại", "thành", "phố", "tỉnh", "bang", "đặc", "khu",
+                              "của", "và", "vùng", "thủ", "đô", "nhà"})
+SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
+
+_WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
+_PREV_WORD = re.compile(rf"([{UPPER}{LOWER}]+) $")
+_CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Ảnh minh họa|Ảnh minh hoạ|Đồ họa|Video|Clip)\s*:\s*")
+_CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
+_TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|"
+                     r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)\b.*", re.M | re.S)
+_BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
+_TAIL = re.compile(rf"(?:[.!?…”\"/]|^)\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
+                   rf"(?:[/(\-–][^\n]{{0,40}})?)\s*$")
+_ORG_HEAD = (r"Bộ|Ban|Tập đoàn|Tổng công ty|Công ty|Hiệp hội|Hội|Nhóm|Mạng lưới|Ủy ban|Uỷ ban|"
+             r"Trường Đại học|Đại học|Học viện|Ngân hàng|Viện|Tổng cục|Cục|Quỹ|Liên hiệp|Tổ chức|"
+             r"Cơ quan|Trung tâm|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Liên minh|Hội đồng|"
+             r"Quân khu|Bộ Tư lệnh|Đảng|Tòa án|Viện Kiểm sát|Thông tấn xã|Đài|Báo|Sở|Chính quyền")
+_CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
+_LOWW = rf"[{LOWER}]+"
+_COMPOUND = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
+_ORG_RE = re.compile(
+    rf"(?<![{UPPER}{LOWER}])(?:{_ORG_HEAD})(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
+    rf"|,?[ ]+và[ ]+(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND}))+"
+    rf"(?:[ ]+\([A-ZĐ][A-ZĐ0-9&\-]{{1,9}}\))?")
+
+
+@dataclass(slots=True)
+class Tag:
+    """A dictionary or pattern hit in the text."""
+
+    start: int
+    end: int
+    kind: str  # kb.TITLE | COUNTRY | ORG | PLACE | PERSON | HONORIFIC
+    ref: object = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    shape: str | None
+    titles: list[kb.Title] = field(default_factory=list)
+    title_text: str | None = None
+    evidence: list[tuple[str, float]] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+    canonical: str | None = None  # dictionary name when known
+
+
+@dataclass(slots=True)
+class TitleOnly:
+    start: int
+    end: int
+    titles: list[kb.Title]
+    title_text: str
+    country: str | None  # explicit qualifier, or the office's own country
+
+
+# ---------------------------------------------------------------------------------------
+# Public helpers for other stages
+
+
+def entities_in_span(article: Article, start: int, end: int) -> list[Mention]:
+    """Actor mentions inside ``[start, end)``, in text order (resolved where possible)."""
+    return [m for m in article.mentions if start <= m.start and m.end <= end and m.stage == STAGE]
+
+
+def country_of(article: Article, entity_id: str | None) -> str | None:
+    """ISO3 of an article entity (person, organisation, country or place), if known."""
+    if entity_id is None:
+        return None
+    e = article.entity(entity_id)
+    return e.country if e else None
+
+
+# ---------------------------------------------------------------------------------------
+# The stage
 
 
 def find_actors(article: Article) -> Article:
+    text = article.text_clean
+    article.mentions = [m for m in article.mentions if m.stage != STAGE]
+    article.entities = []
+    if not text.strip():
+        return article
+    key = match_key(text)
+    blocked = _blocked_spans(article, text)
+    tags = _tags(text, key, blocked)
+    people, alone = _people(text, tags)
+    people += _repeat_mentions(text, key, people, blocked, tags)
+    _build(article, text, tags, people, alone)
     return article
+
+
+# ---------------------------------------------------------------------------------------
+# 1. zones that never yield actors
+
+
+def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
+    spans = [(c.start, c.end) for c in article.captions]
+    for m in _CREDIT.finditer(text):
+        end = m.end()
+        pos = end
+        while True:
+            t = _CREDIT_TOKEN.match(text, pos)
+            if not t:
+                break
+            word = t.group(0).strip()
+            nxt = re.match(r"\s+([^\s]+)", text[t.end():t.end() + 30])
+            # a capitalised word followed by a lower-case one starts the next sentence
+            if word[:1].isupper() and nxt and nxt.group(1)[:1].islower() and word not in {"TTXVN", "VNA"}:
+                break
+            pos = t.end()
+            if pos - end > 60:
+                break
+        spans.append((m.start(), pos))
+    for m in _BRACKET.finditer(text):
+        spans.append((m.start(), m.end()))
+    t = _TEASER.search(text)
+    if t:
+        spans.append((t.start(), len(text)))
+    tail = _TAIL.search(text[-120:])
+    if tail:
+        off = len(text) - len(text[-120:])
+        spans.append((off + tail.start(1), len(text)))
+    return sorted(spans)
+
+
+def _in_blocked(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in blocked:
+        if s < end and start < e:
+            return True
+        if s >= end:
+            break
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# 2. dictionary and pattern tags
+
+
+def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
+    n = len(text)
+    cands: list[tuple[int, int, int, Tag]] = []
+    for end_idx, (length, entries) in kb.automaton().iter(key):
+        start, end = end_idx - length + 1, end_idx + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
+            continue
+        surface = text[start:end]
+        for e in entries:
+            if e.exact_case and surface != e.text:
+                continue
+            if e.kind in (kb.COUNTRY, kb.ORG, kb.PLACE, kb.PERSON) and not surface[:1].isupper():
+                continue
+            if e.kind == kb.HONORIFIC and e.text[:1].isupper() and surface != e.text:
+                continue
+            cands.append((start, -(end - start), kb.KIND_PRIORITY[e.kind],
+                          Tag(start, end, e.kind, e.ref, surface)))
+    for m in _ORG_RE.finditer(text):
+        # a pattern org needs at least one capitalised word after its head
+        cands.append((m.start(), -(m.end() - m.start()), 6, Tag(m.start(), m.end(), kb.ORG, None, m.group(0))))
+    for s, e, iso in _compounds(text):
+        cands.append((s, -(e - s), 2, Tag(s, e, kb.COUNTRY, kb.countries().get(iso), text[s:e])))
+    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    out: list[Tag] = []
+    last_end = -1
+    for _, _, _, tag in cands:
+        if tag.start < last_end:
+            continue
+        if _in_blocked(blocked, tag.start, tag.end):
+            continue
+        out.append(tag)
+        last_end = tag.end
+    return [t for t in out if not _inside_name(text, t, out)]
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    shorts = sorted({s for c in kb.countries().values() for s in c.short.split("|") if s}
+                    | {c.name for c in kb.countries().values()}, key=len, reverse=True)
+    alt = "|".join(re.escape(s) for s in shorts)
+    return re.compile(rf"(?<![{UPPER}{LOWER}])({alt})(?:[ ]?[-–][ ]?({alt}))+(?![{UPPER}{LOWER}])")
+
+
+def _compounds(text: str) -> list[tuple[int, int, str]]:
+    """Each side of "Việt - Hàn", "Việt-Trung", "Nga-Việt" as its own country span."""
+    out = []
+    shorts = kb.country_shorts()
+    for m in _compound_re().finditer(text):
+        for part in re.finditer(r"[^\s\-–]+(?:[ ][^\s\-–]+)*", m.group(0)):
+            iso = shorts.get(match_key(part.group(0)))
+            if iso:
+                out.append((m.start() + part.start(), m.start() + part.end(), iso))
+    return out
+
+
+def _inside_name(text: str, tag: Tag, tags: list[Tag]) -> bool:
+    """A country/place word that is really part of a personal name ("Lê Anh Tú",
+    "Vũ Đức Đam", "Trương Hòa Bình", "Đức Dũng")."""
+    if tag.kind not in (kb.COUNTRY, kb.PLACE):
+        return False
+    prev = _PREV_WORD.search(text, max(0, tag.start - 12), tag.start)
+    if prev and prev.group(1)[:1].isupper() and prev.group(1) not in STOP_WORDS:
+        covered = any(t.start <= prev.start(1) < t.end for t in tags if t is not tag)
+        if not covered and (prev.group(1) in kb.surnames() or is_vn_syllable(prev.group(1))):
+            return True
+    if " " not in tag.text and len(tag.text) <= 5:
+        nxt = re.match(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])", text[tag.end:tag.end + 12])
+        if nxt and is_vn_syllable(nxt.group(1)) and nxt.group(1) not in STOP_WORDS:
+            covered = any(t.start == tag.end + 1 for t in tags)
+            if not covered:
+                return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# 3. people from title chains and honorifics
+
+
+def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[TitleOnly]]:
+    people: list[PersonMention] = []
+    alone: list[TitleOnly] = []
+    by_start = {t.start: i for i, t in enumerate(tags)}
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        if tag.kind == kb.PERSON:
+            people.append(_dictionary_person(tag))
+            i += 1
+            continue
+        if tag.kind not in (kb.TITLE, kb.HONORIFIC):
+            i += 1
+            continue
+        chain = _read_chain(text, tags, i, by_start)
+        i = chain.next_index
+        if chain.person is not None:
+            people.append(chain.person)
+            continue
+        if chain.titles:
+            prev = people[-1] if people else None
+            if prev is not None and _apposition(text, prev.end, chain.start):
+                _add_titles(prev, chain)
+            elif chain.titles[0].rank <= TITLE_ALONE_MAX_RANK and text[chain.start:chain.start + 1].isupper():
+                alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
+                                       chain.country or _title_country(chain.titles)))
+    return people, alone
+
+
+_APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,25}\))?\s*(?:,|\(|-|–)\s*$")
+
+
+def _apposition(text: str, prev_end: int, start: int) -> bool:
+    return 0 <= start - prev_end <= 40 and _APPOSITION.fullmatch(text, prev_end, start) is not None
+
+
+@dataclass(slots=True)
+class _Chain:
+    start: int
+    next_index: int
+    titles: list[kb.Title] = field(default_factory=list)
+    title_text: str = ""
+    title_end: int = 0
+    country: str | None = None
+    evidence: list[tuple[str, float]] = field(default_factory=list)
+    person: PersonMention | None = None
+
+
+def _title_country(titles: list[kb.Title]) -> str | None:
+    for t in titles:
+        if t.country and t.country != "VNM":
+            return t.country
+    for t in titles:
+        if t.country:
+            return t.country
+    return None
+
+
+def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) -> _Chain:
+    first = tags[i]
+    chain = _Chain(first.start, i + 1)
+    honorific_only = first.kind == kb.HONORIFIC
+    if first.kind == kb.TITLE:
+        chain.titles.append(first.ref)  # type: ignore[arg-type]
+    title_end = first.end
+    pos = first.end
+    posting = False
+    lower_run = 0
+    spouse = first.kind == kb.TITLE and match_key(first.text) in SPOUSE_TITLES
+    n_tokens = 0
+    while n_tokens < CHAIN_MAX_TOKENS:
+        ws = re.match(r"[ \u00a0]*", text[pos:pos + 8])
+        pos += ws.end() if ws else 0
+        if pos >= len(text):
+            break
+        j = by_start.get(pos)
+        if j is not None and j >= chain.next_index - 1:
+            tag = tags[j]
+            chain.next_index = max(chain.next_index, j + 1)
+            if tag.kind == kb.PERSON:
+                chain.person = _dictionary_person(tag)
+                break
+            if tag.kind == kb.HONORIFIC:
+                break
+            if tag.kind == kb.TITLE:
+                if honorific_only:
+                    honorific_only = False
+                chain.titles.append(tag.ref)  # type: ignore[arg-type]
+                title_end = tag.end
+            elif tag.kind == kb.COUNTRY and tag.ref is not None:
+                if not posting and chain.country is None:
+                    chain.country = tag.ref.iso3  # type: ignore[attr-defined]
+                    chain.evidence.append((chain.country, W_EXPLICIT))
+            elif tag.kind == kb.PLACE and tag.ref is not None:
+                if not posting and tag.ref.country:  # type: ignore[attr-defined]
+                    chain.evidence.append((tag.ref.country, W_PLACE))  # type: ignore[attr-defined]
+            elif tag.kind == kb.ORG:
+                if not posting and isinstance(tag.ref, kb.Org) and tag.ref.country:
+                    chain.evidence.append((tag.ref.country, W_ORG))
+                if chain.country is None:
+                    title_end = tag.end
+            pos = tag.end
+            lower_run = 0
+            n_tokens += 1
+            continue
+        ch = text[pos]
+        if ch in ",(":
+            nxt = re.match(r"[,(][ ]*(\S+)", text[pos:pos + 40])
+            if nxt and (nxt.group(1)[:1].isupper()) and chain.person is None and not honorific_only:
+                pos += 1
+                n_tokens += 1
+                continue
+            break
+        if ch in ")":
+            pos += 1
+            continue
+        if ch in "-–" and not honorific_only:
+            pos += 1
+            n_tokens += 1
+            continue
+        if ch.isupper():
+            run = NAME_RUN.match(text, pos)
+            if run:
+                end = run.end()
+                # a dictionary tag inside the run ends it ("... Hàn Quốc Woo", "... Ngoại giao")
+                for t in tags[chain.next_index:]:
+                    if t.start >= end:
+                        break
+                    if t.start > pos:
+                        end = t.start
+                        break
+                tokens = name_tokens(text[pos:end].rstrip())
+                while tokens and tokens[-1] in STOP_WORDS:
+                    tokens.pop()
+                if tokens and tokens[0] not in STOP_WORDS:
+                    shape = name_shape(tokens)
+                    if shape is not None and (len(tokens) > 1 or not honorific_only or True):
+                        name_end = _token_end(text, pos, tokens)
+                        if len(tokens) > 1 or _plausible_single(tokens[0]):
+                            p = PersonMention(pos, name_end, text[pos:name_end], shape)
+                            p.titles = list(chain.titles)
+                            p.evidence = list(chain.evidence)
+                            if chain.titles:
+                                p.title_text = _clean_title(text[first.start if first.kind == kb.TITLE
+                                                                 else _first_title_start(tags, i, pos):title_end])
+                                p.title_span = (chain.start, title_end)
+                            if spouse:
+                                p.evidence.append(("__SPOUSE__", W_SPOUSE))
+                            chain.person = p
+                            break
+            # a capitalised complement word ("Phát triển Kinh tế", "UBND", "Khu ủy")
+            if honorific_only:
+                break
+            w = _WORD.match(text, pos)
+            pos = w.end() if w else pos + 1
+            if chain.country is None and not chain.evidence:
+                title_end = pos
+            lower_run = 0
+            n_tokens += 1
+            continue
+        w = _WORD.match(text, pos)
+        if not w:
+            break
+        word = w.group(0)
+        if word == "tại":
+            posting = True
+        if word.islower() and word.isalpha():
+            lower_run += 1
+            if word not in CHAIN_CONNECTORS and (lower_run > CHAIN_MAX_LOWER_RUN or honorific_only):
+                break
+            if word not in CHAIN_CONNECTORS and chain.country is None and not chain.evidence:
+                title_end = w.end()
+            pos = w.end()
+            n_tokens += 1
+            continue
+        break
+    chain.title_end = title_end
+    if chain.titles:
+        chain.title_text = _clean_title(text[chain.start:title_end])
+    if chain.person is not None and chain.person.title_text is None and chain.titles:
+        chain.person.title_text = chain.title_text
+    return chain
+
+
+def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
+    for t in tags[i:]:
+        if t.start >= limit:
+            break
+        if t.kind == kb.TITLE:
+            return t.start
+    return tags[i].start
+
+
+def _clean_title(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip(" ,(-–")
+    return s
+
+
+def _token_end(text: str, pos: int, tokens: list[str]) -> int:
+    end = pos
+    for tok in tokens:
+        k = text.find(tok, end)
+        if k < 0:
+            break
+        end = k + len(tok)
+    return end
+
+
+def _plausible_single(tok: str) -> bool:
+    """A one-word name after a title or honorific: a foreign surname ("Trump", "V.Putin"),
+    or a Vietnamese given name that resolution may attach to a full name ("ông Hải")."""
+    return len(tok.replace(".", "")) >= 2
+
+
+def _dictionary_person(tag: Tag) -> PersonMention:
+    tenures: tuple[kb.Tenure, ...] = tag.ref  # type: ignore[assignment]
+    p = PersonMention(tag.start, tag.end, tag.text, VN if tenures[0].country == "VNM" else FOREIGN)
+    p.canonical = tenures[0].name
+    p.evidence.append((tenures[0].country, W_DICTIONARY))
+    return p
+
+
+def _add_titles(p: PersonMention, chain: _Chain) -> None:
+    p.titles.extend(chain.titles)
+    if p.title_text is None:
+        p.title_text = chain.title_text
+        p.title_span = (chain.start, chain.title_end)
+    p.evidence.extend(chain.evidence)
+
+
+def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: list[tuple[int, int]],
+                     tags: list[Tag]) -> list[PersonMention]:
+    """Other occurrences of full names already found ("Woo Won-shik" with no title)."""
+    seen = {(p.start, p.end) for p in people}
+    taken = [(t.start, t.end) for t in tags if t.kind != kb.HONORIFIC]
+    out: list[PersonMention] = []
+    names = {p.name for p in people if len(p.name.split()) >= 2}
+    for name in names:
+        k = match_key(name)
+        start = key.find(k)
+        while start >= 0:
+            end = start + len(k)
+            ok = (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+            if ok and (start, end) not in seen and not _in_blocked(blocked, start, end) \
+                    and not any(s < end and start < e for s, e in taken) \
+                    and not any(p.start < end and start < p.end for p in people):
+                out.append(PersonMention(start, end, text[start:end], name_shape(name_tokens(name))))
+                seen.add((start, end))
+            start = key.find(k, end)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# 4. entities
+
+
+def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMention],
+           alone: list[TitleOnly]) -> None:
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    # -- countries, organisations, places
+    country_counts: Counter[str] = Counter()
+    gpe_spans: dict[str, list[tuple[int, int]]] = {}
+    named_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    named_info: dict[tuple[str, str], tuple[str | None, str]] = {}
+    for t in tags:
+        if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country):
+            iso = t.ref.iso3
+            country_counts[iso] += 1
+            gpe_spans.setdefault(iso, []).append((t.start, t.end))
+            mentions.append(Mention(t.start, t.end, GPE, STAGE, {}, t.ref.name, iso))
+        elif t.kind == kb.ORG:
+            name, iso, sector = _org_identity(t)
+            named_spans.setdefault((ORG, name), []).append((t.start, t.end))
+            named_info[(ORG, name)] = (iso, sector)
+            mentions.append(Mention(t.start, t.end, ORG, STAGE, {"sector": sector} if sector else {},
+                                    name, iso))
+        elif t.kind == kb.PLACE and isinstance(t.ref, kb.Place):
+            named_spans.setdefault((LOC, t.ref.name), []).append((t.start, t.end))
+            named_info[(LOC, t.ref.name)] = (t.ref.country, "")
+            mentions.append(Mention(t.start, t.end, LOC, STAGE, {"kind": t.ref.kind}, t.ref.name, t.ref.country))
+    others = [c for c, _ in country_counts.most_common() if c != "VNM"]
+    # -- people
+    groups = _group_people(people)
+    person_entities: list[tuple[Entity, list[PersonMention]]] = []
+    for members in groups:
+        ent = _person_entity(members, others)
+        person_entities.append((ent, members))
+    # spouses take the country of the person named just before them
+    for ent, members in person_entities:
+        if ent.country is None or ent.attrs.pop("_spouse", False):
+            prev = _previous_person(person_entities, members[0].start)
+            if prev is not None and prev.country and ent.attrs.get("_needs_country", True):
+                ent.country = prev.country
+        ent.attrs.pop("_needs_country", None)
+    # ids in order of first mention
+    ordered: list[tuple[int, str, Entity, list[tuple[int, int]]]] = []
+    for ent, members in person_entities:
+        spans = sorted({(m.start, m.end) for m in members})
+        ordered.append((spans[0][0], PER, ent, spans))
+    for iso, spans in gpe_spans.items():
+        c = kb.countries()[iso]
+        ordered.append((spans[0][0], GPE, Entity("", c.name, GPE, iso, attrs={"name_en": c.name_en}), spans))
+    for (typ, name), spans in named_spans.items():
+        iso, sector = named_info[(typ, name)]
+        ordered.append((spans[0][0], typ, Entity("", name, typ, iso, attrs={"sector": sector} if sector else {}),
+                        spans))
+    ordered.sort(key=lambda x: x[0])
+    span_to_id: dict[tuple[int, int], str] = {}
+    for n, (_, _, ent, spans) in enumerate(ordered, 1):
+        ent.id = f"e{n}"
+        ent.mentions = list(spans)
+        for s in spans:
+            span_to_id[s] = ent.id
+        entities.append(ent)
+    for m in mentions:
+        m.entity_id = span_to_id.get((m.start, m.end))
+    for ent, members in person_entities:
+        for p in members:
+            attrs = {"shape": p.shape}
+            if p.titles:
+                attrs["sector"] = p.titles[0].sector
+                attrs["title_en"] = p.titles[0].title_en
+            mentions.append(Mention(p.start, p.end, PER, STAGE, attrs, ent.name, ent.country,
+                                    p.title_text or ent.title, ent.id))
+            if p.title_span:
+                mentions.append(Mention(p.title_span[0], p.title_span[1], TITLE_LABEL, STAGE,
+                                        {"sector": p.titles[0].sector, "title_en": p.titles[0].title_en},
+                                        ent.name, ent.country, p.title_text, ent.id))
+    # -- titles written alone
+    for t in alone:
+        holder = _holder_in_article(t, person_entities)
+        if holder is None and article.published and t.country and not _is_spouse(t):
+            holder = _holder_from_dictionary(t, article.published, person_entities, entities)
+        country = t.country or (holder.country if holder else None)
+        mentions.append(Mention(t.start, t.end, TITLE_LABEL, STAGE,
+                                {"sector": t.titles[0].sector, "title_en": t.titles[0].title_en},
+                                holder.name if holder else t.title_text, country, t.title_text,
+                                holder.id if holder else None))
+        if holder is not None:
+            holder.mentions.append((t.start, t.end))
+            holder.mentions.sort()
+    mentions.sort(key=lambda m: (m.start, m.end))
+    article.mentions.extend(mentions)
+    article.mentions.sort(key=lambda m: (m.start, m.end))
+    article.entities = entities
+
+
+def _org_identity(t: Tag) -> tuple[str, str | None, str]:
+    if isinstance(t.ref, kb.Org):
+        return t.ref.name, t.ref.country, t.ref.sector
+    name = t.text
+    iso = None
+    names = kb.country_names()
+    # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)")
+    core = re.sub(r"\s*\([^)]*\)$", "", name)
+    for c in sorted(names, key=len, reverse=True):
+        if match_key(core).endswith(" " + c) or match_key(core).endswith("-" + c):
+            iso = names[c]
+            break
+    return name, iso, ""
+
+
+def _is_spouse(t: TitleOnly) -> bool:
+    return any(match_key(x.title) in SPOUSE_TITLES for x in t.titles)
+
+
+def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
+    """One group per person: same folded name, or a partial name of a fuller one."""
+    people = sorted(people, key=lambda p: p.start)
+    full: dict[str, list[PersonMention]] = {}
+    partial: list[PersonMention] = []
+    for p in people:
+        key = fold_name(p.canonical or p.name)
+        if len(name_tokens(p.name)) >= 2 or p.canonical:
+            full.setdefault(key, []).append(p)
+        else:
+            partial.append(p)
+    # a dictionary alias and a written form of the same person ("Seko Hiroshige")
+    for key in list(full):
+        tenures = kb.people_by_name().get(key)
+        if tenures:
+            canon = fold_name(tenures[0].name)
+            if canon != key and canon in full:
+                full[canon].extend(full.pop(key))
+            for p in full.get(canon, full.get(key, [])):
+                p.canonical = tenures[0].name
+    for p in partial:
+        tok = fold_name(p.name.split(".")[-1])
+        initial = fold_name(p.name.split(".")[0])[:1] if "." in p.name else None
+        hits = [k for k, ms in full.items()
+                if any(_partial_of(tok, initial, m) for m in ms)]
+        if len(hits) == 1:
+            full[hits[0]].append(p)
+            continue
+        tenures = kb.people_by_last_token().get(tok)
+        if tenures and len({t.name for t in tenures}) == 1:
+            p.canonical = tenures[0].name
+            p.evidence.append((tenures[0].country, W_DICTIONARY))
+            full.setdefault(fold_name(tenures[0].name), []).append(p)
+            continue
+        if p.shape == FOREIGN:
+            full.setdefault(fold_name(p.name), []).append(p)
+    return [sorted(ms, key=lambda m: m.start) for ms in full.values()]
+
+
+def _partial_of(tok: str, initial: str | None, m: PersonMention) -> bool:
+    parts = [fold_name(x) for x in re.split(r"[\s.]+", m.canonical or m.name) if x]
+    if not parts or tok not in parts:
+        # "Woo" against "Woo Won-shik" folded "woowonshik": first token
+        return bool(parts) and fold_name((m.canonical or m.name).split()[0]) == tok
+    if initial is not None:
+        return parts[0][:1] == initial
+    return True
+
+
+def _person_entity(members: list[PersonMention], others: list[str]) -> Entity:
+    canonical = next((m.canonical for m in members if m.canonical), None)
+    names = [m.name for m in members if len(name_tokens(m.name)) >= 2]
+    name = canonical or (max(names, key=lambda n: (len(n), -names.index(n))) if names else members[0].name)
+    shape = next((m.shape for m in members if m.shape), None)
+    scores: Counter[str] = Counter()
+    spouse = False
+    for m in members:
+        for iso, w in m.evidence:
+            if iso == "__SPOUSE__":
+                spouse = True
+                continue
+            scores[iso] = max(scores[iso], w) + 0.01
+        for t in m.titles:
+            if t.country and t.country != "VNM":
+                scores[t.country] = max(scores[t.country], W_TITLE_FOREIGN)
+            elif t.country == "VNM" and m.shape == VN:
+                scores["VNM"] = max(scores["VNM"], W_TITLE_VN)
+    if canonical:
+        tenures = kb.people_by_name().get(fold_name(canonical), ())
+        for t in tenures:
+            scores[t.country] = max(scores[t.country], W_DICTIONARY)
+    country = scores.most_common(1)[0][0] if scores else None
+    attrs: dict[str, object] = {}
+    if country is None:
+        if spouse:
+            attrs["_spouse"] = True
+        elif shape == VN:
+            country = "VNM"
+        elif others:
+            toks = name_tokens(name)
+            if korean_like(toks) and "KOR" in others:
+                country = "KOR"
+            else:
+                country = others[0]
+    titles: list[kb.Title] = []
+    for m in members:
+        for t in m.titles:
+            if t not in titles:
+                titles.append(t)
+    main = min(titles, key=lambda t: t.rank) if titles else None
+    title_text = None
+    if main is not None:
+        for m in members:
+            if m.title_text and main in m.titles:
+                title_text = m.title_text
+                break
+    attrs.update({"titles": [t.title for t in titles], "sector": main.sector if main else None,
+                  "aliases": sorted({m.name for m in members if m.name != name})})
+    if not attrs["aliases"]:
+        attrs.pop("aliases")
+    if not attrs["sector"]:
+        attrs.pop("sector")
+    attrs["_needs_country"] = country is None
+    ent = Entity("", name, PER, country, title_text or (main.title if main else None),
+                 main.title_en if main else None, attrs=attrs)
+    return ent
+
+
+def _previous_person(person_entities: list[tuple[Entity, list[PersonMention]]], start: int) -> Entity | None:
+    best = None
+    best_start = -1
+    for ent, members in person_entities:
+        for m in members:
+            if best_start < m.start < start:
+                best, best_start = ent, m.start
+    return best
+
+
+def _holder_in_article(t: TitleOnly, person_entities: list[tuple[Entity, list[PersonMention]]]) -> Entity | None:
+    if _is_spouse(t):
+        return None
+    want = {match_key(x.title) for x in t.titles}
+    cands: list[tuple[int, Entity]] = []
+    for ent, members in person_entities:
+        held = {match_key(x) for x in ent.attrs.get("titles", [])}
+        if not want & held:
+            continue
+        if t.country and ent.country and t.country != ent.country:
+            continue
+        first = min(m.start for m in members)
+        cands.append((first, ent))
+    if not cands:
+        return None
+    if len(cands) > 1 and t.country is None:
+        vn = [c for c in cands if c[1].country == "VNM"]
+        cands = vn or cands
+    # the holder named closest before the title, else the first named
+    before = [c for c in cands if c[0] < t.start]
+    return (max(before, key=lambda c: c[0]) if before else cands[0])[1]
+
+
+def _holder_from_dictionary(t: TitleOnly, published: str, person_entities: list[tuple[Entity, list[PersonMention]]],
+                            entities: list[Entity]) -> Entity | None:
+    for title in t.titles:
+        holders = kb.holders_on(title.title, t.country or "", published)
+        if len(holders) != 1:
+            continue
+        h = holders[0]
+        for e in entities:
+            if e.type == PER and fold_name(e.name) == fold_name(h.name):
+                return e
+        ti = kb.titles()[match_key(h.title)]
+        ent = Entity(f"e{len(entities) + 1}", h.name, PER, h.country, h.title, ti.title_en,
+                     attrs={"titles": [h.title], "sector": ti.sector, "source": "dictionary"})
+        entities.append(ent)
+        return ent
+    return None

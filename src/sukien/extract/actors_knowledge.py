@@ -1,0 +1,246 @@
+"""Actor knowledge loaded once: titles, countries, organisations, places, office-holders,
+surnames, and one Aho-Corasick automaton over all of them.
+
+Everything here is read from ``knowledge/data/*.tsv`` (each with its ``# source:`` note) and
+cached per process with :func:`functools.cache`; the objects returned are not mutated
+after construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from ..knowledge import load_table, split_list
+from ..text.normalize import fold_name, match_key
+
+# Kinds of dictionary entry in the automaton.
+TITLE, COUNTRY, ORG, PLACE, PERSON, HONORIFIC = "TITLE", "COUNTRY", "ORG", "PLACE", "PERSON", "HONORIFIC"
+
+# Longest match wins; on equal spans the lower number wins (a title over an organisation
+# of the same words, "Quốc vụ viện" as part of a title rather than the body).
+KIND_PRIORITY = {TITLE: 0, PERSON: 1, COUNTRY: 2, PLACE: 3, ORG: 4, HONORIFIC: 5}
+
+# Words that introduce a person's name ("ông Trump", "Ngài Putin", "đồng chí Trần Dịch Quân").
+# Military ranks are titles (titles.tsv), not honorifics.
+HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "tiến sĩ", "giáo sư", "tiến sỹ", "thạc sĩ",
+              "nhà báo", "Samdech", "Sheikh")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    title_en: str
+    institution: str
+    sector: str
+    country: str | None  # the country an unqualified mention means; None: any
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    name_en: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class Org:
+    name: str
+    country: str | None
+    sector: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    title: str
+    start: str
+    end: str  # "" = still in office
+
+    def held_on(self, date: str) -> bool:
+        d = date[:10]
+        return self.start <= d and (not self.end or d <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary string in the automaton, and what it stands for."""
+
+    kind: str
+    text: str  # the surface form as listed
+    ref: object  # Title | Country | Org | Place | tuple[Tenure, ...] | None
+    exact_case: bool  # acronyms must match case exactly ("VOV", "EU")
+    short: bool = False  # a one-syllable country form ("Nga", "Đức"): may be part of a name
+
+
+@cache
+def titles() -> dict[str, Title]:
+    """Title rows keyed by :func:`match_key` of the title."""
+    out: dict[str, Title] = {}
+    for r in load_table("titles", ("title", "title_en", "sector", "rank")):
+        out[match_key(r["title"])] = Title(r["title"], r["title_en"], r.get("institution", ""),
+                                           r["sector"], r.get("country") or None, int(r["rank"]))
+    return out
+
+
+@cache
+def countries() -> dict[str, Country]:
+    return {r["iso3"]: Country(r["iso3"], r["name"], r.get("name_en", ""), r.get("short", ""))
+            for r in load_table("countries", ("iso3", "name"))}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """match_key of every country name, alias and short form -> ISO3."""
+    out: dict[str, str] = {}
+    for r in load_table("countries", ("iso3", "name")):
+        for n in [r["name"], *split_list(r.get("aliases", "")), *split_list(r.get("short", ""))]:
+            out.setdefault(match_key(n), r["iso3"])
+    return out
+
+
+@cache
+def country_shorts() -> dict[str, str]:
+    """Compound-forming short forms ("Việt", "Hàn", "Trung") -> ISO3, keyed by match_key."""
+    out: dict[str, str] = {}
+    for r in load_table("countries", ("iso3", "name")):
+        for s in split_list(r.get("short", "")):
+            out[match_key(s)] = r["iso3"]
+        out.setdefault(match_key(r["name"]), r["iso3"])
+    return out
+
+
+@cache
+def tenures() -> tuple[Tenure, ...]:
+    known = titles()
+    rows = []
+    for r in load_table("office_holders", ("name", "country", "title", "start")):
+        if match_key(r["title"]) not in known:
+            from ..errors import KnowledgeError
+
+            raise KnowledgeError(f"office_holders.tsv: title {r['title']!r} is not in titles.tsv")
+        rows.append(Tenure(r["name"], tuple(split_list(r.get("aliases", ""))), r["country"],
+                           r["title"], r["start"], r.get("end", "")))
+    return tuple(rows)
+
+
+@cache
+def people_by_name() -> dict[str, tuple[Tenure, ...]]:
+    """fold_name of each holder's name and alias -> their tenures."""
+    out: dict[str, list[Tenure]] = {}
+    for t in tenures():
+        for n in (t.name, *t.aliases):
+            out.setdefault(fold_name(n), []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def people_by_last_token() -> dict[str, tuple[Tenure, ...]]:
+    """Folded last (and, for East Asian order, first) name token -> tenures ("Putin", "Abe")."""
+    out: dict[str, list[Tenure]] = {}
+    for t in tenures():
+        for n in (t.name, *t.aliases):
+            parts = n.replace(".", " ").split()
+            if len(parts) < 2:
+                continue
+            for tok in {parts[-1], parts[0]}:
+                out.setdefault(fold_name(tok), []).append(t)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def holders_on(title: str, country: str, date: str) -> list[Tenure]:
+    """Who held ``title`` (a titles.tsv title) for ``country`` on ``date`` (YYYY-MM-DD...)."""
+    key = match_key(title)
+    return [t for t in tenures()
+            if t.country == country and match_key(t.title) == key and t.held_on(date)]
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surname (as written) -> origin VN|KO."""
+    return {r["surname"]: r["origin"] for r in load_table("surnames", ("surname", "origin"))}
+
+
+@cache
+def orgs() -> tuple[Org, ...]:
+    return tuple(Org(r["name"], (r.get("country") or "").strip() or None, r.get("sector", ""),
+                     r.get("name_en", ""))
+                 for r in load_table("organisations", ("name",)))
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    return tuple(Place(r["name"], r.get("country") or None, r.get("kind", ""))
+                 for r in load_table("places", ("name", "country")))
+
+
+def _is_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(s) <= 8
+
+
+@cache
+def automaton() -> ahocorasick.Automaton:
+    """One automaton over every dictionary string, keyed by :func:`match_key`.
+
+    Values are tuples of :class:`Entry` (one string may be, say, both a country alias and
+    an organisation acronym).
+    """
+    entries: dict[str, list[Entry]] = {}
+
+    def add(kind: str, text: str, ref: object, short: bool = False) -> None:
+        text = text.strip()
+        if not text:
+            return
+        entries.setdefault(match_key(text), []).append(
+            Entry(kind, text, ref, _is_acronym(text), short))
+
+    for t in titles().values():
+        add(TITLE, t.title, t)
+    for r in load_table("countries", ("iso3", "name")):
+        c = countries()[r["iso3"]]
+        for n in (r["name"], *split_list(r.get("aliases", ""))):
+            add(COUNTRY, n, c, short=" " not in n and len(n) <= 5)
+    for o in orgs():
+        add(ORG, o.name, o)
+    for r in load_table("organisations", ("name",)):
+        o = next(x for x in orgs() if x.name == r["name"])
+        for a in split_list(r.get("aliases", "")):
+            add(ORG, a, o)
+    for p in places():
+        add(PLACE, p.name, p)
+    for r in load_table("places", ("name", "country")):
+        p = next(x for x in places() if x.name == r["name"])
+        for a in split_list(r.get("aliases", "")):
+            add(PLACE, a, p)
+    by_name = people_by_name()
+    for t in tenures():
+        for n in (t.name, *t.aliases):
+            if len(n.replace(".", " ").split()) >= 2:  # full names only; partials via context
+                add(PERSON, n, by_name[fold_name(n)])
+    for h in HONORIFICS:
+        add(HONORIFIC, h, None)
+
+    auto = ahocorasick.Automaton()
+    for key, es in entries.items():
+        # de-duplicate identical (kind, ref) pairs coming from repeated rows
+        seen: dict[tuple[str, int], Entry] = {}
+        for e in es:
+            seen.setdefault((e.kind, id(e.ref)), e)
+        auto.add_word(key, (len(key), tuple(seen.values())))
+    auto.make_automaton()
+    return auto

@@ -1,0 +1,90 @@
+"""Personal-name shape: is a run of capitalised words a Vietnamese (or Sino-Vietnamese),
+Korean or other foreign name?
+
+Used after a title or an honorific has said "a person's name comes here"; shape alone
+never makes a person (a bare capitalised run is as likely a byline or a place).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..text.chars import LOWER, UPPER
+from ..text.normalize import fold
+from .actors_knowledge import surnames
+
+VN, FOREIGN = "VN", "FOREIGN"
+
+# One word of a name: a capital, then letters; inner dots/hyphens/apostrophes keep
+# "V.Putin", "Won-shik", "Ramos-Horta", "O'Brien" whole.
+NAME_TOKEN = rf"[{UPPER}][{UPPER}{LOWER}]*(?:['’.\-][{UPPER}{LOWER}]+)*"
+# Lower-case particles inside foreign names ("Mohammed bin Rashid Al Maktoum").
+PARTICLES = ("bin", "binti", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del",
+             "van", "von", "der", "den", "du", "la", "le", "di", "y")
+NAME_RUN = re.compile(
+    rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*{NAME_TOKEN})*")
+TOKEN_RE = re.compile(NAME_TOKEN + rf"|[{LOWER}]+")
+
+# A Vietnamese syllable written without diacritics: onset, vowel cluster, coda. Foreign
+# words fail it on letters (f, j, w, z), clusters ("ee", "oo", "yu") or codas ("rk", "l").
+_VN_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(?:uye|uya|oai|oay|oeo|uoi|uou|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui"
+    r"|uo|uy|ye|a|e|i|o|u|y)"
+    r"(?:ng|nh|ch|[cmnpt])?")
+
+# Capitalised words that end a name run: sentence openers glued after a name in crawled
+# text ("... Quang Hiếu Với mục tiêu"), source credits, and heads of titles/bodies.
+STOP_WORDS = frozenset({
+    "Ảnh", "Theo", "Tại", "Với", "Và", "Trong", "Sau", "Ngày", "Sáng", "Chiều", "Tối", "Trưa",
+    "Đêm", "Đây", "Các", "Những", "Cùng", "Về", "Từ", "Khi", "Phát", "Tổng", "Chủ", "Bộ", "Ban",
+    "Đảng", "Nhà", "Đoàn", "Lãnh", "Ủy", "Uỷ", "Phó", "Bí", "Trước", "Tiếp", "Hôm", "Nguồn",
+    "Video", "Clip", "Thượng", "Tân", "Cựu", "Nguyên", "Người", "Ngoài", "Nhằm", "Qua", "Đồng chí",
+    "Ông", "Bà", "Ngài", "Thủ", "Nhân", "Trên", "Dưới", "Hiện", "Năm", "Tháng", "Lúc",
+})
+
+
+@cache
+def vn_surnames() -> frozenset[str]:
+    return frozenset(s for s, o in surnames().items() if o == "VN")
+
+
+@cache
+def ko_surnames() -> frozenset[str]:
+    return frozenset(s for s, o in surnames().items() if o == "KO")
+
+
+def is_vn_syllable(word: str) -> bool:
+    return _VN_SYLLABLE.fullmatch(fold(word)) is not None
+
+
+def is_all_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def name_shape(tokens: list[str]) -> str | None:
+    """``VN`` (Vietnamese or Sino-Vietnamese), ``FOREIGN``, or None if not a name."""
+    if not tokens:
+        return None
+    words = [t for t in tokens if t not in PARTICLES]
+    if any(is_all_caps(w) and "." not in w for w in words):
+        return None  # bylines ("XUÂN MAI"), acronyms ("VINK")
+    if all(is_vn_syllable(w) and "-" not in w and "." not in w for w in words):
+        if 2 <= len(words) <= 5 and words[0] in vn_surnames():
+            return VN
+        if len(words) >= 2 and not any(w in STOP_WORDS for w in words):
+            return FOREIGN  # "Hun Sen", "Pany Yathotou"-like romanisations that look Vietnamese
+        return None
+    if len(words) == 1 and len(words[0].replace(".", "")) < 3:
+        return None
+    return FOREIGN
+
+
+def korean_like(tokens: list[str]) -> bool:
+    return bool(tokens) and tokens[0] in ko_surnames() and len(tokens) >= 2
+
+
+def name_tokens(run: str) -> list[str]:
+    return [m.group(0) for m in TOKEN_RE.finditer(run)]
