@@ -301,3 +301,13 @@ def test_result_serialises_to_json():
     r = score(_gold(), [_perfect()])
     d = json.loads(json.dumps(r.to_dict()))
     assert d["summary"]["events"]["f1"] == 1.0 and d["articles"][0]["id"] == "a1"
+
+
+def test_malformed_predictions_are_scored_not_crashed_on():
+    rec = {"id": "a1", "entities": [{"id": "x"}, {"name": None, "type": "PER"}, "junk"],
+           "events": [{"kind": "MEET"}, {"kind": "MEET", "participants": None, "date": "21/11", "evidence": None},
+                      {"kind": "VISIT", "participants": ["x", 5], "date": "--13-45", "evidence": {"start": 3}}],
+           "statements": [{"kind": "AGREE", "source": None, "evidence": "text"}, None],
+           "documents": [{"parties": None}], "quantities": [{"value": "many"}], "relations": [{"pair": None}]}
+    out = score_article(_gold(published=None).articles["a1"], rec)
+    assert out.events.tp == 0 and out.events.fp == 3 and out.statements.fp == 1

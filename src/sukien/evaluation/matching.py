@@ -202,6 +202,8 @@ def quote_norm(text: str) -> str:
 
 def evidence_text(rec: dict, text_clean: str | None = None) -> str:
     ev = rec.get("evidence") or {}
+    if isinstance(ev, str):
+        return ev
     if isinstance(ev, dict):
         if ev.get("text"):
             return ev["text"]

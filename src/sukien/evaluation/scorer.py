@@ -306,7 +306,8 @@ def _score_pairs(ctx: _Context, golds: list[dict], preds: list[dict], weight, de
 
 def _score_persons(ctx: _Context, out: ArticleScores) -> None:
     golds = [e for e in ctx.gold.entities if e.get("type", "PER") == "PER"]
-    preds = [e for e in ctx.rec.get("entities") or [] if e.get("type") == "PER" and e.get("name")
+    preds = [e for e in ctx.rec.get("entities") or [] if isinstance(e, dict) and e.get("type") == "PER"
+             and isinstance(e.get("name"), str) and e["name"]
              and not any(names_match(e["name"], ig) for ig in ctx.gold.ignore)]
 
     def weight(g: int, p: int) -> float | None:
@@ -375,7 +376,8 @@ def _count_duplicates(ctx: _Context, preds: list[dict]) -> int:
     sentences = _sentence_index(ctx)
     keys = []
     for s in preds:
-        start = (s.get("evidence") or {}).get("start")
+        ev = s.get("evidence")
+        start = ev.get("start") if isinstance(ev, dict) else None
         sent = next((i for i, (a, b) in enumerate(sentences) if isinstance(start, int) and a <= start < b),
                     quote_norm(ctx.evidence(s)))
         source = tuple(sorted(fold_name(x) for x in ctx.labels(s.get("source"))))
@@ -610,7 +612,9 @@ def _score_relations(ctx: _Context, out: ArticleScores) -> None:
 
 def _find_leaks(ctx: _Context, out: ArticleScores) -> None:
     for e in ctx.rec.get("entities") or []:
-        name = e.get("name") or ""
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+            continue
+        name = e["name"]
         for bad in ctx.gold.not_actors:
             if names_match(name, bad):
                 out.leaks.append(_fp(ctx, kind="not_actor", name=name, type=e.get("type"), gold=bad))
@@ -619,7 +623,7 @@ def _find_leaks(ctx: _Context, out: ArticleScores) -> None:
                 if names_match(name, bad):
                     out.leaks.append(_fp(ctx, kind="not_place", name=name, type=e.get("type"), gold=bad))
     for ev in ctx.rec.get("events") or []:
-        loc = ev.get("location")
+        loc = ev.get("location") if isinstance(ev, dict) else None
         name = loc.get("name") if isinstance(loc, dict) else loc if isinstance(loc, str) else None
         for bad in ctx.gold.not_places if name else ():
             if names_match(name, bad):
