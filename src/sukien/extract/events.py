@@ -1,9 +1,422 @@
-"""Stage `find_events` (stub until its issue lands)."""
+"""Stage `find_events`: meetings (MEET), visits (VISIT) and signings (SIGN).
+
+Each trigger of ``triggers.tsv`` (kinds MEET/VISIT/SIGN) makes an *event mention* in its
+sentence: the subject in front of it (``Tổng Bí thư Tô Lâm hội kiến ...``) and the objects
+after it (``... Chủ tịch Quốc hội Hàn Quốc Woo Won-shik``) are the participants; the date is
+the sentence's date (:func:`sukien.extract.dates.date_for_offset`), the place the ``tại X``
+in the sentence. Mentions of the same occurrence — the title, the lead, a caption and the
+body all naming one meeting — merge by kind + participants + compatible date into one event
+whose evidence is its best-dated sentence.
+
+Visits: the visitor and the country visited (ISO3); the date is the trip's interval when the
+sentence gives one (``từ ngày 10 đến ngày 13-8``); ``sẽ thăm`` / ``dự kiến`` mark a planned trip.
+A ``thăm`` whose object is an organisation (``đến thăm Viện Di sản``) is a MEET with it.
+
+The event stage leaves ``article.meta["event_spans"]``: ``(start, end, event id)`` of every
+mention that went into an event, so the statements stage can link a statement to the
+meeting it was said at.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, DateSpan, Event, Mention
+from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, ActorToken, Cue, Roles, SentenceView
+from .standards import annotate_event
+
+EVENT_SPANS_KEY = "event_spans"
+# How far (characters) before a trigger a future marker (sẽ, dự kiến) still makes it planned;
+# calibrated on "X sẽ thăm chính thức" / "X dự kiến sẽ có chuyến thăm" in the dev articles.
+PLANNED_WINDOW = 40
+# How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
+VISIT_OBJECT_WINDOW = 60
+# Cues after which the subject receives the object: "A tiếp B" → A hosts.
+HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiến", "đón tiếp", "buổi tiếp",
+                "chủ trì cuộc gặp"}
+# Cues that only make an event with an explicit object ("tiếp" alone is too common a word).
+NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
+                               "thăm và làm việc"}
+_LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
+# An event word right after these names meetings in general ("các hoạt động gặp gỡ").
+_GENERIC_BEFORE = {"các", "những", "động", "việc", "nhiều", "thường", "quả"}
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _word_before(text: str, start: int, lo: int) -> str:
+    m = _LAST_WORD.search(text[lo:start])
+    return m.group(1).lower() if m else ""
+
+
+@dataclass(slots=True)
+class EventMention:
+    kind: str
+    mode: str
+    participants: list[str]
+    start: int  # evidence = the sentence
+    end: int
+    cue: Cue
+    host: str | None = None
+    visitor: str | None = None
+    date: DateSpan | None = None
+    location: dict | None = None
+    status: str = "occurred"
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _date_for(article: Article, offset: int) -> DateSpan | None:
+    try:
+        from .dates import date_for_offset
+    except ImportError:  # the dates stage is optional for this one
+        return None
+    try:
+        return date_for_offset(article, offset)
+    except Exception:  # noqa: BLE001 - a dates bug must not lose the event
+        return None
+
+
+def _interval_in(article: Article, sent: SentenceView) -> DateSpan | None:
+    for d in article.dates:
+        if sent.span.start <= d.start < sent.span.end and d.value and "/" in d.value:
+            return d
+    return None
+
+
+def _dedupe(refs: list[str]) -> list[str]:
+    seen: list[str] = []
+    for r in refs:
+        if r and r not in seen:
+            seen.append(r)
+    return seen
+
+
+class _Context:
+    """What the event stage knows about the article while it reads it in order."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.roles = Roles(article)
+        self.principals = principals(article)
+        self.last_meet: list[str] = []
+        self.last_subject: list[str] = []
+        self.last_person: str | None = None
+
+    def country(self, ref: str) -> str | None:
+        if len(ref) == 3 and ref.isupper():
+            return ref
+        ent = self.article.entity(ref)
+        return ent.country if ent else None
+
+    def is_person(self, ref: str) -> bool:
+        ent = self.article.entity(ref)
+        return ent is not None and ent.type == "PER"
+
+    def resolve(self, tokens: list[ActorToken]) -> list[str]:
+        refs: list[str] = []
+        for t in tokens:
+            if t.kind in (SIDES, LEADERS):
+                refs.extend(self.sides())
+            elif t.kind == PRONOUN:
+                if self.last_person:
+                    refs.append(self.last_person)
+            else:
+                refs.extend(t.refs)
+        return _dedupe(refs)
+
+    def sides(self) -> list[str]:
+        """The two sides of the current occasion, as persons where the article names them."""
+        base = self.last_meet or self.principals
+        out: list[str] = []
+        for r in base:
+            if len(r) == 3 and r.isupper():
+                r = next((p for p in self.principals if self.country(p) == r), r)
+            if r not in out:
+                out.append(r)
+        return out
+
+    def remember(self, refs: list[str]) -> None:
+        if refs:
+            self.last_subject = refs
+            persons = [r for r in refs if self.is_person(r)]
+            if persons:
+                self.last_person = persons[0]
+
+
+def principals(article: Article) -> list[str]:
+    """The article's two main persons of different countries (most mentioned), or its countries."""
+    people = sorted((e for e in article.entities if e.type == "PER" and e.country),
+                    key=lambda e: (-len(e.mentions), e.mentions[0][0] if e.mentions else 0))
+    if people:
+        first = people[0]
+        other = next((e for e in people[1:] if e.country != first.country), None)
+        if other is not None:
+            return [first.id, other.id]
+    counts: dict[str, int] = {}
+    for m in article.mentions:
+        if m.label == "GPE" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    top = sorted(counts, key=lambda c: -counts[c])[:2]
+    return top if len(top) == 2 else []
+
+
+def _location(ctx: _Context, sent: SentenceView) -> dict | None:
+    text = ctx.roles.text
+    for m in ctx.article.mentions:
+        if not (sent.span.start <= m.start < sent.span.end) or m.label not in ("LOC", "GPE"):
+            continue
+        before = text[max(sent.span.start, m.start - 16):m.start].lower()
+        if before.endswith(_LOCATION_PREPS):
+            return {"name": m.name or text[m.start:m.end], "country": m.country}
+    return None
+
+
+def _planned(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
+    lo = max(sent.span.start, cue.start - PLANNED_WINDOW)
+    return any(c.has("PLANNED") and lo <= c.start and c.end <= cue.start for c in sent.cues) or \
+        cue.text.lower().startswith("sẽ")
+
+
+def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMention | None:
+    roles = ctx.roles
+    key = cue.text.lower()
+    subject = roles.subject_before(sent, cue.start, reported=True)
+    objects = roles.objects_after(sent, cue.end)
+    between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
+               and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
+    if key in NEEDS_OBJECT and not objects:
+        return None
+    if _word_before(roles.text, cue.start, sent.span.start) in _GENERIC_BEFORE:
+        return None  # "các hoạt động gặp gỡ": activities in general, not one meeting
+    if not subject:
+        after = objects[-1].end if objects else cue.end
+        subject = roles.subject_after(sent, after)
+    subj_refs = ctx.resolve(subject)
+    obj_refs = ctx.resolve(objects + between)
+    participants = _dedupe(subj_refs + obj_refs)
+    # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
+    person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
+    participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+    if len(participants) < 2:
+        return None
+    host = subj_refs[0] if key in HOSTING_CUES and subj_refs else None
+    ctx.remember(subj_refs)
+    return EventMention("MEET", mode or "meet", participants, sent.span.start, sent.span.end, cue, host=host)
+
+
+def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
+    roles = ctx.roles
+    text = roles.text
+    objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)]
+    country_tok = None
+    for t in objs:
+        gap = text[cue.end:t.start]
+        if ";" in gap or "." in gap:
+            break
+        if t.kind == "GPE":
+            country_tok = t
+            break
+        if t.kind in ("PER", "ORG") and cue.text.lower() in ("thăm", "thăm và làm việc"):
+            # "đến thăm Viện Di sản": a visit to an organisation is a meeting with it
+            subj = ctx.resolve(roles.subject_before(sent, cue.start, reported=True)) or ctx.last_subject
+            participants = _dedupe(subj + list(t.refs))
+            if len(participants) >= 2:
+                return EventMention("MEET", "meet", participants, sent.span.start, sent.span.end, cue,
+                                    host=t.refs[0])
+            return None
+    if country_tok is None:
+        return None
+    visited = country_tok.country or (country_tok.refs[0] if country_tok.refs else None)
+    if not visited:
+        return None
+    visitor_refs: list[str] = []
+    after = text[country_tok.end:country_tok.end + 8].lower()
+    if after.lstrip(" ,").startswith("của"):
+        of = roles.objects_after(sent, country_tok.end, stop_at_comma=False, max_chars=120)
+        visitor_refs = [r for t in of[:1] for r in ctx.resolve([t])]
+    if not visitor_refs:
+        visitor_refs = ctx.resolve(roles.subject_before(sent, cue.start, reported=True))
+    if not visitor_refs:
+        visitor_refs = ctx.resolve(roles.subject_after(sent, country_tok.end))
+    if not visitor_refs:
+        visitor_refs = ctx.last_subject
+    visitors = [r for r in visitor_refs if ctx.country(r) and ctx.country(r) != visited]
+    persons = [r for r in visitors if ctx.is_person(r)]
+    visitor = (persons or visitors or [None])[0]
+    if visitor is None:
+        return None
+    ctx.remember([visitor])
+    date = _interval_in(ctx.article, sent)
+    status = "planned" if _planned(ctx, sent, cue) else "occurred"
+    return EventMention("VISIT", "visit", [visitor, visited], sent.span.start, sent.span.end, cue,
+                        host=visited, visitor=visitor, date=date, status=status,
+                        location={"name": text[country_tok.start:country_tok.end], "country": visited})
+
+
+def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMention | None:
+    roles = ctx.roles
+    if mode == "sign" and not any(c.has("DOC") for c in sent.cues):
+        return None
+    subject = roles.subject_before(sent, cue.start, reported=True)
+    if any(t.is_person for t in subject):  # "A và B cùng Đoàn đại biểu hai nước": A and B
+        subject = [t for t in subject if t.kind not in (SIDES, LEADERS)]
+    refs = ctx.resolve(subject)
+    if len(refs) < 2:
+        # "A và B ký" written as "giữa A và B"
+        objs = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=200)
+        refs = _dedupe(refs + [r for t in objs if t.kind in ("GPE", "ORG", "PER") for r in ctx.resolve([t])])
+    if len(refs) < 2 and refs and ctx.last_meet and refs[0] in ctx.last_meet:
+        refs = list(ctx.last_meet)  # "X chứng kiến lễ ký": the meeting's two sides signed
+    if len(refs) < 2:
+        return None
+    return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b or a == b:
+        return True
+    a0, _, a1 = a.partition("/")
+    b0, _, b1 = b.partition("/")
+    a1, b1 = a1 or a0, b1 or b0
+    if len(a0) == len(b0) == len(a1) == len(b1):
+        return a0 <= b1 and b0 <= a1  # overlapping ranges
+    return a.startswith(b[:7]) or b.startswith(a[:7])
+
+
+def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
+    if a.kind != b.kind:
+        return False
+    da = a.date.value if a.date else None
+    db = b.date.value if b.date else None
+    if not _compatible(da, db):
+        return False
+    if a.kind == "VISIT":
+        return a.participants[1] == b.participants[1] and (a.visitor == b.visitor or not a.visitor or not b.visitor)
+    sa, sb = set(a.participants), set(b.participants)
+    if sa <= sb or sb <= sa:
+        return True
+    # "Việt Nam và Hàn Quốc hội đàm" and "Tô Lâm hội đàm với Lee Jae Myung": the same talks
+    ca = {ctx.country(r) for r in sa}
+    cb = {ctx.country(r) for r in sb}
+    only_countries = all(len(r) == 3 and r.isupper() for r in sa) or all(len(r) == 3 and r.isupper() for r in sb)
+    return only_countries and None not in ca and ca == cb
+
+
+def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan | None:
+    """A visit prefers the trip's interval; a meeting or signing its own day."""
+    if a is None or not a.value:
+        return b
+    if b is None or not b.value:
+        return a
+    if kind == "VISIT" and "/" in b.value and "/" not in a.value:
+        return b
+    if kind != "VISIT" and "/" in a.value and "/" not in b.value:
+        return b
+    return a
+
+
+def _n_persons(ctx: _Context, m: EventMention) -> int:
+    return sum(ctx.is_person(r) for r in m.participants)
+
+
+def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
+    merged: list[EventMention] = []
+    for m in mentions:
+        m.spans = [(m.start, m.end)]
+        for e in merged:
+            if _same(ctx, e, m):
+                e.spans.append((m.start, m.end))
+                if e.kind != "VISIT" and _n_persons(ctx, m) > _n_persons(ctx, e):
+                    # the more specific mention (persons, not countries) speaks for the event
+                    e_dated = e.date is not None and e.start <= e.date.start < e.end
+                    if not e_dated:
+                        e.start, e.end, e.cue = m.start, m.end, m.cue
+                    e.participants = m.participants
+                elif e.kind != "VISIT" and len(m.participants) > len(e.participants):
+                    e.participants = m.participants
+                # the evidence: the first sentence that carries its own date
+                e_dated = e.date is not None and e.start <= e.date.start < e.end
+                m_dated = m.date is not None and m.start <= m.date.start < m.end
+                if m_dated and not e_dated:
+                    e.start, e.end, e.cue = m.start, m.end, m.cue
+                best = _better_date(e.date, m.date, e.kind)
+                if best is not e.date and best is m.date and m_dated:
+                    e.start, e.end, e.cue = m.start, m.end, m.cue  # the evidence gives the date
+                e.date = best
+                e.host = e.host or m.host
+                e.location = e.location or m.location
+                if m.status == "occurred":
+                    e.status = "occurred"
+                break
+        else:
+            merged.append(m)
+    return merged
+
+
+def _host_from_context(ctx: _Context, ev: EventMention, visits: list[EventMention]) -> str | None:
+    if ev.host:
+        return ev.host
+    countries = {r: ctx.country(r) for r in ev.participants}
+    for v in visits:
+        if v.visitor in ev.participants or ctx.country(v.visitor or "") in countries.values():
+            for r, c in countries.items():
+                if c == v.participants[1] and r != v.visitor:
+                    return r
+    loc_country = (ev.location or {}).get("country")
+    if loc_country:
+        for r, c in countries.items():
+            if c == loc_country:
+                return r
+    return None
 
 
 def find_events(article: Article) -> Article:
+    ctx = _Context(article)
+    mentions: list[EventMention] = []
+    for sent in ctx.roles.sentences:
+        for cue in sent.cues:
+            for kind, mode in cue.kinds(EVENT_KINDS):
+                if kind == "MEET":
+                    em = _meet(ctx, sent, cue, mode)
+                elif kind == "VISIT":
+                    em = _visit(ctx, sent, cue)
+                else:
+                    em = _sign(ctx, sent, cue, mode)
+                if em is None:
+                    continue
+                if em.date is None:
+                    em.date = _date_for(article, cue.start)
+                if em.location is None:
+                    em.location = _location(ctx, sent)
+                if em.kind != "VISIT" and _planned(ctx, sent, cue):
+                    em.status = "planned"
+                if em.kind == "MEET":
+                    ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
+                mentions.append(em)
+                break
+    merged = _merge(ctx, mentions)
+    visits = [m for m in merged if m.kind == "VISIT"]
+    events: list[Event] = []
+    spans: list[tuple[int, int, str]] = []
+    for i, m in enumerate(merged, 1):
+        host = m.host if m.kind == "VISIT" else _host_from_context(ctx, m, visits)
+        mode = m.mode
+        loc_country = (m.location or {}).get("country")
+        if m.kind == "MEET" and mode == "meet" and loc_country:
+            countries = {ctx.country(r) for r in m.participants}
+            if None not in countries and loc_country not in countries:
+                mode = "third-party"
+        d = m.date
+        ev = Event(id=f"{article.id}:ev{i}", kind=m.kind, evidence=article.evidence(m.start, m.end),
+                   mode=mode, participants=m.participants, host=host,
+                   date=d.value if d else None, date_precision=d.precision if d else None,
+                   part_of_day=d.part_of_day if d else None, location=m.location, status=m.status)
+        annotate_event(ev)
+        events.append(ev)
+        spans.extend((s, e, ev.id) for s, e in m.spans)
+    article.events = events
+    article.meta[EVENT_SPANS_KEY] = sorted(spans)
     return article
+
+
+__all__ = ["find_events", "principals", "EVENT_SPANS_KEY", "Mention"]

@@ -1,0 +1,384 @@
+"""Trigger words and the roles of actors around them, shared by the events and statements stages.
+
+Two things live here:
+
+- :func:`find_cues` — every trigger word of ``knowledge/data/triggers.tsv`` in a text, found in
+  one Aho-Corasick pass over a lower-cased copy whose punctuation is blanked (so every match is
+  a whole-word match), resolved leftmost-longest so that a blocker row (``tiếp tục``) hides the
+  shorter cue it contains (``tiếp``).
+- :class:`Roles` — the article's actor tokens (person/organisation/country mentions from the
+  actors stage, plus collective phrases such as ``hai bên`` and pronouns) with the one question
+  both stages ask: which actor is the *subject* of the clause in front of a trigger, and which
+  actors are its objects. Vietnamese puts the subject first (``Tổng Bí thư Tô Lâm hội kiến X``);
+  a mention right after a verb or preposition (``đề nghị Hàn Quốc``, ``với Việt Nam``) is governed,
+  not a subject; speech verbs (``nhấn mạnh``, ``cho biết``) turn what follows into reported content
+  whose speaker is the subject before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import ahocorasick
+
+from ..knowledge import load_table
+from ..model import Article, Mention, Span
+
+EVENT_KINDS = ("MEET", "VISIT", "SIGN")
+STATEMENT_KINDS = ("PROPOSE", "AGREE", "PLEDGE", "SUPPORT", "CRITICIZE", "REJECT", "AID")
+BLOCKER = "-"
+
+_NON_WORD = re.compile(r"[^\w]")
+_SPACES = re.compile(r"\s+")
+
+# Old and new tone placement on the diphthongs oa/oe/uy ("hòa"/"hoà", "thủy"/"thuỷ"): cues are
+# stored in both forms so either spelling in an article matches.
+_TONE_PAIRS = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_TONE_SWAP = {**_TONE_PAIRS, **{v: k for k, v in _TONE_PAIRS.items()}}
+_TONE_RE = re.compile("|".join(_TONE_SWAP))
+
+
+def tone_variants(phrase: str) -> set[str]:
+    """The phrase with old and with new tone placement (and as written)."""
+    return {phrase, _TONE_RE.sub(lambda m: _TONE_SWAP[m.group(0)], phrase)}
+
+
+def normalise_for_match(text: str) -> str:
+    """Lower case with every non-word character blanked; same length as ``text``."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lower case is longer (e.g. 'İ')
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _NON_WORD.sub(" ", low)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    senses: tuple[tuple[str, str], ...]  # (kind, mode) pairs; empty for a blocker
+
+    def has(self, kind: str) -> bool:
+        return any(k == kind for k, _ in self.senses)
+
+    def mode(self, kind: str) -> str | None:
+        for k, m in self.senses:
+            if k == kind:
+                return m
+        return None
+
+    def kinds(self, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [(k, m) for k, m in self.senses if k in allowed]
+
+
+class CueMatcher:
+    """An Aho-Corasick automaton over ``" cue "`` keys (padding makes matches whole words)."""
+
+    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+        senses: dict[str, list[tuple[str, str]]] = {}
+        for kind, cue, mode in rows:
+            key = _SPACES.sub(" ", normalise_for_match(cue)).strip()
+            if not key:
+                continue
+            for variant in tone_variants(key):
+                bucket = senses.setdefault(variant, [])
+                if kind != BLOCKER and (kind, mode) not in bucket:
+                    bucket.append((kind, mode))
+        self._automaton = ahocorasick.Automaton()
+        for key, kinds in senses.items():
+            self._automaton.add_word(f" {key} ", (key, tuple(kinds)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Cue]:
+        """Leftmost-longest whole-word cue matches in ``text``; blockers are matched but dropped."""
+        padded = f" {normalise_for_match(text)} "
+        found = []
+        for end_idx, (key, kinds) in self._automaton.iter(padded):
+            start = end_idx - len(key) - 1  # padded start of " key " + 1 - 1 for the padding
+            found.append((start, -len(key), key, kinds))
+        found.sort()
+        out: list[Cue] = []
+        last_end = -1
+        for start, neg_len, _key, kinds in found:
+            end = start - neg_len
+            if start < last_end:
+                continue
+            last_end = end
+            if kinds:
+                out.append(Cue(start, end, text[start:end], kinds))
+        return out
+
+
+@cache
+def trigger_matcher() -> CueMatcher:
+    rows = load_table("triggers", required=("kind", "cue"))
+    return CueMatcher([(r["kind"], r["cue"], r.get("mode", "")) for r in rows])
+
+
+def find_cues(text: str) -> list[Cue]:
+    return trigger_matcher().find(text)
+
+
+def article_cues(article: Article) -> list[Cue]:
+    """The article's cues, computed once and kept on ``article.meta`` (the stages share them)."""
+    cached = article.meta.get("_cues")
+    if cached is not None and cached[0] == len(article.text_clean):
+        return cached[1]
+    cues = find_cues(article.text_clean)
+    article.meta["_cues"] = (len(article.text_clean), cues)
+    return cues
+
+
+# -- actors and their roles ---------------------------------------------------------------
+ACTOR_LABELS = ("PER", "ORG", "GPE", "TITLE")
+SIDES, LEADERS, PRONOUN = "sides", "leaders", "pronoun"
+
+# Characters after which a mention starts a clause (so may be its subject). ":" is absent on
+# purpose: what follows a colon is reported content ("Chủ tịch nước: Việt Nam ... cần ...").
+_CLAUSE_OPENERS = set(",;(\"“”'‘’–—-)…")
+# Words after which a mention may still be a subject: coordination joins it to the subject before.
+_COORDINATORS = {"và", "cùng", "cùng với"}
+# Words that may stand between a clause start and its subject without governing it.
+_TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng"}
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+# A mention right after one of these is a place or a nationality, never a verb's object.
+_NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp"}
+
+
+@dataclass(slots=True)
+class ActorToken:
+    """A stretch of text that refers to one or more actors."""
+
+    start: int
+    end: int
+    refs: tuple[str, ...]  # entity ids or ISO3; empty for sides/pronouns until resolved
+    kind: str  # PER | ORG | GPE | TITLE | sides | leaders | pronoun
+    country: str | None = None
+    countries: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in ("PER", "TITLE")
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind in (SIDES, LEADERS)
+
+
+def _mention_refs(article: Article, m: Mention) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    countries = tuple(m.attrs.get("countries") or ()) if m.attrs else ()
+    if m.label == "GPE":
+        if countries:
+            return countries, countries[0], countries
+        return ((m.country,), m.country, (m.country,)) if m.country else ((), None, ())
+    if m.entity_id:
+        country = m.country
+        if country is None:
+            ent = article.entity(m.entity_id)
+            country = ent.country if ent else None
+        return (m.entity_id,), country, ((country,) if country else ())
+    return (), None, ()
+
+
+def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
+    """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns."""
+    text = article.text_clean
+    raw: list[ActorToken] = []
+    for m in article.mentions:
+        if m.label not in ACTOR_LABELS:
+            continue
+        refs, country, countries = _mention_refs(article, m)
+        if not refs:
+            continue
+        kind = "PER" if m.label == "TITLE" and m.entity_id else m.label
+        ent = article.entity(m.entity_id) if m.entity_id else None
+        if ent is not None and ent.type in ("PER", "ORG", "GPE"):
+            kind = ent.type if m.label != "GPE" else "GPE"
+        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries))
+    mention_spans = [(t.start, t.end) for t in raw]
+    for c in cues:
+        mode = c.mode("SIDES")
+        if mode is None:
+            continue
+        if any(s < c.end and c.start < e for s, e in mention_spans):
+            continue
+        if mode == PRONOUN:
+            nxt = text[c.end:c.end + 2].lstrip()
+            if not nxt or nxt[0].isupper() or nxt[0] in ".,;:":
+                continue  # "ông Trump" is a name (the actors stage's), not a pronoun
+        raw.append(ActorToken(c.start, c.end, (), mode))
+    raw.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[ActorToken] = []
+    for t in raw:
+        if out and t.start < out[-1].end:  # nested or overlapping: keep the longer, earlier one
+            continue
+        out.append(t)
+    titles = {(m.start, m.end): m.title for m in article.mentions if m.title and m.label == "PER"}
+    keep: list[ActorToken] = []
+    for i, t in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        # "Tổng thống Hàn Quốc Lee Jae Myung": a country written inside a title belongs to the person.
+        if (t.kind == "GPE" and nxt is not None and nxt.kind in ("PER", "ORG")
+                and nxt.start - t.end <= 1 and not text[t.end:nxt.start].strip()):
+            continue
+        # "Việt Nam - Hàn Quốc": a pair of countries is one token naming both.
+        if (keep and t.kind == "GPE" and keep[-1].kind == "GPE"
+                and text[keep[-1].end:t.start].strip() in ("-", "–", "—")):
+            keep[-1].end = t.end
+            keep[-1].refs = tuple(dict.fromkeys(keep[-1].refs + t.refs))
+            keep[-1].countries = tuple(dict.fromkeys(keep[-1].countries + t.countries))
+            continue
+        # "Tổng Bí thư" + "Tô Lâm" as two mentions of one person: one token.
+        if keep and keep[-1].refs == t.refs and t.refs and not text[keep[-1].end:t.start].strip():
+            keep[-1].end = t.end
+            continue
+        title = titles.get((t.start, t.end))
+        if title:
+            probe = t.start
+            if i > 0 and out[i - 1].kind == "GPE" and not text[out[i - 1].end:t.start].strip():
+                probe = out[i - 1].start
+            lo = max(0, probe - len(title) - 2)
+            head = text[lo:probe].rstrip()
+            if head.lower().endswith(title.lower()):
+                t.start = max(lo + len(head) - len(title), keep[-1].end if keep else 0)
+        keep.append(t)
+    return keep
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """A sentence with the cues and actor tokens inside it."""
+
+    span: Span
+    index: int
+    cues: list[Cue] = field(default_factory=list)
+    tokens: list[ActorToken] = field(default_factory=list)
+
+
+class Roles:
+    """Per-article index of sentences, cues and actor tokens, with subject/object finding."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text_clean
+        self.cues = article_cues(article)
+        self.tokens = actor_tokens(article, self.cues)
+        sentences = article.sentences or [Span(0, len(self.text), "SENT")]
+        self.sentences = [SentenceView(s, i) for i, s in enumerate(sentences)]
+        starts = [s.start for s in sentences]
+        for c in self.cues:
+            i = bisect.bisect_right(starts, c.start) - 1
+            if i >= 0 and c.start < sentences[i].end:
+                self.sentences[i].cues.append(c)
+        for t in self.tokens:
+            i = bisect.bisect_right(starts, t.start) - 1
+            if i >= 0 and t.start < sentences[i].end:
+                self.sentences[i].tokens.append(t)
+
+    # -- positions --------------------------------------------------------------------------
+    def position(self, sent: SentenceView, token: ActorToken, *, report_opens: bool = False) -> str:
+        """'subject', 'coord' (joined to the token before by và/cùng) or 'governed'.
+
+        With ``report_opens`` a mention right after a speech verb is the subject of the reported
+        clause ("Bộ trưởng nhấn mạnh Tổng Bí thư ... thăm Hàn Quốc": the visitor is the Tổng Bí thư).
+        """
+        before = self.text[sent.span.start:token.start]
+        if report_opens:
+            end = sent.span.start + len(before.rstrip())
+            if any(c.end == end and c.has("REPORT") for c in sent.cues):
+                return "subject"
+        for _ in range(3):
+            stripped = before.rstrip()
+            if not stripped:
+                return "subject"
+            if stripped[-1] in _CLAUSE_OPENERS or stripped[-1].isdigit():
+                return "subject"
+            m = _LAST_WORD.search(stripped)
+            if m is None:
+                return "subject"
+            word = m.group(1).lower()
+            if word in _COORDINATORS:
+                return "coord"
+            if word in _TRANSPARENT:
+                before = stripped[:m.start(1)]
+                continue
+            return "governed"
+        return "governed"
+
+    def cue_between(self, start: int, end: int, kind: str, sent: SentenceView) -> bool:
+        return any(start <= c.start and c.end <= end and c.has(kind) for c in sent.cues)
+
+    def subject_before(self, sent: SentenceView, pos: int, *, reported: bool = False) -> list[ActorToken]:
+        """The subject group of the clause in front of ``pos``: the speaker of reported content,
+        or (``reported=True``, for events) the subject inside the reported clause."""
+        toks = [t for t in sent.tokens if t.end <= pos]
+        best: list[ActorToken] = []
+        i = len(toks) - 1
+        while i >= 0:
+            t = toks[i]
+            where = self.position(sent, t, report_opens=reported)
+            if where == "governed":
+                i -= 1
+                continue
+            group = [t]
+            j = i
+            while where == "coord" and j > 0:
+                j -= 1
+                prev = toks[j]
+                group.insert(0, prev)
+                where = self.position(sent, prev, report_opens=reported)
+            if where == "governed":  # "đề nghị Hàn Quốc và Nhật Bản": the whole list is an object
+                i = j - 1
+                continue
+            best = group
+            if reported:
+                return best
+            # Reported content: "A nhấn mạnh, B ..." -> the speaker A is the source, not B.
+            earlier = self.subject_before(sent, group[0].start) if j > 0 else []
+            if earlier and self.cue_between(earlier[-1].end, group[0].start, "REPORT", sent):
+                return earlier
+            return best
+        return best
+
+    def subject_after(self, sent: SentenceView, pos: int) -> list[ActorToken]:
+        """First subject-position group after ``pos`` ("tại cuộc hội kiến X, Y cho rằng ...")."""
+        toks = [t for t in sent.tokens if t.start >= pos]
+        for k, t in enumerate(toks):
+            where = self.position(sent, t)
+            if where != "subject":
+                continue
+            group = [t]
+            for u in toks[k + 1:]:
+                if self.position(sent, u) == "coord":
+                    group.append(u)
+                else:
+                    break
+            return group
+        return []
+
+    def objects_after(self, sent: SentenceView, pos: int, stop_at_comma: bool = True,
+                      max_chars: int = 160) -> list[ActorToken]:
+        """Actor tokens right after ``pos`` in the same clause (the object of a verb)."""
+        out: list[ActorToken] = []
+        limit = min(sent.span.end, pos + max_chars)
+        for t in sent.tokens:
+            if t.start < pos or t.start >= limit:
+                continue
+            gap = self.text[pos if not out else out[-1].end:t.start]
+            if ";" in gap or (stop_at_comma and out and "," in gap and " và " not in gap):
+                break
+            if _LAST_WORD.search(self.text[sent.span.start:t.start]) and \
+                    _LAST_WORD.search(self.text[sent.span.start:t.start]).group(1).lower() in _NOT_OBJECT:
+                continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor
+            if any(c.start >= (out[-1].end if out else pos) and c.end <= t.start
+                   and c.kinds(EVENT_KINDS + STATEMENT_KINDS + ("REPORT",)) for c in sent.cues):
+                break  # another verb stands in between
+            out.append(t)
+        return out

@@ -1,0 +1,38 @@
+"""Topic classification by cue words (SPEC §4 vocabulary, ``knowledge/data/topics.tsv``).
+
+``topics_for(text)`` returns the topics whose cue words occur in ``text`` as whole words
+(case-insensitive, either tone placement), in the SPEC's order. One Aho-Corasick pass.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..errors import KnowledgeError
+from ..knowledge import load_table, split_list
+from ..model import TOPICS
+from .cues import CueMatcher
+
+_ORDER = {t: i for i, t in enumerate(TOPICS)}
+
+
+@cache
+def topic_matcher() -> CueMatcher:
+    rows = load_table("topics", required=("topic", "cues"))
+    entries = []
+    for r in rows:
+        if r["topic"] not in _ORDER:
+            raise KnowledgeError(f"topics.tsv: unknown topic {r['topic']!r} (SPEC §4 vocabulary)")
+        entries.extend((r["topic"], cue, "") for cue in split_list(r["cues"]))
+    return CueMatcher(entries)
+
+
+def topics_for(text: str) -> list[str]:
+    """Topics of SPEC §4 named by cue words in ``text``, in vocabulary order."""
+    found = {kind for cue in topic_matcher().find(text) for kind, _ in cue.senses}
+    return sorted(found, key=_ORDER.__getitem__)
+
+
+def topic_cues(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, topic)`` for every topic cue in ``text`` (for highlighting and debugging)."""
+    return [(c.start, c.end, k) for c in topic_matcher().find(text) for k, _ in c.senses]
