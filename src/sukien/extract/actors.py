@@ -29,11 +29,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from ..model import GPE, LOC, ORG, PER, Article, Entity, Mention
 from ..text.chars import LOWER, UPPER
 from ..text.normalize import fold_name, match_key
 from . import actors_knowledge as kb
-from .names import FOREIGN, NAME_RUN, STOP_WORDS, VN, is_vn_syllable, korean_like, name_shape, name_tokens
+from .names import (
+    FOREIGN,
+    NAME_RUN,
+    NAME_TOKEN,
+    STOP_WORDS,
+    VN,
+    is_vn_syllable,
+    korean_like,
+    name_shape,
+    name_tokens,
+)
 
 STAGE = "actors"
 TITLE_LABEL = "TITLE"
@@ -49,6 +61,13 @@ W_SPOUSE = 2.0  # "Phu nhân X" takes the country of the person just named
 W_ORG = 1.5  # "Bộ trưởng Bộ Nội vụ" (a Vietnamese body unless qualified)
 W_TITLE_VN = 1.0  # a Vietnamese office written without a country, Vietnamese name shape
 W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
+
+# Same person inside one article: a name ending a longer one with at least this many
+# letters (gold/README.md's rule), or two spellings at least this similar (rapidfuzz ratio
+# of folded names; 90 joins "V.Matvienko"/"V.Matvienco" and keeps "Lý Cường"/"Lý Khắc Cường"
+# apart at 80).
+SUFFIX_MIN_LETTERS = 6
+FUZZY_SAME_NAME = 90
 
 # How far a title chain may reach for its name (tokens), and how many lower-case words in
 # a row may sit inside it ("Phát triển Kinh tế" has one after each capital).
@@ -205,10 +224,13 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     cands: list[tuple[int, int, int, Tag]] = []
     for end_idx, (length, entries) in kb.automaton().iter(key):
         start, end = end_idx - length + 1, end_idx + 1
-        if (start > 0 and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
+        if start > 0 and text[start - 1].isalnum() and not _camel_glue(text, start):
             continue
+        glued_right = end < n and text[end].isalnum() and not _camel_glue(text, end)
         surface = text[start:end]
         for e in entries:
+            if glued_right and not (e.kind == kb.PERSON and _glued_typo(text, start, end)):
+                continue
             if e.exact_case and surface != e.text:
                 continue
             if e.kind in (kb.COUNTRY, kb.ORG, kb.PLACE, kb.PERSON) and not surface[:1].isupper():
@@ -233,6 +255,24 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
         out.append(tag)
         last_end = tag.end
     return [t for t in out if not _inside_name(text, t, out)]
+
+
+def _camel_glue(text: str, i: int) -> bool:
+    """Two words glued by a crawl without a space ("Trung QuốcNgụy"): lower then upper."""
+    return 0 < i < len(text) and text[i - 1].islower() and text[i].isupper()
+
+
+_GLUED = re.compile(rf"[{LOWER}]+")
+
+
+def _glued_typo(text: str, start: int, end: int) -> bool:
+    """A known full name glued to the next word ("Nguyễn Phú Trọngmong"): the glued word
+    is no Vietnamese syllable, so the name really ends at ``end``."""
+    m = _GLUED.match(text, end)
+    if not m:
+        return False
+    last = text[start:end].split()[-1]
+    return not is_vn_syllable(last + m.group(0))
 
 
 @cache
@@ -282,11 +322,12 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
     people: list[PersonMention] = []
     alone: list[TitleOnly] = []
     by_start = {t.start: i for i, t in enumerate(tags)}
+    starts = frozenset(by_start)
     i = 0
     while i < len(tags):
         tag = tags[i]
         if tag.kind == kb.PERSON:
-            people.append(_dictionary_person(tag))
+            people.append(_dictionary_person(tag, text, starts))
             i += 1
             continue
         if tag.kind not in (kb.TITLE, kb.HONORIFIC):
@@ -345,7 +386,9 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     title_end = first.end
     pos = first.end
     posting = False
+    posted = False  # a place/country followed "tại"
     lower_run = 0
+    prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and match_key(first.text) in SPOUSE_TITLES
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
@@ -358,13 +401,29 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             tag = tags[j]
             chain.next_index = max(chain.next_index, j + 1)
             if tag.kind == kb.PERSON:
-                chain.person = _dictionary_person(tag)
+                p = _dictionary_person(tag, text, frozenset(by_start))
+                p.titles = list(chain.titles) + p.titles
+                p.evidence = list(chain.evidence) + p.evidence
+                if chain.titles:
+                    p.title_text = _clean_title(text[chain.start:title_end])
+                    p.title_span = (chain.start, title_end)
+                chain.person = p
                 break
             if tag.kind == kb.HONORIFIC:
-                break
+                if honorific_only or not chain.titles:
+                    chain.next_index = j  # it starts its own chain
+                    break
+                # "Phu nhân bà Bành Lệ Viên", "Thủ tướng UAE Sheikh Mohammed ...": the name follows
+                honorific_only = True
+                pos = tag.end
+                n_tokens += 1
+                continue
+            if posting:
+                posted = True
             if tag.kind == kb.TITLE:
-                if honorific_only:
-                    honorific_only = False
+                if honorific_only or chain.country is not None:
+                    chain.next_index = j  # a new chain starts here
+                    break
                 chain.titles.append(tag.ref)  # type: ignore[arg-type]
                 title_end = tag.end
             elif tag.kind == kb.COUNTRY and tag.ref is not None:
@@ -381,11 +440,15 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     title_end = tag.end
             pos = tag.end
             lower_run = 0
+            prev_cap = False
             n_tokens += 1
             continue
         ch = text[pos]
         if ch in ",(":
             nxt = re.match(r"[,(][ ]*(\S+)", text[pos:pos + 40])
+            qualified = chain.country is not None or bool(chain.evidence)
+            if ch == "," and qualified:
+                break  # "Chủ tịch Quốc hội Hàn Quốc, Chủ tịch nước Lương Cường": a new person
             if nxt and (nxt.group(1)[:1].isupper()) and chain.person is None and not honorific_only:
                 pos += 1
                 n_tokens += 1
@@ -399,6 +462,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             n_tokens += 1
             continue
         if ch.isupper():
+            if posting and not posted:
+                break  # "... tại Hoàng Cung": a venue, not a name
             run = NAME_RUN.match(text, pos)
             if run:
                 end = run.end()
@@ -429,13 +494,14 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                             chain.person = p
                             break
             # a capitalised complement word ("Phát triển Kinh tế", "UBND", "Khu ủy")
-            if honorific_only:
-                break
+            if honorific_only or posting:
+                break  # after "tại" only a place may follow; after "ông" only a name
             w = _WORD.match(text, pos)
             pos = w.end() if w else pos + 1
             if chain.country is None and not chain.evidence:
                 title_end = pos
             lower_run = 0
+            prev_cap = True
             n_tokens += 1
             continue
         w = _WORD.match(text, pos)
@@ -446,11 +512,19 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             posting = True
         if word.islower() and word.isalpha():
             lower_run += 1
-            if word not in CHAIN_CONNECTORS and (lower_run > CHAIN_MAX_LOWER_RUN or honorific_only):
+            if honorific_only:
                 break
-            if word not in CHAIN_CONNECTORS and chain.country is None and not chain.evidence:
-                title_end = w.end()
+            if word == "và" and by_start.get(w.end() + 1) is not None \
+                    and tags[by_start[w.end() + 1]].kind in (kb.TITLE, kb.HONORIFIC):
+                break  # "Nhà Vua và Hoàng hậu": two people
+            if word not in CHAIN_CONNECTORS:
+                # inside a capitalised compound only ("Phát triển Kinh tế"), never a verb
+                if not prev_cap or lower_run > CHAIN_MAX_LOWER_RUN:
+                    break
+                if chain.country is None and not chain.evidence:
+                    title_end = w.end()
             pos = w.end()
+            prev_cap = False
             n_tokens += 1
             continue
         break
@@ -492,9 +566,19 @@ def _plausible_single(tok: str) -> bool:
     return len(tok.replace(".", "")) >= 2
 
 
-def _dictionary_person(tag: Tag) -> PersonMention:
+_NEXT_NAME_WORD = re.compile(rf"[ \u00a0]({NAME_TOKEN})")
+
+
+def _dictionary_person(tag: Tag, text: str = "", starts: frozenset[int] = frozenset()) -> PersonMention:
     tenures: tuple[kb.Tenure, ...] = tag.ref  # type: ignore[assignment]
-    p = PersonMention(tag.start, tag.end, tag.text, VN if tenures[0].country == "VNM" else FOREIGN)
+    end = tag.end
+    if text and tenures[0].country != "VNM":
+        # the article may write more of the name than the dictionary ("Gabriel Boric Font")
+        while (m := _NEXT_NAME_WORD.match(text, end)) and m.start(1) not in starts \
+                and m.group(1) not in STOP_WORDS and not is_vn_syllable(m.group(1)):
+            end = m.end()
+    p = PersonMention(tag.start, end, text[tag.start:end] if text else tag.text,
+                      VN if tenures[0].country == "VNM" else FOREIGN)
     p.canonical = tenures[0].name
     p.evidence.append((tenures[0].country, W_DICTIONARY))
     return p
@@ -610,16 +694,21 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     # -- titles written alone
     for t in alone:
         holder = _holder_in_article(t, person_entities)
-        if holder is None and article.published and t.country and not _is_spouse(t):
-            holder = _holder_from_dictionary(t, article.published, person_entities, entities)
-        country = t.country or (holder.country if holder else None)
-        mentions.append(Mention(t.start, t.end, TITLE_LABEL, STAGE,
-                                {"sector": t.titles[0].sector, "title_en": t.titles[0].title_en},
-                                holder.name if holder else t.title_text, country, t.title_text,
-                                holder.id if holder else None))
+        attrs = {"sector": t.titles[0].sector, "title_en": t.titles[0].title_en}
+        name, country = t.title_text, t.country
         if holder is not None:
+            name, country = holder.name, holder.country
             holder.mentions.append((t.start, t.end))
             holder.mentions.sort()
+        elif article.published and t.country and not _is_spouse(t):
+            # not named in the article: the dictionary's holder on the publication date
+            # (kept on the mention only, so an unnamed office never becomes a person entity)
+            tenure = _holder_from_dictionary(t, article.published)
+            if tenure is not None:
+                name, country = tenure.name, tenure.country
+                attrs["holder_source"] = "dictionary"
+        mentions.append(Mention(t.start, t.end, TITLE_LABEL, STAGE, attrs, name, country, t.title_text,
+                                holder.id if holder else None))
     mentions.sort(key=lambda m: (m.start, m.end))
     article.mentions.extend(mentions)
     article.mentions.sort(key=lambda m: (m.start, m.end))
@@ -661,15 +750,16 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
         tenures = kb.people_by_name().get(key)
         if tenures:
             canon = fold_name(tenures[0].name)
-            if canon != key and canon in full:
-                full[canon].extend(full.pop(key))
-            for p in full.get(canon, full.get(key, [])):
+            if canon != key:
+                full.setdefault(canon, []).extend(full.pop(key))
+            for p in full[canon]:
                 p.canonical = tenures[0].name
+    _merge_variants(full)
     for p in partial:
         tok = fold_name(p.name.split(".")[-1])
         initial = fold_name(p.name.split(".")[0])[:1] if "." in p.name else None
         hits = [k for k, ms in full.items()
-                if any(_partial_of(tok, initial, m) for m in ms)]
+                if any(_partial_of(tok, initial, m, p.name) for m in ms)]
         if len(hits) == 1:
             full[hits[0]].append(p)
             continue
@@ -684,7 +774,29 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
     return [sorted(ms, key=lambda m: m.start) for ms in full.values()]
 
 
-def _partial_of(tok: str, initial: str | None, m: PersonMention) -> bool:
+def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
+    """Merge spellings of one person inside an article: a shorter name that ends a longer
+    one ("Macclellan Thornberry" / "William Macclellan Thornberry"; the gold's 6-letter
+    rule), and near-identical spellings with the same initial ("V.Matvienko"/"V.Matvienco")."""
+    keys = sorted(full, key=len, reverse=True)
+    for short in keys[::-1]:
+        if short not in full:
+            continue
+        for long in keys:
+            if long == short or long not in full or len(long) < len(short):
+                continue
+            same = (len(short) >= SUFFIX_MIN_LETTERS and long.endswith(short)) or (
+                long[:1] == short[:1] and fuzz.ratio(long, short) >= FUZZY_SAME_NAME)
+            if same:
+                full[long].extend(full.pop(short))
+                break
+
+
+def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str = "") -> bool:
+    if written:
+        a, b = fold_name(written), fold_name(m.name)
+        if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
+            return True
     parts = [fold_name(x) for x in re.split(r"[\s.]+", m.canonical or m.name) if x]
     if not parts or tok not in parts:
         # "Woo" against "Woo Won-shik" folded "woowonshik": first token
@@ -698,6 +810,13 @@ def _person_entity(members: list[PersonMention], others: list[str]) -> Entity:
     canonical = next((m.canonical for m in members if m.canonical), None)
     names = [m.name for m in members if len(name_tokens(m.name)) >= 2]
     name = canonical or (max(names, key=lambda n: (len(n), -names.index(n))) if names else members[0].name)
+    if canonical:
+        # a fuller written form of a dictionary name wins ("Gabriel Boric Font")
+        ck = fold_name(canonical)
+        longer = [n for n in names if len(fold_name(n)) > len(ck)
+                  and (fold_name(n).startswith(ck) or fold_name(n).endswith(ck))]
+        if longer:
+            name = max(longer, key=len)
     shape = next((m.shape for m in members if m.shape), None)
     scores: Counter[str] = Counter()
     spouse = False
@@ -786,19 +905,9 @@ def _holder_in_article(t: TitleOnly, person_entities: list[tuple[Entity, list[Pe
     return (max(before, key=lambda c: c[0]) if before else cands[0])[1]
 
 
-def _holder_from_dictionary(t: TitleOnly, published: str, person_entities: list[tuple[Entity, list[PersonMention]]],
-                            entities: list[Entity]) -> Entity | None:
+def _holder_from_dictionary(t: TitleOnly, published: str) -> kb.Tenure | None:
     for title in t.titles:
         holders = kb.holders_on(title.title, t.country or "", published)
-        if len(holders) != 1:
-            continue
-        h = holders[0]
-        for e in entities:
-            if e.type == PER and fold_name(e.name) == fold_name(h.name):
-                return e
-        ti = kb.titles()[match_key(h.title)]
-        ent = Entity(f"e{len(entities) + 1}", h.name, PER, h.country, h.title, ti.title_en,
-                     attrs={"titles": [h.title], "sector": ti.sector, "source": "dictionary"})
-        entities.append(ent)
-        return ent
+        if len({h.name for h in holders}) == 1:
+            return holders[0]
     return None
