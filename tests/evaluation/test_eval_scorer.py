@@ -311,3 +311,28 @@ def test_malformed_predictions_are_scored_not_crashed_on():
            "documents": [{"parties": None}], "quantities": [{"value": "many"}], "relations": [{"pair": None}]}
     out = score_article(_gold(published=None).articles["a1"], rec)
     assert out.events.tp == 0 and out.events.fp == 3 and out.statements.fp == 1
+
+
+def test_records_from_boilerplate_are_leaks():
+    gold = _gold(clean_text_ends_with="Hai bên nhất trí tăng cường trao đổi đoàn.",
+                 not_places=["Cà Mau"])
+    rec = _perfect()
+    rec["text_clean"] = "Tổng Bí thư Tô Lâm hội kiến. Hai bên nhất trí tăng cường trao đổi đoàn. Tin liên quan"
+    for s in rec["statements"]:
+        s["evidence"]["start"] = 0  # inside the body
+    rec["quantities"].append({"value": 31, "unit": "tấn", "year": None,
+                              "evidence": _ev("Vụ xe tải 31 tấn làm biến dạng cầu treo ở Cà Mau")})
+    rec["statements"].append({"kind": "PROPOSE", "source": ["p1"], "target": [], "topics": [],
+                              "evidence": {"start": 72, "end": 84, "text": "Tin liên quan"}})
+    out = score_article(gold.articles["a1"], rec)
+    assert sorted(x["gold"] for x in out.leaks) == ["Cà Mau", "after the article body"]
+    assert out.clean_text_end.value == 0.0
+    rec["text_clean"] = rec["text_clean"].removesuffix(" Tin liên quan")
+    assert score_article(gold.articles["a1"], rec).clean_text_end.value == 1.0
+
+
+def test_a_place_name_inside_a_word_is_not_a_leak():
+    gold = _gold(not_places=["Nga"])
+    rec = _perfect()
+    rec["statements"][0]["evidence"] = _ev("Tổng Bí thư đề nghị hai bên mở rộng thương mại ngay.")
+    assert score_article(gold.articles["a1"], rec).leaks == []

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -155,7 +156,7 @@ class Accuracy:
 ARTICLE_SCORES = ("persons", "events", "statements", "statement_topics", "documents", "document_topics",
                   "quantities", "relations")
 ARTICLE_ACCURACIES = ("person_country", "statement_target", "statement_explicit_recall",
-                      "statement_implicit_recall", "document_kind")
+                      "statement_implicit_recall", "document_kind", "clean_text_end")
 
 
 @dataclass(slots=True)
@@ -177,6 +178,8 @@ class ArticleScores:
     quantities: Score = field(default_factory=Score)
     relations: Score = field(default_factory=Score)
     leaks: list[dict[str, Any]] = field(default_factory=list)
+    # Does the predicted text_clean end where the gold says the body ends (boilerplate cut)?
+    clean_text_end: Accuracy = field(default_factory=Accuracy)
 
     def to_dict(self, errors: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "predicted": self.predicted}
@@ -628,6 +631,48 @@ def _find_leaks(ctx: _Context, out: ArticleScores) -> None:
         for bad in ctx.gold.not_places if name else ():
             if names_match(name, bad):
                 out.leaks.append(_fp(ctx, kind="not_place", name=name, type="event location", gold=bad))
+    # Records drawn from boilerplate: evidence naming a boilerplate-only actor or place, or
+    # lying after the real body's last sentence (gold ``clean_text_ends_with``).
+    bad_words = [(b, _word_pattern(b)) for b in (*ctx.gold.not_actors, *ctx.gold.not_places)]
+    body_end = _body_end(ctx)
+    if ctx.gold.clean_text_ends_with:
+        out.clean_text_end.total = 1
+        if quote_norm(ctx.text or "").endswith(quote_norm(ctx.gold.clean_text_ends_with)):
+            out.clean_text_end.correct = 1
+        else:
+            tail = (ctx.text or "")[-120:]
+            out.clean_text_end.wrong.append(_fp(ctx, expected_end=ctx.gold.clean_text_ends_with, text_ends=tail))
+    for kind in RECORD_LISTS:
+        for rec in ctx.rec.get(kind) or []:
+            if not isinstance(rec, dict):
+                continue
+            text = ctx.evidence(rec)
+            folded = quote_norm(text)
+            hit = next((b for b, pattern in bad_words if pattern.search(folded)), None)
+            ev = rec.get("evidence")
+            start = ev.get("start") if isinstance(ev, dict) else None
+            if hit is None and body_end is not None and isinstance(start, int) and start >= body_end:
+                hit = "after the article body"
+            if hit is not None:
+                out.leaks.append(_fp(ctx, kind=f"boilerplate {kind[:-1]}", name=text[:80], type=rec.get("kind"),
+                                     gold=hit))
+
+
+RECORD_LISTS = ("events", "statements", "documents", "quantities", "relations")
+
+
+@cache
+def _word_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(quote_norm(name)) + r"(?!\w)")
+
+
+def _body_end(ctx: _Context) -> int | None:
+    """Offset in the predicted ``text_clean`` where the gold's last body sentence ends."""
+    last, text = ctx.gold.clean_text_ends_with, ctx.text
+    if not last or not text:
+        return None
+    pos = text.find(last)
+    return pos + len(last) if pos >= 0 else None
 
 
 def score_article(gold: GoldArticle, record: dict[str, Any] | None,

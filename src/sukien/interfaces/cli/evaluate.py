@@ -46,7 +46,7 @@ def render(run: Any, *, show_errors: bool = False) -> list[str]:
     if show_errors:
         for name in ("persons", "events", "statements", "documents", "quantities", "relations"):
             lines.extend(_error_lines(name, r.total(name)))
-        for name in ("person_country", "statement_target", "document_kind"):
+        for name in ("person_country", "statement_target", "document_kind", "clean_text_end"):
             for w in r.accuracy(name).wrong[:MAX_ERRORS_SHOWN]:
                 lines.append(f"  WRONG {name} [{w.get('article')}] "
                              + ", ".join(f"{k}={v}" for k, v in w.items() if k != "article"))
@@ -95,8 +95,10 @@ def render(run: Any, *, show_errors: bool = False) -> list[str]:
         lines.append(_row("corpus events", c.events, f"ignoring sources F1 {_fmt(c.events_any_sources.f1)}"))
         lines.append(_row("stories (pairs)", c.stories))
     leaks = r.leaks
+    ends = acc("clean_text_end")
     lines.append(f"boilerplate leaks: {len(leaks)}"
-                 + (f" ({', '.join(sorted({x['name'] for x in leaks}))})" if leaks else ""))
+                 + (f" ({'; '.join(sorted({x['name'][:40] for x in leaks})[:6])})" if leaks else "")
+                 + (f"  · clean text ends right {ends.correct}/{ends.total}" if ends.total else ""))
     return lines
 
 
