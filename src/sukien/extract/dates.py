@@ -72,6 +72,8 @@ ALTERNATIVE_GAP = 40
 # article.meta key another stage (office-holder tenures, story linking) may set to the year
 # the article was written; apply_year() fills year-less dates from it.
 YEAR_HINT_KEY = "inferred_year"
+# article.meta key where resolve_dates caches the year evidenced by the text's own dates.
+TEXT_YEAR_KEY = "text_year"
 
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
@@ -518,12 +520,17 @@ def infer_year(article: Article) -> int | None:
     hint = article.meta.get(YEAR_HINT_KEY)
     if isinstance(hint, int):
         return hint
+    if TEXT_YEAR_KEY in article.meta:  # computed by resolve_dates on this text
+        return article.meta[TEXT_YEAR_KEY]
     return _evidence_year(article.text_clean, _hits(article.text_clean))
 
 
 def find_dates(text: str, published: str | None = None, *, year_hint: int | None = None) -> list[DateSpan]:
     """Date spans of ``text`` resolved against ``published`` (see module doc)."""
-    hits = _hits(text)
+    return _resolve(text, _hits(text), published, year_hint)
+
+
+def _resolve(text: str, hits: list[_Hit], published: str | None, year_hint: int | None) -> list[DateSpan]:
     pub = parse_published(published)
     ref = pub.year if pub else (year_hint if year_hint is not None else _evidence_year(text, hits))
     ctx = _Context(pub, ref, _vocab())
@@ -549,8 +556,10 @@ def _mark_alternative(text: str, spans: list[DateSpan], span: DateSpan) -> None:
 def resolve_dates(article: Article) -> Article:
     """Pipeline stage: fill ``article.dates`` (see module doc)."""
     hint = article.meta.get(YEAR_HINT_KEY)
-    article.dates = find_dates(article.text_clean, article.published,
-                               year_hint=hint if isinstance(hint, int) else None)
+    hits = _hits(article.text_clean)
+    article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
+    article.dates = _resolve(article.text_clean, hits, article.published,
+                             hint if isinstance(hint, int) else None)
     return article
 
 

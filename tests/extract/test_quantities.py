@@ -1,0 +1,115 @@
+"""Figures: Vietnamese number formats, scales, units, qualifiers, kinds and years; gold floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sukien.extract.dates import resolve_dates
+from sukien.extract.quantities import find_quantities
+from sukien.model import Article
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def figures(text: str, published: str | None = None):
+    art = resolve_dates(Article(id="t", text_clean=text, published=published))
+    return find_quantities(art).quantities
+
+
+def one(text: str, published: str | None = None):
+    qs = figures(text, published)
+    assert len(qs) == 1, [(q.value, q.unit) for q in qs]
+    return qs[0]
+
+
+def test_target_with_year():
+    q = one("góp phần hoàn thành mục tiêu nâng kim ngạch thương mại song phương đạt 150 tỷ USD vào năm 2030.")
+    assert (q.value, q.unit, q.kind, q.year, q.about) == (1.5e11, "USD", "target", 2030, "bilateral trade")
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), [
+    ("tổng số người Việt Nam tại Hàn Quốc là khoảng 320.000 người.", 320000, "person", "about"),
+    ("với tổng vốn hơn 5.500 tỉ đồng.", 5.5e12, "VND", "over"),
+    ("khoản vay 1,5 tỷ euro cho dự án.", 1.5e9, "EUR", None),
+    ("có trên 40.000 cô dâu lấy chồng Hàn Quốc.", 40000, "person", "over"),
+    ("lưu học sinh là gần 100.000 người.", 100000, "person", "nearly"),
+    ("đầu tư của Việt Nam từ khoảng hơn 100 triệu USD.", 1e8, "USD", "over"),
+    ("dưới 10% kim ngạch.", 10, "percent", "under"),
+    ("tổng vốn đăng ký đạt 984,98 triệu USD.", 984.98e6, "USD", None),
+    ("Việt Nam hiện có hai dự án đầu tư tại Peru.", 2, "project", None),
+    ("năm 2015 đón 340.000 lượt khách.", 340000, "visitor", None),
+    ("chi phí 4.500 USD/kW (năm 2009).", 4500, "USD/kW", None),
+])
+def test_number_formats_scales_units_and_qualifiers(text, value, unit, approx):
+    q = one(text, "2024-06-17")
+    assert q.value == pytest.approx(value) and q.unit == unit and q.approx == approx
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Kim ngạch thương mại năm 2016 đạt 2,7 tỷ USD.", "statistic"),
+    ("Kim ngạch năm 2023 tăng 2,3% so với cùng kỳ năm 2022.", "change"),
+    ("nhằm đưa kim ngạch thương mại song phương lên 20 tỉ USD.", "target"),
+    ("Nhật Bản viện trợ 30 triệu USD cho Việt Nam.", "amount"),
+])
+def test_kinds(text, kind):
+    assert one(text, "2024-06-17").kind == kind
+
+
+def test_years_after_before_comparison_and_paragraph_opening():
+    text = ("Năm 2024, tổng số người Việt Nam tại Hàn Quốc là khoảng 320.000 người, tăng 50.000 người so với 2023. "
+            "Trong đó lưu học sinh là gần 100.000 người. Hậu duệ dòng họ Lý ước khoảng 1.000 người.\n"
+            "Kim ngạch thương mại hai chiều năm 2016 đạt 2,7 tỷ USD, tăng 25% so với năm 2015. "
+            "Quan hệ thương mại từ 534 triệu USD năm 2013 lên 2,15 tỉ USD năm 2022.")
+    got = {(q.value, q.unit): q.year for q in figures(text)}
+    assert got[(320000, "person")] == 2024
+    assert got[(50000, "person")] == 2024  # "so với 2023" is the comparison, not the figure's year
+    assert got[(100000, "person")] == 2024  # "Trong đó" carries the opening year on
+    assert got[(1000, "person")] is None  # a new topic does not; undated article: no guess
+    assert got[(2.7e9, "USD")] == 2016 and got[(25, "percent")] == 2016
+    assert got[(5.34e8, "USD")] == 2013 and got[(2.15e9, "USD")] == 2022
+
+
+def test_undated_figures_take_the_publication_year_unless_timeless():
+    assert one("Nga hiện có 186 dự án đầu tư tại Việt Nam.", "2024-06-17").year == 2024
+    assert one("Tổng thống Putin từng bốn lần đến Việt Nam.", "2024-06-17").unit == "visit"
+    assert one("Tổng thống Putin từng bốn lần đến Việt Nam.", "2024-06-17").year is None
+    assert one("chi phí đang giảm từ 9-12% năm.", "2024-06-17").year is None
+    assert one("nhằm đưa kim ngạch lên 20 tỉ USD.", "2024-06-17").year is None  # a target keeps none
+
+
+@pytest.mark.parametrize("text", [
+    "Sau hơn 30 năm xây dựng và phát triển, hai bên",
+    "Chiều 21/11, tại Hà Nội, lần thứ 21",
+    "xếp thứ 23/116 quốc gia và vùng lãnh thổ",
+    "hai bên, hai nước, Điều 5 của Hiệp định",
+    "3 đồng chí lãnh đạo và 2 tấn công",
+    "phiên họp lần thứ 7, tỷ số 2-1",
+])
+def test_not_figures(text):
+    assert figures(text, "2025-11-21") == []
+
+
+def test_headline_repeating_the_body_is_one_figure():
+    text = ("Nâng kim ngạch thương mại song phương lên 150 tỷ USD vào năm 2030\n"
+            "Tổng Bí thư đề nghị hoàn thành mục tiêu nâng kim ngạch đạt 150 tỷ USD vào năm 2030.")
+    assert len(figures(text, "2025-11-21")) == 1
+
+
+def _scores(gold_name: str, corpus: Path):
+    from sukien.evaluation.run import evaluate
+    from sukien.pipeline import Pipeline
+
+    pipe = Pipeline(raise_errors=False, disable=("actors", "events", "statements", "documents", "relations"))
+    return evaluate(SHARED / "gold" / gold_name, corpus, pipeline=pipe).result.to_dict()["totals"]["quantities"]
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
+def test_gold_floor_seeds():
+    assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "dev.json").exists(), reason="shared gold not present")
+def test_gold_floor_dev():
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.90
