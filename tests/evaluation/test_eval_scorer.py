@@ -336,3 +336,12 @@ def test_a_place_name_inside_a_word_is_not_a_leak():
     rec = _perfect()
     rec["statements"][0]["evidence"] = _ev("Tổng Bí thư đề nghị hai bên mở rộng thương mại ngay.")
     assert score_article(gold.articles["a1"], rec).leaks == []
+
+
+def test_year_less_forms():
+    assert dates_match("2017-06", "--06", allow_yearless=True)
+    assert not dates_match("2017-06-05", "--06", allow_yearless=True)  # less precise
+    assert dates_match("2024-12-30/2025-01-02", "--12-31/--01-01", allow_yearless=True)
+    assert dates_match("2025-08-10/2025-08-13", "--08-10/--08-13", allow_yearless=True)
+    assert not dates_match("2025-08-10/2025-08-13", "--08-10/--08-14", allow_yearless=True)
+    assert not dates_match("2025-02-28", "--02-30", allow_yearless=True)

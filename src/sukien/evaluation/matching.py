@@ -19,7 +19,7 @@ Dates
     ranges; a predicted date (or interval) matches when its whole range lies inside the
     gold range (README: "a predicted date inside it matches"), so a less precise prediction
     (``2025-08`` for ``2025-08-11``) does not. A year-less prediction ``--MM-DD`` (or
-    ``--MM-DD/--MM-DD``) matches on month and day, and only in an article whose gold
+    ``--MM-DD/--MM-DD``, or ISO 8601's month form ``--MM``) matches on month and day, and only in an article whose gold
     ``published`` is null (otherwise the year is known and omitting it is an error); it
     never matches at corpus level. A guessed wrong year never matches. A null prediction
     matches only a null gold date; a null gold date (the key doesn't know it) accepts any.
@@ -118,7 +118,7 @@ def participants_match(gold: Sequence[str], predicted: Iterable[Party],
 
 # -- dates -----------------------------------------------------------------------------------
 _FULL = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_YEARLESS = re.compile(r"^--(\d{1,2})-(\d{1,2})$")
+_YEARLESS = re.compile(r"^--(\d{1,2})(?:-(\d{1,2}))?$")
 
 
 def _range(value: str) -> tuple[date, date] | None:
@@ -152,24 +152,36 @@ def date_range(value: str | None) -> tuple[date, date] | None:
     return (lo, hi) if lo <= hi else None
 
 
+def _yearless_range(value: str, year: int) -> tuple[date, date] | None:
+    m = _YEARLESS.match(value.strip())
+    if not m:
+        return None
+    month = int(m.group(1))
+    try:
+        if m.group(2):
+            d = date(year, month, int(m.group(2)))
+            return d, d
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
+
+
 def _yearless_fits(value: str, lo: date, hi: date) -> bool:
+    """``--MM-DD`` (or ``--MM``, or an interval of them) placed in some year of [lo, hi]."""
     parts = value.split("/")
     if len(parts) > 2:
         return False
-    md = []
-    for p in parts:
-        m = _YEARLESS.match(p.strip())
-        if not m:
-            return False
-        md.append((int(m.group(1)), int(m.group(2))))
     for year in range(lo.year, hi.year + 1):
-        try:
-            start = date(year, *md[0])
-            end = date(year, *md[-1])
-            if end < start:  # --12-30/--01-02 crosses the new year
-                end = date(year + 1, *md[-1])
-        except ValueError:
+        first = _yearless_range(parts[0], year)
+        last = _yearless_range(parts[-1], year)
+        if first is None or last is None:
             continue
+        start, end = first[0], last[1]
+        if end < start:  # --12-30/--01-02 crosses the new year
+            crossed = _yearless_range(parts[-1], year + 1)
+            if crossed is None:
+                continue
+            end = crossed[1]
         if lo <= start and end <= hi:
             return True
     return False
