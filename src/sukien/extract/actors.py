@@ -90,15 +90,12 @@ _TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/]|^)\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/(\-–][^\n]{{0,40}})?)\s*$")
-_ORG_HEAD = (r"Bộ|Ban|Tập đoàn|Tổng công ty|Công ty|Hiệp hội|Hội|Nhóm|Mạng lưới|Ủy ban|Uỷ ban|"
-             r"Trường Đại học|Đại học|Học viện|Ngân hàng|Viện|Tổng cục|Cục|Quỹ|Liên hiệp|Tổ chức|"
-             r"Cơ quan|Trung tâm|Văn phòng|Đại sứ quán|Tổng Lãnh sự quán|Liên minh|Hội đồng|"
-             r"Quân khu|Bộ Tư lệnh|Đảng|Tòa án|Viện Kiểm sát|Thông tấn xã|Đài|Báo|Sở|Chính quyền")
 _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 _LOWW = rf"[{LOWER}]+"
 _COMPOUND = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
-_ORG_RE = re.compile(
-    rf"(?<![{UPPER}{LOWER}])(?:{_ORG_HEAD})(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
+# What follows an org-head noun: capitalised compounds, joined by '-', 'và' or a comma.
+_ORG_TAIL = re.compile(
+    rf"(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
     rf"|,?[ ]+và[ ]+(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND}))+"
     rf"(?:[ ]+\([A-ZĐ][A-ZĐ0-9&\-]{{1,9}}\))?")
 
@@ -229,6 +226,14 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
         glued_right = end < n and text[end].isalnum() and not _camel_glue(text, end)
         surface = text[start:end]
         for e in entries:
+            if e.kind == kb.ORG_HEAD:
+                # an organisation by pattern: head noun + capitalised words
+                if surface[:1].isupper() and not glued_right:
+                    m = _ORG_TAIL.match(text, end)
+                    if m:
+                        cands.append((start, -(m.end() - start), 6,
+                                      Tag(start, m.end(), kb.ORG, None, text[start:m.end()])))
+                continue
             if glued_right and not (e.kind == kb.PERSON and _glued_typo(text, start, end)):
                 continue
             if e.exact_case and surface != e.text:
@@ -239,9 +244,6 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
                 continue
             cands.append((start, -(end - start), kb.KIND_PRIORITY[e.kind],
                           Tag(start, end, e.kind, e.ref, surface)))
-    for m in _ORG_RE.finditer(text):
-        # a pattern org needs at least one capitalised word after its head
-        cands.append((m.start(), -(m.end() - m.start()), 6, Tag(m.start(), m.end(), kb.ORG, None, m.group(0))))
     for s, e, iso in _compounds(text):
         cands.append((s, -(e - s), 2, Tag(s, e, kb.COUNTRY, kb.countries().get(iso), text[s:e])))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -715,19 +717,19 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     article.entities = entities
 
 
+@cache
+def _country_suffix_re() -> re.Pattern[str]:
+    names = sorted(kb.country_names(), key=len, reverse=True)
+    return re.compile(rf"[ \-–]({'|'.join(re.escape(n) for n in names)})$")
+
+
 def _org_identity(t: Tag) -> tuple[str, str | None, str]:
     if isinstance(t.ref, kb.Org):
         return t.ref.name, t.ref.country, t.ref.sector
-    name = t.text
-    iso = None
-    names = kb.country_names()
     # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)")
-    core = re.sub(r"\s*\([^)]*\)$", "", name)
-    for c in sorted(names, key=len, reverse=True):
-        if match_key(core).endswith(" " + c) or match_key(core).endswith("-" + c):
-            iso = names[c]
-            break
-    return name, iso, ""
+    core = match_key(re.sub(r"\s*\([^)]*\)$", "", t.text))
+    m = _country_suffix_re().search(core)
+    return t.text, (kb.country_names()[m.group(1)] if m else None), ""
 
 
 def _is_spouse(t: TitleOnly) -> bool:

@@ -18,10 +18,19 @@ from ..text.normalize import fold_name, match_key
 
 # Kinds of dictionary entry in the automaton.
 TITLE, COUNTRY, ORG, PLACE, PERSON, HONORIFIC = "TITLE", "COUNTRY", "ORG", "PLACE", "PERSON", "HONORIFIC"
+ORG_HEAD = "ORG_HEAD"  # a noun that starts an organisation's name: checked by pattern there
 
 # Longest match wins; on equal spans the lower number wins (a title over an organisation
 # of the same words, "Quốc vụ viện" as part of a title rather than the body).
-KIND_PRIORITY = {TITLE: 0, PERSON: 1, COUNTRY: 2, PLACE: 3, ORG: 4, HONORIFIC: 5}
+KIND_PRIORITY = {TITLE: 0, PERSON: 1, COUNTRY: 2, PLACE: 3, ORG: 4, HONORIFIC: 5, ORG_HEAD: 7}
+
+# Nouns that head an organisation's name ("Bộ Khoa học và Công nghệ", "Tập đoàn Điện lực
+# Hàn Quốc", "Mạng lưới Đổi mới sáng tạo Việt Nam (VINK)"); the rest is read by pattern.
+ORG_HEADS = ("Bộ", "Ban", "Tập đoàn", "Tổng công ty", "Công ty", "Hiệp hội", "Hội", "Nhóm", "Mạng lưới",
+             "Ủy ban", "Uỷ ban", "Trường Đại học", "Đại học", "Học viện", "Ngân hàng", "Viện", "Tổng cục",
+             "Cục", "Quỹ", "Liên hiệp", "Tổ chức", "Cơ quan", "Trung tâm", "Văn phòng", "Đại sứ quán",
+             "Tổng Lãnh sự quán", "Liên minh", "Hội đồng", "Quân khu", "Bộ Tư lệnh", "Đảng", "Tòa án",
+             "Viện Kiểm sát", "Thông tấn xã", "Đài", "Báo", "Sở", "Chính quyền", "Văn phòng Chính phủ")
 
 # Words that introduce a person's name ("ông Trump", "Ngài Putin", "đồng chí Trần Dịch Quân").
 # Military ranks are titles (titles.tsv), not honorifics.
@@ -234,6 +243,8 @@ def automaton() -> ahocorasick.Automaton:
                 add(PERSON, n, by_name[fold_name(n)])
     for h in HONORIFICS:
         add(HONORIFIC, h, None)
+    for h in ORG_HEADS:
+        add(ORG_HEAD, h, None)
 
     auto = ahocorasick.Automaton()
     for key, es in entries.items():
