@@ -1,0 +1,387 @@
+"""Boilerplate removal: from a page body to ``text_clean``.
+
+What is removed, and where it goes:
+
+- **Captions and photo credits** (``Ảnh: Giang Huy``, ``(Ảnh: TTXVN)``, ``(Nguồn: TTXVN)``,
+  a short line ending with such a credit, ``Ảnh minh họa``) are taken *out* of
+  ``text_clean``. Each leaves a zero-length :class:`~sukien.model.Span` (label ``CAPTION``,
+  stage ``clean``) at the place it stood, with ``attrs = {"text": ..., "credit": ...}``; the
+  texts are also listed in ``article.meta["captions"]``. Why out rather than marked: every
+  stage, including ones that scan the whole text with a gazetteer, is then safe from photo
+  credits being read as actors, and no stage has to remember to skip them. A credit glued
+  into a flattened paragraph (``... Myanmar. Ảnh: Nhan Sáng/TTXVN Nhiệt liệt ...``) is cut
+  out alone; the sentence before it stays, because it may be body text.
+- **Related-article, teaser and widget blocks**: lines matching a cue of
+  ``knowledge/data/boilerplate.tsv`` are dropped — to the end of the text (``end``), to the
+  end of their block (``block``) or alone (``line``). A cue that would cut to the end keeps
+  at least :data:`MIN_BODY_BEFORE_CUT` characters of body, so a cue at the top can't empty an
+  article. A late ``HH:MM DD/MM/YYYY`` line (teaser lists: title, time, summary) cuts the
+  text from the teaser's title on.
+- **Title repeated** as a body line (the page heading, or an image alt text) is dropped;
+  :func:`sukien.reading.article_from_text` then puts a headline that was part of the text
+  back once, as the first paragraph (gold quotes headlines; ``meta["title_span"]``).
+- **Related links in brackets** inside a paragraph (``[Ngoại trưởng Kishida: Nhật Bản ủng
+  hộ Việt Nam toàn diện]``, VietnamPlus style) are removed into ``meta["related"]``.
+- **Bylines and source lines at the end** (``Minh Anh``, ``Đức Dũng (TTXVN)``,
+  ``Việt Cường/VOV``, ``Theo VOV``, ``TTXVN``) are removed into ``article.meta["byline"]``;
+  a line ending with the wire end mark ``./.`` ends the article (what follows on later lines
+  is teasers or source links).
+
+Real body text is never rewritten: kept lines are copied as they are (only NBSP/tab become
+spaces and trailing spaces go), so quotes from the article stay exact substrings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..knowledge import load_table
+from ..model import Span
+from ..text.chars import LOWER, UPPER
+from ..text.normalize import match_key
+
+CAPTION_LABEL = "CAPTION"
+STAGE = "clean"
+
+# Calibrated on seeds + 300 random articles of corpus/news: a cue that cuts to the end is
+# obeyed only after this much body (the shortest real bodies with a related box are ~250
+# characters; headers/sapo lines before the body are shorter than this).
+MIN_BODY_BEFORE_CUT = 200
+# A line ending with a photo credit is a caption only when it is at most this long
+# (captions in the corpus: median 110, 99th percentile 260 characters).
+MAX_CAPTION_LINE_CHARS = 320
+# A cue line is a header or a link: longer lines that start with a cue are flattened
+# paragraphs (">> link >> link Body ...", baomoi/mds2013) and are kept whole.
+MAX_CUE_LINE_CHARS = 300
+# Trailing lines examined for bylines/source notes.
+MAX_BYLINE_LINES = 3
+# A byline is short: at most this many characters and tokens.
+MAX_BYLINE_CHARS = 60
+MAX_BYLINE_TOKENS = 7
+
+_SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+# -- patterns ----------------------------------------------------------------------------
+
+_PHOTO = r"(?:Ảnh|ẢNH|Ảnh minh (?:họa|hoạ)|Ảnh chụp màn hình|Nguồn ảnh|Đồ (?:họa|hoạ)|Infographic|Photo)"
+_CREDIT_KW = rf"(?:{_PHOTO}|Nguồn|NGUỒN|Video|Clip)"
+# A whole line that is only a credit: "(Ảnh: MB)", "Ảnh minh họa.", "Nguồn: TTXVN".
+_CREDIT_ONLY = re.compile(rf"^\(?\s*{_CREDIT_KW}\s*(?:[:：]\s*[^()\n]{{1,80}})?\)?\s*[.。]?$")
+# A line ending with a credit: "... Woo Won-shik. Ảnh: Giang Huy", "... (Nguồn: TTXVN)",
+# "... - Ảnh: VGP/Trần Mạnh.", "... Ảnh minh họa".
+_CREDIT_END = re.compile(
+    rf"(?:\(\s*{_CREDIT_KW}\s*[:：]\s*[^()\n]{{1,80}}\)"
+    rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?{_PHOTO}\s*[:：]\s*[^:!?\n]{{1,60}}"
+    rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?Ảnh minh (?:họa|hoạ)[^:!?\n]{{0,30}})\s*\.?$"
+)
+# A credit inside a flattened paragraph: "(Ảnh: An Đăng/TTXVN)" or "Ảnh: Nhan Sáng ..."
+_CREDIT_PAREN_INLINE = re.compile(rf"\s*\(\s*{_PHOTO}\s*[:：]\s*[^()\n]{{1,60}}\)")
+_CREDIT_BARE_INLINE = re.compile(rf"(?:(?<=[\s.!?…\"”)])|^)(?:[-–—]\s*)?{_PHOTO}\s*[:：]\s*")
+
+# "... tại Việt Nam. [Ngoại trưởng Kishida: Nhật Bản ủng hộ ...] Thủ tướng khẳng định ..."
+_BRACKET_LINK = re.compile(rf"(?:(?<=[.!?…\"”] )|^)\[[{UPPER}][^\[\]\n]{{15,200}}\](?:\s+|$)")
+_TIMESTAMP_LINE = re.compile(
+    r"^(?:\d{1,2}[:h]\d{2}\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}[:h]\d{2})"
+    r"(?:\s*\(?GMT\s*\+\s*7\)?)?$")
+_END_MARK = re.compile(r"[.!?…\"”)]\s*/\.\s*")
+_SENT_END = re.compile(r"[.!?…:;,]$")
+_AGENCY = re.compile(r"^(?:TTXVN|TTX|VNA|VOV|VGP|VTV|TTO|VNE|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Kyodo|Sputnik|TASS|"
+                     r"Getty(?: Images)?|Internet|internet|Shutterstock|BBC|CNN|NHK|Tin Tức|[A-ZĐ]{2,6})$")
+_NAME_TOKEN = re.compile(rf"^[{UPPER}][{UPPER}{LOWER}'’.]*$")
+_SOURCE_LINE = re.compile(r"^(?:Theo|THEO|Nguồn|NGUỒN|Nguồn tin)\s*:?\s+\S.{0,55}$")
+_TRAILING_BYLINE = re.compile(rf"(?<=[.!?…\"”)/])\s+((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    rx: re.Pattern[str]
+    action: str  # end | block | line
+    text: str
+
+
+@cache
+def _cues() -> tuple[tuple[Cue, ...], frozenset[str]]:
+    cues, stops = [], set()
+    for row in load_table("boilerplate", required=("pattern", "action")):
+        if row["action"] == "credit_stop":
+            stops.add(row["pattern"].lower())
+        else:
+            cues.append(Cue(re.compile(row["pattern"], re.IGNORECASE), row["action"], row["pattern"]))
+    return tuple(cues), frozenset(stops)
+
+
+@dataclass(slots=True)
+class Caption:
+    text: str
+    credit: str | None
+    line: int  # index in the kept-line list the caption precedes (or sits in)
+    col: int = 0  # char offset inside that line (inline credits)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    text: str
+    captions: list[Span] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+def _is_caption_line(line: str) -> str | None:
+    """The credit, when the whole (short) line is a photo caption; else None."""
+    if len(line) > MAX_CAPTION_LINE_CHARS:
+        return None
+    if _CREDIT_ONLY.match(line):
+        return line.strip("() .")
+    m = _CREDIT_END.search(line)
+    if not m:
+        return None
+    credit = m.group(0).strip(" .-–—|()")
+    # "Nguồn: X" ending a long two-sentence paragraph is a citation, not a caption.
+    if credit.startswith(("Nguồn", "NGUỒN")) and not m.group(0).lstrip().startswith("("):
+        return None
+    return credit
+
+
+_TOKEN = re.compile(r"\s*(\S+)")
+_SEPARATORS = ("-", "–", "—", "/", "|")
+
+
+def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
+    """End of a bare photo credit that starts at ``start`` ("Nhan Sáng/TTXVN", "Giang Huy").
+
+    The credit is a short run of capitalised name tokens and agencies. In a flattened
+    paragraph the body follows without punctuation, so the run stops before a word that
+    starts sentences or titles (``credit_stop`` rows of boilerplate.tsv) or before a
+    capitalised word followed by a lower-case one, once two name tokens are taken.
+    """
+    pos, names = start, 0
+    while names < 5:
+        m = _TOKEN.match(line, pos)
+        if not m:
+            break
+        tok = m.group(1)
+        core = tok.strip("(),;")
+        if core in _SEPARATORS:  # "Thống Nhất – TTXVN"
+            pos = m.end()
+            continue
+        parts = [p for p in re.split(r"[/\-–]", core.rstrip(".")) if p]
+        if not parts or not all(_NAME_TOKEN.match(p) or _AGENCY.match(p) for p in parts):
+            break  # a lower-case word: the body starts here
+        agency_end = bool(_AGENCY.match(parts[-1]))
+        nxt = _TOKEN.match(line, m.end())
+        nxt_tok = nxt.group(1) if nxt else ""
+        if names >= 2 and not agency_end and (core.lower() in stops or nxt_tok[:1].islower()):
+            break
+        pos = m.end()
+        names += 1
+        if tok.endswith((".", ")")):
+            break
+        if agency_end and nxt_tok not in _SEPARATORS and not core.endswith(_SEPARATORS):
+            break
+    return pos
+
+
+def _strip_inline_credits(line: str, stops: frozenset[str]) -> tuple[str, list[tuple[int, str]]]:
+    """Remove photo credits inside a long line; returns the line and (column, credit) pairs."""
+    found: list[tuple[int, str]] = []
+    if "Ảnh" not in line and "ẢNH" not in line and "Photo" not in line and "Đồ h" not in line:
+        return line, found
+    out, pos = [], 0
+    for m in _CREDIT_PAREN_INLINE.finditer(line):
+        out.append(line[pos:m.start()])
+        found.append((sum(map(len, out)), m.group(0).strip(" ()")))
+        pos = m.end()
+    out.append(line[pos:])
+    line = "".join(out)
+    out, pos = [], 0
+    for m in _CREDIT_BARE_INLINE.finditer(line):
+        if m.start() < pos:
+            continue
+        end = _credit_end(line, m.end(), stops)
+        if end == m.end():
+            continue  # "Ảnh:" followed by lower-case text: not a credit
+        before = line[pos:m.start()]
+        out.append(before)
+        found.append((sum(map(len, out)), line[m.start():end].strip(" -–—")))
+        rest = line[end:].lstrip()
+        # Keep a sentence boundary where the credit glued two sentences together.
+        joiner = "" if not before.strip() or not rest else (" " if before.rstrip()[-1:] in ".!?…\"”)" else "\n")
+        out.append(joiner)
+        pos = len(line) - len(rest)
+    out.append(line[pos:])
+    text = "".join(out)
+    return text.strip() if found else line, found
+
+
+def same_as_title(line: str, title: str) -> bool:
+    """Whether ``line`` repeats ``title`` (tone style, case and a final period aside)."""
+    return _same_as_title(line, match_key(title.strip().rstrip(".").strip()))
+
+
+def _same_as_title(line: str, title_key: str | None) -> bool:
+    if not title_key:
+        return False
+    key = match_key(line.strip().rstrip(".").strip())
+    if key == title_key:
+        return True
+    # Titles cut by the crawl ("... hợp tác du lịch với ...") match a line they start.
+    if title_key.endswith(("...", "…")):
+        stem = title_key.rstrip(".… ")
+        return len(stem) > 20 and key.startswith(stem)
+    return False
+
+
+def _byline(line: str) -> bool:
+    """A short author/agency/source line: 'Minh Anh', 'Đức Dũng (TTXVN)', 'Theo VOV'."""
+    s = line.strip()
+    if not s or len(s) > MAX_BYLINE_CHARS:
+        return False
+    if _SOURCE_LINE.match(s):
+        return True
+    core = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", s)  # "(TTXVN)", "(tổng hợp)", "(từ Moskva, Nga)"
+    tokens = [t for t in re.split(r"[\s/\-–]+", core) if t]
+    if not tokens or len(tokens) > MAX_BYLINE_TOKENS:
+        return False
+    if core[-1:] in ".!?…:;,\"”" and not core.endswith((".VN", ".vn")) and not re.search(r"\b[A-ZĐ]\.\w+$", core):
+        return False
+    return all(_NAME_TOKEN.match(t) or _AGENCY.match(t) or t.startswith("Theo") for t in tokens)
+
+
+# -- main --------------------------------------------------------------------------------
+
+def clean_body(body: str, title: str | None = None) -> Cleaned:
+    """Remove boilerplate from ``body``; captions become zero-length spans (see module doc)."""
+    cues, stops = _cues()
+    title_key = match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
+    lines = [ln.rstrip() for ln in body.translate(_SPACES).split("\n")]
+    kept: list[str] = []
+    captions: list[Caption] = []
+    body_chars = 0
+    skip_block = False
+    cut_reason: str | None = None
+    related: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            skip_block = False
+            kept.append("")
+            continue
+        if skip_block:
+            continue
+        if _same_as_title(line, title_key):
+            continue
+        cue = None if len(line) > MAX_CUE_LINE_CHARS else next((c for c in cues if c.rx.match(line)), None)
+        if cue is not None:
+            if cue.action == "end" and body_chars >= MIN_BODY_BEFORE_CUT:
+                cut_reason = line[:60]
+                break
+            skip_block = cue.action == "block" or cue.action == "end"
+            continue
+        if _TIMESTAMP_LINE.match(line) and body_chars >= MIN_BODY_BEFORE_CUT:
+            # A teaser list: "<title>\n\n<HH:MM DD/MM/YYYY>\n\n<summary>". Drop the title
+            # lines just above (short, no final period), then everything from here on.
+            while kept and (not kept[-1] or (len(kept[-1]) < 200 and not _SENT_END.search(kept[-1]))):
+                kept.pop()
+            cut_reason = line
+            break
+        credit = _is_caption_line(line)
+        if credit is not None:
+            captions.append(Caption(line, credit, len(kept)))
+            continue
+        if "[" in line:
+            links = _BRACKET_LINK.findall(line)
+            if links:
+                related.extend(x.strip(" []") for x in links)
+                line = _BRACKET_LINK.sub("", line).strip()
+        line, inline = _strip_inline_credits(line, stops)
+        for col, cred in inline:
+            captions.append(Caption(cred, cred, len(kept), col))
+        if not line:
+            continue
+        kept.append(line)
+        body_chars += len(line)
+    meta: dict = {}
+    if cut_reason:
+        meta["cut_at"] = cut_reason
+    if related:
+        meta["related"] = related
+    _end_at_wire_mark(kept)
+    bylines = _strip_bylines(kept)
+    if bylines:
+        meta["byline"] = bylines
+    return _assemble(kept, captions, meta)
+
+
+def _end_at_wire_mark(kept: list[str]) -> None:
+    """Lines after the last line that ends with the wire end mark './.' are not body."""
+    last = len(kept) - 1
+    while last >= 0 and not kept[last]:
+        last -= 1
+    for i in range(last, -1, -1):
+        if kept[i] and _END_MARK.search(kept[i]) and kept[i].rstrip().endswith("/."):
+            if i < last:
+                del kept[i + 1:]
+            return
+        if last - i >= 4:  # only look at the tail
+            return
+
+
+def _strip_bylines(kept: list[str]) -> list[str]:
+    found: list[str] = []
+    for _ in range(MAX_BYLINE_LINES):
+        while kept and not kept[-1]:
+            kept.pop()
+        if len(kept) < 2 or not _byline(kept[-1]):
+            break
+        found.insert(0, kept.pop())
+    while kept and not kept[-1]:
+        kept.pop()
+    if kept:
+        m = _TRAILING_BYLINE.search(kept[-1])
+        if m and _byline(m.group(1)) and m.start() > 0:
+            found.insert(0, m.group(1).strip())
+            kept[-1] = kept[-1][:m.start()].rstrip()
+        elif kept[-1].endswith("/.") is False:
+            m2 = re.search(r"/\.\s+(\S.{0,60})$", kept[-1])
+            if m2 and _byline(m2.group(1)):
+                found.insert(0, m2.group(1).strip())
+                kept[-1] = kept[-1][:m2.start(1)].rstrip()
+    return found
+
+
+def _assemble(kept: list[str], captions: list[Caption], meta: dict) -> Cleaned:
+    """Join kept lines (one blank line kept between paragraphs) and place the captions."""
+    pieces: list[str] = []
+    starts: list[int | None] = []
+    pos, pending_blank = 0, False
+    for line in kept:
+        if not line:
+            pending_blank = bool(pieces)
+            starts.append(None)
+            continue
+        sep = "" if not pieces else ("\n\n" if pending_blank else "\n")
+        pieces.append(sep + line)
+        pos += len(sep)
+        starts.append(pos)
+        pos += len(line)
+        pending_blank = False
+    text = "".join(pieces)
+    # A blank line starts where the next content line starts.
+    nxt = len(text)
+    for i in range(len(starts) - 1, -1, -1):
+        if starts[i] is None:
+            starts[i] = nxt
+        else:
+            nxt = starts[i]
+    spans = []
+    for c in captions:
+        at = starts[c.line] + c.col if c.line < len(starts) else len(text)
+        at = min(at, len(text))
+        spans.append(Span(at, at, CAPTION_LABEL, STAGE, {"text": c.text, "credit": c.credit}))
+    spans.sort(key=lambda sp: sp.start)
+    if captions:
+        meta["captions"] = [c.text for c in captions]
+    return Cleaned(text, spans, meta)
