@@ -222,12 +222,16 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
         out.append(t)
     titles = {(m.start, m.end): m.title for m in article.mentions if m.title and m.label == "PER"}
     keep: list[ActorToken] = []
+    dropped: ActorToken | None = None
     for i, t in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
         # "Tổng thống Hàn Quốc Lee Jae Myung": a country written inside a title belongs to the person.
         if (t.kind == "GPE" and nxt is not None and nxt.kind in ("PER", "ORG")
                 and nxt.start - t.end <= 1 and not text[t.end:nxt.start].strip()):
+            dropped = t
             continue
+        lo = dropped.start if dropped is not None and dropped.end <= t.start else t.start
+        dropped = None
         # "Việt Nam - Hàn Quốc": a pair of countries is one token naming both.
         if (keep and t.kind == "GPE" and keep[-1].kind == "GPE"
                 and text[keep[-1].end:t.start].strip() in ("-", "–", "—")):
@@ -236,18 +240,16 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
             keep[-1].countries = tuple(dict.fromkeys(keep[-1].countries + t.countries))
             continue
         # "Tổng Bí thư" + "Tô Lâm" as two mentions of one person: one token.
-        if keep and keep[-1].refs == t.refs and t.refs and not text[keep[-1].end:t.start].strip():
+        if keep and keep[-1].refs == t.refs and t.refs and not text[keep[-1].end:lo].strip():
             keep[-1].end = t.end
             continue
         title = titles.get((t.start, t.end))
         if title:
-            probe = t.start
-            if i > 0 and out[i - 1].kind == "GPE" and not text[out[i - 1].end:t.start].strip():
-                probe = out[i - 1].start
-            lo = max(0, probe - len(title) - 2)
-            head = text[lo:probe].rstrip()
+            window = max(0, lo - len(title) - 2)
+            head = text[window:lo].rstrip()
             if head.lower().endswith(title.lower()):
-                t.start = max(lo + len(head) - len(title), keep[-1].end if keep else 0)
+                lo = window + len(head) - len(title)
+        t.start = max(lo, keep[-1].end if keep else 0)
         keep.append(t)
     return keep
 

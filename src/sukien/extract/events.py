@@ -40,8 +40,9 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
                                "thăm và làm việc"}
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
 # An event word right after these names meetings in general ("các hoạt động gặp gỡ").
-_GENERIC_BEFORE = {"các", "những", "động", "việc", "nhiều", "thường", "quả"}
+_GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int, lo: int) -> str:
@@ -197,6 +198,12 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
     # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
     person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
     participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+    if len(participants) == 1 and key not in NEEDS_OBJECT:
+        # "Trần Đại Quang đã có các cuộc hội đàm": with the article's main person of the other side
+        own = ctx.country(participants[0])
+        other = next((p for p in ctx.principals if ctx.country(p) != own), None)
+        if other:
+            participants.append(other)
     if len(participants) < 2:
         return None
     host = subj_refs[0] if key in HOSTING_CUES and subj_refs else None
@@ -234,6 +241,11 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if after.lstrip(" ,").startswith("của"):
         of = roles.objects_after(sent, country_tok.end, stop_at_comma=False, max_chars=120)
         visitor_refs = [r for t in of[:1] for r in ctx.resolve([t])]
+    if not visitor_refs:
+        # "tiếp Bộ trưởng X đang có chuyến thăm Việt Nam": X, in a relative clause, is the visitor
+        prior = [t for t in sent.tokens if t.end <= cue.start]
+        if prior and _RELATIVE_VISIT.match(text[prior[-1].end:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
+            visitor_refs = ctx.resolve(prior[-1:])
     if not visitor_refs:
         visitor_refs = ctx.resolve(roles.subject_before(sent, cue.start, reported=True))
     if not visitor_refs:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import TOPICS, Article, Statement
-from .cues import LEADERS, PRONOUN, SIDES, STATEMENT_KINDS, ActorToken, Cue, Roles, SentenceView
+from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, STATEMENT_KINDS, ActorToken, Cue, Roles, SentenceView
 from .events import EVENT_SPANS_KEY, principals
 from .standards import annotate_statement
 from .topics import topics_for
@@ -50,6 +50,12 @@ _LISTING_KINDS = {"PROPOSE", "AGREE", "PLEDGE"}
 # A subject-less sentence takes the speaker of a statement at most this many sentences back
 # (calibrated on the seeds/dev: the speaker is restated at least every two sentences).
 CARRY_SENTENCES = 2
+# An organisation is a target only within this many words after the verb (further on it is
+# usually a possessor or a venue: "kênh Đảng, Nhà nước ...", "Hội nghị cấp cao APEC").
+ORG_TARGET_WORDS = 3
+# "sẽ" followed within this many characters by an event word announces an event
+# ("sẽ có các cuộc hội đàm"), not a pledge.
+PLANNED_EVENT_GAP = 20
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
 TARGET_WINDOW = 90
 
@@ -223,6 +229,10 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         ok = True
         if mode == "strict":
             ok = _after_actor_or_speech(roles, sent, cue)
+            if ok and cue.has("PLANNED") and any(
+                    c.start >= cue.end and c.start - cue.end <= PLANNED_EVENT_GAP and c.kinds(EVENT_KINDS)
+                    for c in sent.cues):
+                ok = False  # "sẽ thăm", "sẽ có các cuộc hội đàm": a planned event, not a pledge
         elif mode == "after_report":
             ok = last_was_report
         elif mode == "object_target":
@@ -248,7 +258,20 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
             return [before[-1]]
         return []
     objs = roles.objects_after(sent, cue.end, stop_at_comma=True, max_chars=TARGET_WINDOW)
-    return objs[:2]
+    if not objs:
+        return []
+    # only the first object (with what "và" joins to it): "đề nghị Hàn Quốc ... cho doanh nghiệp
+    # Việt Nam" asks Hàn Quốc; an organisation only right after the verb ("mong muốn các thành viên Nhóm ...")
+    first = objs[0]
+    if first.kind == "ORG" and len(roles.text[cue.end:first.start].split()) > ORG_TARGET_WORDS:
+        return []
+    group = [first]
+    for t in objs[1:]:
+        if roles.text[group[-1].end:t.start].strip() in ("và", ",", "cùng"):
+            group.append(t)
+        else:
+            break
+    return group
 
 
 def _topic_text(roles: Roles, sent: SentenceView, start: int, end: int) -> str:
@@ -279,8 +302,15 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             source = list(state.speaker)
         if not source:
             continue
+        if mode == "after_report":
+            # "cho biết chuyến thăm của Tổng Bí thư Tô Lâm ... góp phần": praise of what was named
+            report = max((c.end for c in sent.cues if c.has("REPORT") and c.end <= cue.start), default=cue.start)
+            tgt_tokens = [t for t in sent.tokens if report <= t.start and t.end <= cue.start
+                          and t.kind in ("PER", "TITLE", "GPE")][:1]
         target = [r for r in state.resolve(tgt_tokens, occasion, as_target=True) if r not in source or sides]
-        if not target and not sides and kind != "AGREE":
+        if sides and kind in ("AGREE", "SUPPORT", "PLEDGE"):
+            target = []  # the two sides agreeing / welcoming together address nobody in particular
+        elif not target and not sides and kind != "AGREE":
             target = _counterpart(state, source, occasion)
         if mode != "by":
             state.remember(source)

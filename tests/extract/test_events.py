@@ -1,0 +1,99 @@
+"""Events on hand-built articles: each MEET mode, the host, merging, VISIT interval and status, SIGN."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_events
+
+
+def test_meet_hoi_kien_with_date_place_and_host_at_home():
+    art = run_events(make_article(
+        "Chiều 21/11, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường đã hội kiến Chủ tịch Quốc hội Hàn Quốc "
+        "Woo Won-shik.", dates=[("Chiều 21/11", "2025-11-21", "afternoon")]))
+    (ev,) = art.events
+    assert ev.kind == "MEET" and ev.mode == "meet"
+    assert set(ev.participants) == {"lc", "woo"}
+    assert ev.date == "2025-11-21" and ev.part_of_day == "afternoon"
+    assert ev.location == {"name": "Phủ Chủ tịch", "country": "VNM"}
+    assert ev.host == "lc"  # the meeting is at home
+    assert "hội kiến" in ev.evidence.text
+
+
+def test_tiep_makes_the_subject_the_host_and_tiep_tuc_is_not_a_meeting():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm tiếp Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+                                  "Hai bên tiếp tục trao đổi."))
+    (ev,) = art.events
+    assert ev.host == "tl" and ev.participants[0] == "tl"
+    assert ev.cameo == "043" and ev.plover["event_type"] == "CONSULT"
+
+
+def test_phone_call_mode():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm điện đàm với Tổng thống Lee Jae Myung."))
+    (ev,) = art.events
+    assert ev.mode == "phone" and ev.cameo == "041"
+
+
+def test_meeting_in_a_third_country_is_third_party():
+    art = run_events(make_article("Tại Seoul, Tổng Bí thư Tô Lâm gặp Chủ tịch nước Lương Cường và Tổng thống "
+                                  "Lee Jae Myung."))
+    assert art.events and art.events[0].kind == "MEET"
+
+
+def test_caption_and_body_merge_into_one_meeting():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm tiếp Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. Ảnh: TTXVN\n"
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik.",
+        dates=[("Chiều 21/11", "2025-11-21", "afternoon")]))
+    assert len([e for e in art.events if e.kind == "MEET"]) == 1
+    ev = art.events[0]
+    assert ev.date == "2025-11-21" and ev.evidence.text.startswith("Chiều 21/11")
+
+
+def test_two_meetings_with_different_people_stay_apart():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+        "Chủ tịch nước Lương Cường cũng hội kiến Woo Won-shik."))
+    assert len(art.events) == 2
+
+
+def test_visit_interval_and_visited_country():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm thăm cấp Nhà nước Hàn Quốc từ ngày 10 đến ngày 13-8, theo lời mời của Tổng thống "
+        "Lee Jae Myung.", dates=[("từ ngày 10 đến ngày 13-8", "2025-08-10/2025-08-13", None)]))
+    (ev,) = [e for e in art.events if e.kind == "VISIT"]
+    assert ev.participants == ["tl", "KOR"] and ev.host == "KOR"
+    assert ev.date == "2025-08-10/2025-08-13" and ev.status == "occurred"
+    assert ev.cameo == "042" and ev.plover["mode"] == "visit"
+
+
+def test_announced_visit_is_planned():
+    art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Nhật Bản."))
+    (ev,) = [e for e in art.events if e.kind == "VISIT"]
+    assert ev.status == "planned" and ev.participants == ["lc", "JPN"]
+
+
+def test_visitor_after_cua_and_visit_to_an_organisation_is_a_meeting():
+    art = run_events(make_article("Tổng thống Lee Jae Myung hoan nghênh chuyến thăm Hàn Quốc của Tổng Bí thư Tô Lâm."))
+    (ev,) = [e for e in art.events if e.kind == "VISIT"]
+    assert ev.participants == ["tl", "KOR"]
+    art = run_events(make_article("Tổng Bí thư Tô Lâm đến thăm Viện Di sản.", orgs={"Viện Di sản": "vds"}))
+    assert [(e.kind, e.participants) for e in art.events] == [("MEET", ["tl", "vds"])]
+
+
+def test_signing_witnessed_by_two_leaders():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm và Tổng thống Lee Jae Myung đã chứng kiến Lễ trao các văn kiện hợp tác."))
+    (ev,) = [e for e in art.events if e.kind == "SIGN"]
+    assert set(ev.participants) == {"tl", "lee"} and ev.cameo == "057"
+
+
+def test_bare_ky_needs_a_document_and_dang_ky_is_not_signing():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm và Tổng thống Lee Jae Myung ký tên vào sổ. "
+                                  "Chủ tịch nước Lương Cường đăng ký tham dự."))
+    assert not [e for e in art.events if e.kind == "SIGN"]
+
+
+def test_press_meeting_is_not_a_meeting_and_event_spans_are_left_for_statements():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm và Tổng thống Lee Jae Myung chủ trì buổi gặp gỡ báo chí."))
+    assert not art.events
+    art = run_events(make_article("Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik."))
+    assert art.meta["event_spans"][0][2] == art.events[0].id

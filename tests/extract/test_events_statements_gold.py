@@ -1,0 +1,54 @@
+"""Gold floors: events and statements on the shared seeds and dev answer keys, scored by
+sukien.evaluation (README rules) over the full pipeline. Floors sit a little under the scores
+measured when they were pinned (see the report in the commit); they fail if a rule regresses.
+Skipped when ../shared is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).parents[2] / ".." / "shared"
+pytestmark = pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold absent")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return _summary("seeds.json", SHARED / "corpus" / "seeds")
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return _summary("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")
+
+
+def _summary(gold_name: str, corpus: Path):
+    from sukien.evaluation.gold import load_gold
+    from sukien.evaluation.run import read_gold_articles
+    from sukien.evaluation.scorer import score
+    from sukien.pipeline import Pipeline
+
+    gold = load_gold(SHARED / "gold" / gold_name)
+    articles, _ = read_gold_articles(gold, corpus)
+    pipe = Pipeline(raise_errors=False)
+    return score(gold, [pipe(a).to_record() for a in articles]).summary()
+
+
+def _f1(summary, key):
+    v = summary[key]
+    return v["f1"] if isinstance(v, dict) else v
+
+
+def test_seed_events_and_statements(seeds):
+    assert _f1(seeds, "events") >= 0.80
+    assert _f1(seeds, "statements") >= 0.85
+    assert seeds["statement_explicit_recall"] >= 0.90
+    assert seeds["statement_target"] >= 0.85
+    assert seeds["statement_topics_f1"] >= 0.72
+
+
+def test_dev_events_and_statements(dev):
+    assert _f1(dev, "events") >= 0.40
+    assert _f1(dev, "statements") >= 0.68
+    assert dev["statement_target"] >= 0.60

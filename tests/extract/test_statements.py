@@ -1,0 +1,97 @@
+"""Statements on hand-built articles: each kind with its Vietnamese cues, sources (titles, hai bên,
+carried speaker), targets, multi-statement sentences, implicit continuation, occasion."""
+
+from __future__ import annotations
+
+import pytest
+from _eventfixtures import make_article, run_all
+
+MEETING = "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+
+
+def _stmts(text: str, **kw):
+    return run_all(make_article(MEETING + text, **kw)).statements
+
+
+@pytest.mark.parametrize(("sentence", "kind", "source"), [
+    ("Tổng Bí thư đề nghị Hàn Quốc tiếp tục hỗ trợ doanh nghiệp Việt Nam.", "PROPOSE", ["tl"]),
+    ("Tổng Bí thư mong muốn Hàn Quốc tạo thuận lợi cho lao động Việt Nam.", "PROPOSE", ["tl"]),
+    ("Woo Won-shik kêu gọi hai bên tăng cường hợp tác.", "PROPOSE", ["woo"]),
+    ("Woo Won-shik nhất trí với các ý kiến của Tổng Bí thư.", "AGREE", ["woo"]),
+    ("Woo Won-shik cam kết thúc đẩy đầu tư vào Việt Nam.", "PLEDGE", ["woo"]),
+    ("Woo Won-shik khẳng định sẽ hỗ trợ Việt Nam tổ chức APEC.", "PLEDGE", ["woo"]),
+    ("Tổng Bí thư cảm ơn Woo Won-shik.", "SUPPORT", ["tl"]),
+    ("Woo Won-shik đánh giá cao vai trò của Việt Nam.", "SUPPORT", ["woo"]),
+    ("Tổng Bí thư phản đối các hành động đơn phương.", "CRITICIZE", ["tl"]),
+    ("Tổng Bí thư bác bỏ các cáo buộc sai sự thật.", "REJECT", ["tl"]),
+    ("Hàn Quốc viện trợ Việt Nam 10 triệu USD.", "AID", ["KOR"]),
+])
+def test_each_kind_with_its_cue(sentence, kind, source):
+    found = [s for s in _stmts(sentence) if s.kind == kind]
+    assert found, sentence
+    assert found[0].source == source
+
+
+def test_target_after_the_cue_and_title_only_source():
+    (st,) = _stmts("Tổng Bí thư đề nghị Hàn Quốc tiếp tục nâng cao năng lực cho doanh nghiệp Việt Nam.")
+    assert st.source == ["tl"] and st.target == ["KOR"]
+    assert st.cameo == "020" and st.plover["event_type"] == "REQUEST"
+
+
+def test_hai_ben_as_source_is_the_occasions_two_sides_and_as_target_their_countries():
+    (agree,) = _stmts("Hai bên nhất trí tăng cường hợp tác thương mại.")
+    assert set(agree.source) == {"tl", "woo"} and agree.target == []
+    (prop,) = _stmts("Tổng Bí thư đề nghị hai bên mở rộng hợp tác khoa học công nghệ.")
+    assert set(prop.target) == {"VNM", "KOR"}
+
+
+def test_two_statements_in_one_sentence_and_one_per_source_and_kind():
+    sts = _stmts("Woo Won-shik đề nghị Việt Nam hỗ trợ doanh nghiệp Hàn Quốc, đề nghị hai bên hợp tác quốc "
+                 "phòng, khẳng định sẽ hỗ trợ Việt Nam tổ chức APEC.")
+    assert sorted(s.kind for s in sts) == ["PLEDGE", "PROPOSE"]
+    assert all(s.source == ["woo"] for s in sts)
+
+
+def test_a_cue_inside_the_content_of_a_proposal_is_not_a_statement():
+    sts = _stmts("Chủ tịch nước mong muốn cơ quan lập pháp hai nước phối hợp chặt chẽ, ủng hộ các thỏa thuận "
+                 "và cam kết của chính phủ hai nước.")
+    assert [s.kind for s in sts] == ["PROPOSE"]
+
+
+def test_speaker_not_the_reported_country():
+    (st,) = _stmts("Woo Won-shik nhấn mạnh Hàn Quốc luôn coi trọng quan hệ với Việt Nam.")
+    assert st.kind == "SUPPORT" and st.source == ["woo"] and st.target == ["VNM"]
+
+
+def test_omitted_subject_carries_the_previous_speaker():
+    sts = _stmts("Woo Won-shik đề nghị hai bên hợp tác chặt chẽ. Đồng thời cho biết sẽ phối hợp với Quốc hội "
+                 "Việt Nam.")
+    pledge = [s for s in sts if s.kind == "PLEDGE"]
+    assert pledge and pledge[0].source == ["woo"]
+
+
+def test_implicit_continuation_after_dong_thoi_and_bullets():
+    sts = _stmts("Tổng Bí thư đề nghị hai bên mở rộng hợp tác. Đồng thời, kịp thời chia sẻ thông tin về tình "
+                 "hình khu vực.")
+    assert [s.implicit for s in sts] == [False, True]
+    assert sts[1].kind == "PROPOSE" and sts[1].source == sts[0].source
+    sts = _stmts("Hai bên nhất trí các nội dung sau:\n- Tăng cường hợp tác quốc phòng.\n- Mở rộng thương mại.")
+    assert [s.implicit for s in sts] == [False, True, True]
+    assert sts[2].topics == ["trade"]
+
+
+def test_unrelated_sentence_does_not_continue():
+    sts = _stmts("Tổng Bí thư đề nghị hai bên mở rộng hợp tác. Thời tiết Hà Nội hôm đó đẹp.")
+    assert len(sts) == 1
+
+
+def test_occasion_links_the_meeting_and_topics_come_from_the_statement():
+    art = run_all(make_article(MEETING + "Tổng Bí thư đề nghị Hàn Quốc hợp tác phòng chống tội phạm xuyên "
+                                         "quốc gia và thúc đẩy đầu tư."))
+    (st,) = art.statements
+    assert st.occasion == art.events[0].id
+    assert st.topics == ["crime", "investment"]
+
+
+def test_no_statement_from_a_noun_use():
+    assert not _stmts("Chuyến thăm diễn ra với mong muốn tăng cường tin cậy.")
