@@ -282,7 +282,9 @@ class _Context:
     def aliases(self, name: str) -> list[str]:
         return self.gold.aliases_of(name) or self.alias_table.get(fold_name(name), [])
 
-    def parties(self, values: Iterable[str] | None) -> list[Party]:
+    def parties(self, values: Iterable[str] | str | None) -> list[Party]:
+        if isinstance(values, str):  # a single id where a list was due
+            values = [values]
         return [resolve_party(v, self.entities) for v in values or () if isinstance(v, str)]
 
     def labels(self, values: Iterable[str] | None) -> list[str]:
