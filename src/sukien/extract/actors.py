@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -83,6 +84,7 @@ SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
 
 _WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
 _PREV_WORD = re.compile(rf"([{UPPER}{LOWER}]+) $")
+_NEXT_WORD = re.compile(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])")
 _CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Ảnh minh họa|Ảnh minh hoạ|Đồ họa|Video|Clip)\s*:\s*")
 _CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
 _TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|"
@@ -256,7 +258,9 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
             continue
         out.append(tag)
         last_end = tag.end
-    return [t for t in out if not _inside_name(text, t, out)]
+    starts = {t.start for t in out}
+    ends = {t.end for t in out}
+    return [t for t in out if not _inside_name(text, t, starts, ends)]
 
 
 def _camel_glue(text: str, i: int) -> bool:
@@ -277,42 +281,59 @@ def _glued_typo(text: str, start: int, end: int) -> bool:
     return not is_vn_syllable(last + m.group(0))
 
 
-@cache
-def _compound_re() -> re.Pattern[str]:
-    shorts = sorted({s for c in kb.countries().values() for s in c.short.split("|") if s}
-                    | {c.name for c in kb.countries().values()}, key=len, reverse=True)
-    alt = "|".join(re.escape(s) for s in shorts)
-    return re.compile(rf"(?<![{UPPER}{LOWER}])({alt})(?:[ ]?[-–][ ]?({alt}))+(?![{UPPER}{LOWER}])")
+_HYPHEN = re.compile(r"[ ]?[-–][ ]?")
+_WORDS_BEFORE = re.compile(rf"(?:[{UPPER}][{LOWER}]+[ ])?[{UPPER}][{LOWER}]+$")
+_WORDS_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+(?:[ ][{UPPER}][{LOWER}]+)?")
 
 
 def _compounds(text: str) -> list[tuple[int, int, str]]:
-    """Each side of "Việt - Hàn", "Việt-Trung", "Nga-Việt" as its own country span."""
-    out = []
+    """Each side of "Việt - Hàn", "Việt-Trung", "Campuchia-Lào-Việt Nam" as its own country
+    span, when both sides are country names or their short forms."""
     shorts = kb.country_shorts()
-    for m in _compound_re().finditer(text):
-        for part in re.finditer(r"[^\s\-–]+(?:[ ][^\s\-–]+)*", m.group(0)):
-            iso = shorts.get(match_key(part.group(0)))
-            if iso:
-                out.append((m.start() + part.start(), m.start() + part.end(), iso))
-    return out
+    found: dict[int, tuple[int, int, str]] = {}
+    for h in _HYPHEN.finditer(text):
+        if not (h.start() > 0 and text[h.start() - 1].islower() and h.end() < len(text)
+                and text[h.end()].isupper()):
+            continue
+        left = _side(text, shorts, _WORDS_BEFORE.search(text, max(0, h.start() - 24), h.start()), True)
+        right = _side(text, shorts, _WORDS_AFTER.match(text, h.end()), False)
+        if left and right:
+            found.setdefault(left[0], left)
+            found.setdefault(right[0], right)
+    return list(found.values())
 
 
-def _inside_name(text: str, tag: Tag, tags: list[Tag]) -> bool:
+def _side(text: str, shorts: dict[str, str], m: re.Match[str] | None, before: bool) -> tuple[int, int, str] | None:
+    if not m:
+        return None
+    s, e = m.start(), m.end()
+    iso = shorts.get(match_key(text[s:e]))
+    if iso:
+        return s, e, iso
+    # the one word next to the hyphen ("Nam" of "Việt Nam" is not a form; "Hàn" is)
+    sp = text.rfind(" ", s, e) if before else text.find(" ", s, e)
+    if sp < 0:
+        return None
+    s2, e2 = (sp + 1, e) if before else (s, sp)
+    iso = shorts.get(match_key(text[s2:e2]))
+    return (s2, e2, iso) if iso else None
+
+
+def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
     """A country/place word that is really part of a personal name ("Lê Anh Tú",
     "Vũ Đức Đam", "Trương Hòa Bình", "Đức Dũng")."""
     if tag.kind not in (kb.COUNTRY, kb.PLACE):
         return False
     prev = _PREV_WORD.search(text, max(0, tag.start - 12), tag.start)
     if prev and prev.group(1)[:1].isupper() and prev.group(1) not in STOP_WORDS:
-        covered = any(t.start <= prev.start(1) < t.end for t in tags if t is not tag)
+        covered = (tag.start - 1) in ends  # tags never overlap: only one can end right there
         if not covered and (prev.group(1) in kb.surnames() or is_vn_syllable(prev.group(1))):
             return True
     if " " not in tag.text and len(tag.text) <= 5:
-        nxt = re.match(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])", text[tag.end:tag.end + 12])
-        if nxt and is_vn_syllable(nxt.group(1)) and nxt.group(1) not in STOP_WORDS:
-            covered = any(t.start == tag.end + 1 for t in tags)
-            if not covered:
-                return True
+        nxt = _NEXT_WORD.match(text, tag.end)
+        if nxt and is_vn_syllable(nxt.group(1)) and nxt.group(1) not in STOP_WORDS \
+                and (tag.end + 1) not in starts:
+            return True
     return False
 
 
@@ -733,7 +754,7 @@ def _org_identity(t: Tag) -> tuple[str, str | None, str]:
 
 
 def _is_spouse(t: TitleOnly) -> bool:
-    return any(match_key(x.title) in SPOUSE_TITLES for x in t.titles)
+    return any(x.key in SPOUSE_TITLES for x in t.titles)
 
 
 def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
@@ -757,11 +778,18 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
             for p in full[canon]:
                 p.canonical = tenures[0].name
     _merge_variants(full)
+    folded: dict[str, str] = {}
+
+    def fold_cached(n: str) -> str:
+        if n not in folded:
+            folded[n] = fold_name(n)
+        return folded[n]
+
     for p in partial:
         tok = fold_name(p.name.split(".")[-1])
         initial = fold_name(p.name.split(".")[0])[:1] if "." in p.name else None
         hits = [k for k, ms in full.items()
-                if any(_partial_of(tok, initial, m, p.name) for m in ms)]
+                if any(_partial_of(tok, initial, m, p.name, fold_cached) for m in ms)]
         if len(hits) == 1:
             full[hits[0]].append(p)
             continue
@@ -794,15 +822,18 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
                 break
 
 
-def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str = "") -> bool:
+def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str,
+                fold_cached: Callable[[str], str]) -> bool:
+    """Is the one-word name ``tok`` (``ông Woo``, ``V.Putin``, ``ông Hải``) this person?"""
     if written:
-        a, b = fold_name(written), fold_name(m.name)
+        a, b = fold_cached(written), fold_cached(m.name)
         if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
             return True
-    parts = [fold_name(x) for x in re.split(r"[\s.]+", m.canonical or m.name) if x]
+    full = m.canonical or m.name
+    parts = [fold_cached(x) for x in re.split(r"[\s.]+", full) if x]
     if not parts or tok not in parts:
-        # "Woo" against "Woo Won-shik" folded "woowonshik": first token
-        return bool(parts) and fold_name((m.canonical or m.name).split()[0]) == tok
+        # "Woo" against "Woo Won-shik": the first word
+        return bool(parts) and fold_cached(full.split()[0]) == tok
     if initial is not None:
         return parts[0][:1] == initial
     return True
@@ -887,10 +918,10 @@ def _previous_person(person_entities: list[tuple[Entity, list[PersonMention]]], 
 def _holder_in_article(t: TitleOnly, person_entities: list[tuple[Entity, list[PersonMention]]]) -> Entity | None:
     if _is_spouse(t):
         return None
-    want = {match_key(x.title) for x in t.titles}
+    want = {x.key for x in t.titles}
     cands: list[tuple[int, Entity]] = []
     for ent, members in person_entities:
-        held = {match_key(x) for x in ent.attrs.get("titles", [])}
+        held = {x.key for m in members for x in m.titles}
         if not want & held:
             continue
         if t.country and ent.country and t.country != ent.country:

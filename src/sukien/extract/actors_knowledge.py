@@ -46,6 +46,7 @@ class Title:
     sector: str
     country: str | None  # the country an unqualified mention means; None: any
     rank: int
+    key: str = ""  # match_key(title), for comparing titles as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,9 @@ def titles() -> dict[str, Title]:
     """Title rows keyed by :func:`match_key` of the title."""
     out: dict[str, Title] = {}
     for r in load_table("titles", ("title", "title_en", "sector", "rank")):
-        out[match_key(r["title"])] = Title(r["title"], r["title_en"], r.get("institution", ""),
-                                           r["sector"], r.get("country") or None, int(r["rank"]))
+        key = match_key(r["title"])
+        out[key] = Title(r["title"], r["title_en"], r.get("institution", ""), r["sector"],
+                         r.get("country") or None, int(r["rank"]), key)
     return out
 
 
