@@ -70,6 +70,10 @@ W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
 SUFFIX_MIN_LETTERS = 6
 FUZZY_SAME_NAME = 90
 
+# Countries whose people Vietnamese press names in Sino-Vietnamese reading, so a
+# Vietnamese-looking name next to them may be theirs ("Mã Triều Húc" in a China article).
+SINO_NAME_COUNTRIES = frozenset({"CHN", "TWN"})
+
 # How far a title chain may reach for its name (tokens), and how many lower-case words in
 # a row may sit inside it ("Phát triển Kinh tế" has one after each capital).
 CHAIN_MAX_TOKENS = 16
@@ -79,7 +83,9 @@ CHAIN_MAX_LOWER_RUN = 1
 TITLE_ALONE_MAX_RANK = 14
 # Connector words allowed between parts of a title chain.
 CHAIN_CONNECTORS = frozenset({"kiêm", "nước", "tại", "thành", "phố", "tỉnh", "bang", "đặc", "khu",
-                              "của", "và", "vùng", "thủ", "đô", "nhà"})
+                              "của", "và", "vùng", "thủ", "đô", "nhà", "quận", "huyện", "châu"})
+# Nouns after which a capitalised word is a place, not a name ("bang Hessen Norbert Kartmann").
+PLACE_NOUNS = frozenset({"bang", "tỉnh", "phố", "đô", "khu", "vùng", "quận", "huyện", "châu"})
 SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
 
 _WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
@@ -410,6 +416,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     pos = first.end
     posting = False
     posted = False  # a place/country followed "tại"
+    expect_place = False  # "bang Rheinland-Pfalz", "thành phố Porto": a place name comes next
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and match_key(first.text) in SPOUSE_TITLES
@@ -464,6 +471,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             pos = tag.end
             lower_run = 0
             prev_cap = False
+            expect_place = False
             n_tokens += 1
             continue
         ch = text[pos]
@@ -487,6 +495,16 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
         if ch.isupper():
             if posting and not posted:
                 break  # "... tại Hoàng Cung": a venue, not a name
+            w = _WORD.match(text, pos)
+            if w and (expect_place or w.group(0).lower() in PLACE_NOUNS) and not honorific_only:
+                # the place of an office ("bang Hessen", "Bang Rheinland-Pfalz"), not a name
+                expect_place = w.group(0).lower() in PLACE_NOUNS
+                pos = w.end()
+                if chain.country is None and not chain.evidence:
+                    title_end = pos
+                prev_cap = True
+                n_tokens += 1
+                continue
             run = NAME_RUN.match(text, pos)
             if run:
                 end = run.end()
@@ -504,7 +522,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     shape = name_shape(tokens)
                     if shape is not None and (len(tokens) > 1 or not honorific_only or True):
                         name_end = _token_end(text, pos, tokens)
-                        if len(tokens) > 1 or _plausible_single(tokens[0]):
+                        lower_title = not text[chain.start].isupper()
+                        if len(tokens) > 1 or (_plausible_single(tokens[0]) and not lower_title):
                             p = PersonMention(pos, name_end, text[pos:name_end], shape)
                             p.titles = list(chain.titles)
                             p.evidence = list(chain.evidence)
@@ -520,6 +539,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             if honorific_only or posting:
                 break  # after "tại" only a place may follow; after "ông" only a name
             w = _WORD.match(text, pos)
+            expect_place = False
             pos = w.end() if w else pos + 1
             if chain.country is None and not chain.evidence:
                 title_end = pos
@@ -540,6 +560,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             if word == "và" and by_start.get(w.end() + 1) is not None \
                     and tags[by_start[w.end() + 1]].kind in (kb.TITLE, kb.HONORIFIC):
                 break  # "Nhà Vua và Hoàng hậu": two people
+            expect_place = word in PLACE_NOUNS
             if word not in CHAIN_CONNECTORS:
                 # inside a capitalised compound only ("Phát triển Kinh tế"), never a verb
                 if not prev_cap or lower_run > CHAIN_MAX_LOWER_RUN:
@@ -670,8 +691,20 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     # -- people
     groups = _group_people(people)
     person_entities: list[tuple[Entity, list[PersonMention]]] = []
+    country_tags = [(t.start, t.ref.iso3) for t in tags if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country)]
+
+    def near(pos: int) -> str | None:
+        sent_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos))
+        found = None
+        for start, iso in country_tags:
+            if start >= pos:
+                break
+            if start > sent_start and iso != "VNM":
+                found = iso
+        return found
+
     for members in groups:
-        ent = _person_entity(members, others)
+        ent = _person_entity(members, others, near)
         person_entities.append((ent, members))
     # spouses take the country of the person named just before them
     for ent, members in person_entities:
@@ -839,7 +872,8 @@ def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str,
     return True
 
 
-def _person_entity(members: list[PersonMention], others: list[str]) -> Entity:
+def _person_entity(members: list[PersonMention], others: list[str],
+                   near: Callable[[int], str | None] = lambda _: None) -> Entity:
     canonical = next((m.canonical for m in members if m.canonical), None)
     names = [m.name for m in members if len(name_tokens(m.name)) >= 2]
     name = canonical or (max(names, key=lambda n: (len(n), -names.index(n))) if names else members[0].name)
@@ -858,6 +892,8 @@ def _person_entity(members: list[PersonMention], others: list[str]) -> Entity:
             if iso == "__SPOUSE__":
                 spouse = True
                 continue
+            if w == W_ORG and m.shape != VN:
+                continue  # "ông Jiri Koliba, Thứ trưởng Bộ Công Thương" (of the Czech side)
             scores[iso] = max(scores[iso], w) + 0.01
         for t in m.titles:
             if t.country and t.country != "VNM":
@@ -873,14 +909,16 @@ def _person_entity(members: list[PersonMention], others: list[str]) -> Entity:
     if country is None:
         if spouse:
             attrs["_spouse"] = True
-        elif shape == VN:
-            country = "VNM"
-        elif others:
-            toks = name_tokens(name)
-            if korean_like(toks) and "KOR" in others:
-                country = "KOR"
-            else:
-                country = others[0]
+        else:
+            # last resort: the country named nearest before the person in the sentence,
+            # then the name's shape, then the article's other country
+            local = near(members[0].start)
+            if shape == VN:
+                country = local if local in SINO_NAME_COUNTRIES else "VNM"
+            elif local:
+                country = local
+            elif others:
+                country = "KOR" if korean_like(name_tokens(name)) and "KOR" in others else others[0]
     titles: list[kb.Title] = []
     for m in members:
         for t in m.titles:
