@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: demo test install install-dev lint clean
+.PHONY: demo test install install-dev lint clean browser-test
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,11 @@ lint: install-dev
 test: install-dev
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest
+
+# The web page in a real headless browser: installs Debian's chromium (needs root + apt).
+browser-test: install-dev
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	$(BIN)/pytest tests/interfaces/test_browser.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
