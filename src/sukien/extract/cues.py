@@ -148,6 +148,25 @@ _COORDINATORS = {"và", "cùng", "cùng với"}
 # Words that may stand between a clause start and its subject without governing it.
 _TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+# Look-behind window (characters) for the word before a position: longer than any Vietnamese
+# syllable plus punctuation, short enough that a search never scans a whole paragraph.
+_WORD_WINDOW = 40
+
+
+def text_end(text: str, lo: int, pos: int) -> int:
+    """``pos`` moved left over whitespace (not below ``lo``): the end of what precedes it."""
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def last_word(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+    """The word (lower case) ending before ``pos`` (over trailing punctuation) and its start."""
+    start = max(lo, pos - _WORD_WINDOW)
+    m = _LAST_WORD.search(text, start, pos)
+    if m is None:
+        return None
+    return m.group(1).lower(), m.start(1)
 # A mention right after one of these is a place or a nationality, never a verb's object.
 _NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp"}
 
@@ -172,7 +191,7 @@ class ActorToken:
         return self.kind in (SIDES, LEADERS)
 
 
-def _mention_refs(article: Article, m: Mention) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+def _mention_refs(article: Article, m: Mention, entities: dict) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
     countries = tuple(m.attrs.get("countries") or ()) if m.attrs else ()
     if m.label == "GPE":
         if countries:
@@ -181,7 +200,7 @@ def _mention_refs(article: Article, m: Mention) -> tuple[tuple[str, ...], str | 
     if m.entity_id:
         country = m.country
         if country is None:
-            ent = article.entity(m.entity_id)
+            ent = entities.get(m.entity_id)
             country = ent.country if ent else None
         return (m.entity_id,), country, ((country,) if country else ())
     return (), None, ()
@@ -191,23 +210,27 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
     """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns."""
     text = article.text_clean
     raw: list[ActorToken] = []
+    entities = {e.id: e for e in article.entities}
     for m in article.mentions:
         if m.label not in ACTOR_LABELS:
             continue
-        refs, country, countries = _mention_refs(article, m)
+        refs, country, countries = _mention_refs(article, m, entities)
         if not refs:
             continue
         kind = "PER" if m.label == "TITLE" and m.entity_id else m.label
-        ent = article.entity(m.entity_id) if m.entity_id else None
+        ent = entities.get(m.entity_id) if m.entity_id else None
         if ent is not None and ent.type in ("PER", "ORG", "GPE"):
             kind = ent.type if m.label != "GPE" else "GPE"
         raw.append(ActorToken(m.start, m.end, refs, kind, country, countries))
-    mention_spans = [(t.start, t.end) for t in raw]
+    mention_spans = sorted((t.start, t.end) for t in raw)
+    span_starts = [s for s, _ in mention_spans]
     for c in cues:
         mode = c.mode("SIDES")
         if mode is None:
             continue
-        if any(s < c.end and c.start < e for s, e in mention_spans):
+        k = bisect.bisect_left(span_starts, c.end)
+        if k and mention_spans[k - 1][1] > c.start or any(s < c.end and c.start < e for s, e in mention_spans[
+                max(0, k - 3):k]):
             continue
         if mode == PRONOUN:
             nxt = text[c.end:c.end + 2].lstrip()
@@ -262,13 +285,27 @@ class SentenceView:
     index: int
     cues: list[Cue] = field(default_factory=list)
     tokens: list[ActorToken] = field(default_factory=list)
+    positions: dict[tuple[int, bool], str] = field(default_factory=dict)  # memo of Roles.position
+    memo: dict[str, object] = field(default_factory=dict)  # per-sentence sets the stages reuse
 
 
 class Roles:
     """Per-article index of sentences, cues and actor tokens, with subject/object finding."""
 
+    @classmethod
+    def of(cls, article: Article) -> Roles:
+        """The article's Roles, built once and shared by the events and statements stages."""
+        key = (len(article.text_clean), len(article.mentions), len(article.sentences))
+        cached = article.meta.get("_roles")
+        if isinstance(cached, tuple) and cached[0] == key:
+            return cached[1]
+        roles = cls(article)
+        article.meta["_roles"] = (key, roles)
+        return roles
+
     def __init__(self, article: Article) -> None:
         self.article = article
+        self.entities = {e.id: e for e in article.entities}
         self.text = article.text_clean
         self.cues = article_cues(article)
         self.tokens = actor_tokens(article, self.cues)
@@ -291,25 +328,35 @@ class Roles:
         With ``report_opens`` a mention right after a speech verb is the subject of the reported
         clause ("Bộ trưởng nhấn mạnh Tổng Bí thư ... thăm Hàn Quốc": the visitor is the Tổng Bí thư).
         """
-        before = self.text[sent.span.start:token.start]
+        key = (token.start, report_opens)
+        cached = sent.positions.get(key)
+        if cached is not None:
+            return cached
+        result = self._position(sent, token, report_opens)
+        sent.positions[key] = result
+        return result
+
+    def _position(self, sent: SentenceView, token: ActorToken, report_opens: bool) -> str:
+        text, lo = self.text, sent.span.start
+        pos = token.start
         if report_opens:
-            end = sent.span.start + len(before.rstrip())
+            end = text_end(text, lo, pos)
             if any(c.end == end and c.has("REPORT") for c in sent.cues):
                 return "subject"
         for _ in range(3):
-            stripped = before.rstrip()
-            if not stripped:
+            end = text_end(text, lo, pos)
+            if end <= lo:
                 return "subject"
-            if stripped[-1] in _CLAUSE_OPENERS or stripped[-1].isdigit():
+            if text[end - 1] in _CLAUSE_OPENERS or text[end - 1].isdigit():
                 return "subject"
-            m = _LAST_WORD.search(stripped)
-            if m is None:
+            lw = last_word(text, lo, end)
+            if lw is None:
                 return "subject"
-            word = m.group(1).lower()
+            word, wstart = lw
             if word in _COORDINATORS:
                 return "coord"
             if word in _TRANSPARENT:
-                before = stripped[:m.start(1)]
+                pos = wstart
                 continue
             return "governed"
         return "governed"
@@ -376,8 +423,8 @@ class Roles:
             gap = self.text[pos if not out else out[-1].end:t.start]
             if ";" in gap or (stop_at_comma and out and "," in gap and " và " not in gap):
                 break
-            if _LAST_WORD.search(self.text[sent.span.start:t.start]) and \
-                    _LAST_WORD.search(self.text[sent.span.start:t.start]).group(1).lower() in _NOT_OBJECT:
+            lw = last_word(self.text, sent.span.start, t.start)
+            if lw is not None and lw[0] in _NOT_OBJECT:
                 continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor
             if any(c.start >= (out[-1].end if out else pos) and c.end <= t.start
                    and c.kinds(EVENT_KINDS + STATEMENT_KINDS + ("REPORT",)) for c in sent.cues):

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, DateSpan, Event, Mention
-from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, ActorToken, Cue, Roles, SentenceView
+from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, ActorToken, Cue, Roles, SentenceView, last_word
 from .standards import annotate_event
 
 EVENT_SPANS_KEY = "event_spans"
@@ -41,13 +41,12 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
 # An event word right after these names meetings in general ("các hoạt động gặp gỡ").
 _GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả"}
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
 def _word_before(text: str, start: int, lo: int) -> str:
-    m = _LAST_WORD.search(text[lo:start])
-    return m.group(1).lower() if m else ""
+    lw = last_word(text, lo, start)
+    return lw[0] if lw else ""
 
 
 @dataclass(slots=True)
@@ -97,7 +96,8 @@ class _Context:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.roles = Roles(article)
+        self.roles = Roles.of(article)
+        self.entities = self.roles.entities
         self.principals = principals(article)
         self.last_meet: list[str] = []
         self.last_subject: list[str] = []
@@ -106,11 +106,11 @@ class _Context:
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
             return ref
-        ent = self.article.entity(ref)
+        ent = self.entities.get(ref)
         return ent.country if ent else None
 
     def is_person(self, ref: str) -> bool:
-        ent = self.article.entity(ref)
+        ent = self.entities.get(ref)
         return ent is not None and ent.type == "PER"
 
     def resolve(self, tokens: list[ActorToken]) -> list[str]:

@@ -28,10 +28,22 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import TOPICS, Article, Statement
-from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, STATEMENT_KINDS, ActorToken, Cue, Roles, SentenceView
+from .cues import (
+    EVENT_KINDS,
+    LEADERS,
+    PRONOUN,
+    SIDES,
+    STATEMENT_KINDS,
+    ActorToken,
+    Cue,
+    Roles,
+    SentenceView,
+    last_word,
+    text_end,
+)
 from .events import EVENT_SPANS_KEY, principals
 from .standards import annotate_statement
-from .topics import topics_for
+from .topics import topic_cues, topics_in_spans
 
 # Words that may stand between a subject / clause start and its verb without changing who speaks.
 _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết", "sức", "nhiệt", "liệt", "chân", "thành",
@@ -42,7 +54,6 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
 _NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -87,16 +98,18 @@ class _State:
         self.last_person: str | None = None
         self.prev: list[Statement] = []
         self.prev_sentence_text = ""
+        self.topic_cues = topic_cues(article.text_clean)  # one pass over the article
+        self.topic_starts = [c[0] for c in self.topic_cues]
 
     # -- helpers ----------------------------------------------------------------------------
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
             return ref
-        ent = self.article.entity(ref)
+        ent = self.roles.entities.get(ref)
         return ent.country if ent else None
 
     def is_person(self, ref: str) -> bool:
-        ent = self.article.entity(ref)
+        ent = self.roles.entities.get(ref)
         return ent is not None and ent.type == "PER"
 
     def occasion(self, offset: int) -> str | None:
@@ -161,8 +174,8 @@ class _State:
 
 
 def _word_before(text: str, start: int, lo: int) -> str:
-    m = _LAST_WORD.search(text[lo:start])
-    return m.group(1).lower() if m else ""
+    lw = last_word(text, lo, start)
+    return lw[0] if lw else ""
 
 
 def _opens_clause(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
@@ -174,16 +187,15 @@ def _opens_clause(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
     token_ends = {t.end for t in sent.tokens}
     report_ends = {c.end for c in sent.cues if c.has("REPORT")}
     for _ in range(12):
-        stripped = text[lo:pos].rstrip()
-        end = lo + len(stripped)
-        if not stripped or stripped[-1] in _CLAUSE_CHARS:
+        end = text_end(text, lo, pos)
+        if end <= lo or text[end - 1] in _CLAUSE_CHARS:
             return True
         if end in token_ends or end in report_ends:
             return True
-        m = _LAST_WORD.search(stripped)
-        if m is None or m.group(1).lower() not in _FILLERS:
+        lw = last_word(text, lo, end)
+        if lw is None or lw[0] not in _FILLERS:
             return False
-        pos = lo + m.start(1)
+        pos = lw[1]
     return False
 
 
@@ -194,23 +206,22 @@ def _after_actor_or_speech(roles: Roles, sent: SentenceView, cue: Cue, *, opener
     pos = cue.start
     lo = sent.span.start
     report_ends = {c.end for c in sent.cues if c.has("REPORT") or (opener_ok and c.has("CONT"))}
-    token_ends = {t.end for t in sent.tokens
-                  if roles.position(sent, t) != "governed" or _word_before(text, t.start, lo) in _SPEECH_WORDS
-                  or any(c.end == _end_before(text, t.start) for c in sent.cues if c.has("REPORT"))}
+    token_ends = sent.memo.get("speaker_ends")
+    if token_ends is None:
+        all_reports = {c.end for c in sent.cues if c.has("REPORT")}
+        token_ends = {t.end for t in sent.tokens
+                      if roles.position(sent, t) != "governed" or _word_before(text, t.start, lo) in _SPEECH_WORDS
+                      or text_end(text, lo, t.start) in all_reports}
+        sent.memo["speaker_ends"] = token_ends
     for _ in range(6):
-        stripped = text[lo:pos].rstrip()
-        end = lo + len(stripped)
+        end = text_end(text, lo, pos)
         if end in token_ends or end in report_ends:
             return True
-        m = _LAST_WORD.search(stripped)
-        if m is None or m.group(1).lower() not in _FILLERS:
+        lw = last_word(text, lo, end)
+        if lw is None or lw[0] not in _FILLERS:
             return False
-        pos = lo + m.start(1)
+        pos = lw[1]
     return False
-
-
-def _end_before(text: str, pos: int) -> int:
-    return len(text[:pos].rstrip())
 
 
 def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
@@ -274,14 +285,12 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
     return group
 
 
-def _topic_text(roles: Roles, sent: SentenceView, start: int, end: int) -> str:
-    """The segment's text with actor names blanked (titles hold topic words: ``Bộ Quốc phòng``)."""
-    chunk = list(roles.text[start:end])
-    for t in sent.tokens:
-        if t.kind in ("PER", "ORG", "TITLE") and t.start < end and start < t.end:
-            for i in range(max(t.start, start) - start, min(t.end, end) - start):
-                chunk[i] = " "
-    return "".join(chunk)
+def _topics(state: _State, sent: SentenceView, start: int, end: int) -> list[str]:
+    """Topics named in ``[start, end)`` outside actor names (titles hold topic words: ``Bộ Quốc phòng``)."""
+    names = [(t.start, t.end) for t in sent.tokens if t.kind in ("PER", "ORG", "TITLE")]
+    lo = bisect.bisect_left(state.topic_starts, start)
+    hi = bisect.bisect_left(state.topic_starts, end)
+    return topics_in_spans(state.topic_cues[lo:hi], start, end, names)
 
 
 def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
@@ -317,7 +326,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         found.append(_Found(kind, cue, source, target, cue.start, source_is_sides=sides))
     for i, f in enumerate(found):
         f.seg_end = found[i + 1].seg_start if i + 1 < len(found) else sent.span.end
-        f.topics = topics_for(_topic_text(roles, sent, f.seg_start, f.seg_end))
+        f.topics = _topics(state, sent, f.seg_start, f.seg_end)
     if not found:
         subject = roles.subject_after(sent, sent.span.start)
         if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
@@ -353,7 +362,7 @@ def _continues(state: _State, roles: Roles, sent: SentenceView) -> bool:
 
 
 def find_statements(article: Article) -> Article:
-    roles = Roles(article)
+    roles = Roles.of(article)
     state = _State(article, roles)
     statements: list[Statement] = []
     n = 0
@@ -383,8 +392,7 @@ def find_statements(article: Article) -> Article:
             n += 1
             text = roles.text[sent.span.start:sent.span.end]
             st = Statement(id=f"{article.id}:st{n}", kind=base.kind, evidence=evidence, source=list(base.source),
-                           target=list(base.target), topics=topics_for(_topic_text(roles, sent, sent.span.start,
-                                                                                   sent.span.end)) or [],
+                           target=list(base.target), topics=_topics(state, sent, sent.span.start, sent.span.end),
                            occasion=base.occasion, implicit=True)
             annotate_statement(st, text)
             made.append(st)
@@ -394,6 +402,8 @@ def find_statements(article: Article) -> Article:
     for st in statements:
         st.topics = _ordered(st.topics)
     article.statements = statements
+    article.meta.pop("_roles", None)  # per-run working data, not part of the article
+    article.meta.pop("_cues", None)
     return article
 
 

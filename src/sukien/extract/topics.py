@@ -33,6 +33,20 @@ def topics_for(text: str) -> list[str]:
     return sorted(found, key=_ORDER.__getitem__)
 
 
+def topics_in_spans(cues: list[tuple[int, int, str]], start: int, end: int,
+                    exclude: list[tuple[int, int]] = ()) -> list[str]:
+    """Topics of the precomputed ``cues`` (``topic_cues`` of the whole text) lying inside
+    ``[start, end)`` and outside every ``exclude`` span (actor names: ``Bộ Quốc phòng``)."""
+    found = set()
+    for s, e, topic in cues:
+        if s < start or e > end or topic in found:
+            continue
+        if any(xs < e and s < xe for xs, xe in exclude):
+            continue
+        found.add(topic)
+    return sorted(found, key=_ORDER.__getitem__)
+
+
 def topic_cues(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, topic)`` for every topic cue in ``text`` (for highlighting and debugging)."""
     return [(c.start, c.end, k) for c in topic_matcher().find(text) for k, _ in c.senses]
