@@ -84,6 +84,8 @@ TITLE_ALONE_MAX_RANK = 14
 # Connector words allowed between parts of a title chain.
 CHAIN_CONNECTORS = frozenset({"kiêm", "nước", "tại", "thành", "phố", "tỉnh", "bang", "đặc", "khu",
                               "của", "và", "vùng", "thủ", "đô", "nhà", "quận", "huyện", "châu"})
+# Longest bracketed qualifier read inside a title chain ("(Trung Quốc)", "(cấp Bộ trưởng)").
+PAREN_MAX = 40
 # Nouns after which a capitalised word is a place, not a name ("bang Hessen Norbert Kartmann").
 PLACE_NOUNS = frozenset({"bang", "tỉnh", "phố", "đô", "khu", "vùng", "quận", "huyện", "châu"})
 SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
@@ -475,6 +477,25 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             n_tokens += 1
             continue
         ch = text[pos]
+        if ch == "(" and not honorific_only:
+            # a bracketed qualifier: "(Trung Quốc)", "(Interpol)", "(Bồ Đào Nha)"
+            close = text.find(")", pos, pos + PAREN_MAX)
+            if close > 0 and "\n" not in text[pos:close]:
+                for t in tags[chain.next_index:]:
+                    if t.start >= close:
+                        break
+                    chain.next_index = tags.index(t, chain.next_index) + 1
+                    if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country) and chain.country is None \
+                            and not posting:
+                        chain.country = t.ref.iso3
+                        chain.evidence.append((chain.country, W_EXPLICIT))
+                    elif t.kind == kb.PLACE and isinstance(t.ref, kb.Place) and t.ref.country and not posting:
+                        chain.evidence.append((t.ref.country, W_PLACE))
+                pos = close + 1
+                if posting:
+                    posted = True
+                n_tokens += 1
+                continue
         if ch in ",(":
             nxt = re.match(r"[,(][ ]*(\S+)", text[pos:pos + 40])
             qualified = chain.country is not None or bool(chain.evidence)

@@ -41,7 +41,8 @@ STOP_WORDS = frozenset({
     "Đêm", "Đây", "Các", "Những", "Cùng", "Về", "Từ", "Khi", "Phát", "Tổng", "Chủ", "Bộ", "Ban",
     "Đảng", "Nhà", "Đoàn", "Lãnh", "Ủy", "Uỷ", "Phó", "Bí", "Trước", "Tiếp", "Hôm", "Nguồn",
     "Video", "Clip", "Thượng", "Tân", "Cựu", "Nguyên", "Người", "Ngoài", "Nhằm", "Qua", "Đồng chí",
-    "Ông", "Bà", "Ngài", "Thủ", "Nhân", "Trên", "Dưới", "Hiện", "Năm", "Tháng", "Lúc",
+    "Ông", "Bà", "Ngài", "Thủ", "Trên", "Dưới", "Hiện", "Năm", "Tháng", "Lúc", "Không", "Đó",
+    "Này", "Bên", "Nhờ", "Do", "Vì", "Nếu", "Để", "Tuy", "Sự", "Việc", "Mặc", "Ngay", "Riêng",
 })
 
 
