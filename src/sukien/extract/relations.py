@@ -1,9 +1,302 @@
-"""Stage `find_relations` (stub until its issue lands)."""
+"""Stage ``find_relations``: milestones and frameworks of relations between two countries.
+
+- frameworks: "quan hệ Đối tác chiến lược toàn diện Việt - Hàn", "nâng cấp quan hệ lên đối tác
+  chiến lược toàn diện tháng 12/2022" → level "Comprehensive Strategic Partnership" (English
+  names and Vietnamese phrases in ``knowledge/data/relation_levels.tsv``; the longest phrase
+  at a place wins). A framework phrase counts only after "quan hệ" or "lên" in its sentence.
+- milestones: "thiết lập quan hệ ngoại giao năm 1992", "... ngày 25-3-1971",
+  "kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong năm 2024" (→ 1994).
+
+The pair is the two countries named around the phrase ("Việt - Hàn", "với Trung Quốc",
+"giữa Việt Nam và Liên bang Nga"); a side not named there is taken from the article's most
+mentioned countries. Country mentions come from the actors stage (``article.mentions`` with
+label GPE and a ``country``) when it ran, else from ``countries.tsv`` directly
+(:func:`country_spans`), which :mod:`.documents` uses too. One relation per (pair, level) per
+article; a dated mention is preferred.
+"""
 
 from __future__ import annotations
 
-from ..model import Article
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from ..knowledge import load_table, split_list
+from ..model import Article, DateSpan, Relation
+from .dates import _CLAUSE_END, date_for_offset, find_dates, infer_year, parse_published
+
+# Characters before a framework phrase in which "quan hệ"/"lên" must occur ("quan hệ láng
+# giềng hữu nghị, đối tác hợp tác chiến lược toàn diện với Trung Quốc" = 27 characters).
+CONTEXT_BEFORE = 40
+# Characters around a phrase searched for the countries of the pair.
+PAIR_BEFORE, PAIR_AFTER = 12, 45
+# A date of its own follows a phrase within this many characters ("... tháng 12/2022").
+DATE_AFTER = 30
+
+# How many of an article's most mentioned countries (named more than once) may be a side named
+# only earlier in the sentence (an article about a trip to Chile and Peru has two).
+MAIN_COUNTRIES = 3
+
+# The country a Vietnamese-language article speaks for when only the other side is named.
+# (A default of the corpus language, not of one country pair: any pair of named countries wins.)
+HOME_COUNTRY = "VNM"
+
+_QUAN_HE = re.compile(r"(?<!\w)(?:quan\s+hệ|lên|là|xây\s+dựng)(?!\w)", re.IGNORECASE)
+_UPGRADE = re.compile(r"(?<!\w)(?:nâng\s+cấp|nâng|đưa|lên)(?!\w)", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySpan:
+    start: int
+    end: int
+    iso3: str
+    short: bool  # a compound-only short form ("Hàn" in "Việt - Hàn")
+
+
+@cache
+def _country_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for r in load_table("countries", ("iso3", "name")):
+        names = {r["name"], *split_list(r.get("aliases", ""))}
+        for n in names:
+            for form in _tone_forms(n):
+                auto.add_word(form, (len(form), r["iso3"], False))
+        for s in split_list(r.get("short", "")):
+            if s not in names:
+                auto.add_word(s, (len(s), r["iso3"], True))
+    auto.make_automaton()
+    return auto
+
+
+def _tone_forms(name: str) -> set[str]:
+    """Old and new tone placement ("Cộng hòa"/"Cộng hoà")."""
+    pairs = (("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("ùy", "uỳ"),
+             ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"))
+    forms = {name}
+    for a, b in pairs:
+        forms |= {f.replace(a, b) for f in forms} | {f.replace(b, a) for f in forms}
+    return forms
+
+
+_COMPOUND_SEP = re.compile(r"\s*[-–]\s*")
+
+
+def country_spans(text: str) -> list[CountrySpan]:
+    """Country names in ``text`` (names and aliases of ``countries.tsv``, whole words, longest
+    first), plus short forms inside compounds ("Việt - Hàn", "Trung-Việt", "Nga-Việt")."""
+    found: list[CountrySpan] = []
+    for end, (n, iso3, short) in _country_automaton().iter(text):
+        start = end - n + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
+            continue
+        found.append(CountrySpan(start, end + 1, iso3, short))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[CountrySpan] = []
+    for c in found:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    # a short form counts only when joined to another country by a dash
+    keep = []
+    for i, c in enumerate(out):
+        if c.short:
+            prev_ok = i > 0 and _COMPOUND_SEP.fullmatch(text[out[i - 1].end:c.start] or "x")
+            next_ok = i + 1 < len(out) and _COMPOUND_SEP.fullmatch(text[c.end:out[i + 1].start] or "x")
+            if not (prev_ok or next_ok):
+                continue
+        keep.append(c)
+    return keep
+
+
+def article_countries(article: Article) -> list[str]:
+    """ISO3 codes of the countries an article is about, most mentioned first: from the actors
+    stage's GPE mentions when present, else from :func:`country_spans`."""
+    gpe = [m.country for m in article.mentions if m.label == "GPE" and m.country]
+    codes = gpe or [c.iso3 for c in country_spans(article.text_clean)]
+    return [c for c, _ in Counter(codes).most_common()]
+
+
+def main_pair(article: Article, codes: list[str] | None = None) -> list[str]:
+    """The two countries of the article: the home country and the most mentioned other one."""
+    codes = article_countries(article) if codes is None else codes
+    if HOME_COUNTRY in codes:
+        others = [c for c in codes if c != HOME_COUNTRY]
+        return [HOME_COUNTRY, others[0]] if others else [HOME_COUNTRY]
+    return codes[:2]
+
+
+def _pair_near(text: str, spans: list[CountrySpan], start: int, end: int, fallback: list[str],
+               s0: int = -1, main_countries: tuple[str, ...] = ()) -> list[str] | None:
+    """Countries right around the phrase; if none, the nearest ones earlier in its sentence
+    ("Với Peru, ... hai nước kỷ niệm 30 năm thiết lập quan hệ ngoại giao")."""
+    near: list[str] = []
+    for c in spans:
+        if start - PAIR_BEFORE <= c.start and c.end <= end + PAIR_AFTER and c.iso3 not in near:
+            # stop at the sentence end
+            if c.start > end and _CLAUSE_END.search(text, end, c.start):
+                continue
+            near.append(c.iso3)
+    if not near and s0 >= 0:
+        for c in reversed(spans):
+            # only the article's main countries: "(APEC) tại thủ đô Lima, Peru" is a place
+            if s0 <= c.start < start and c.iso3 not in near and c.iso3 in main_countries:
+                near.append(c.iso3)
+    if len(near) >= 2:
+        return near[:2]
+    if len(near) == 1:
+        other = [c for c in fallback if c != near[0]]
+        if HOME_COUNTRY != near[0] and HOME_COUNTRY not in other:
+            other.insert(0, HOME_COUNTRY)
+        return [near[0], other[0]] if other else None
+    return fallback[:2] if len(fallback) >= 2 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    phrase: str
+    level: str
+    kind: str
+
+
+@cache
+def _phrases() -> tuple[_Phrase, ...]:
+    rows = load_table("relation_levels", required=("phrase", "level", "kind"))
+    return tuple(sorted((_Phrase(r["phrase"].lower(), r["level"], r["kind"]) for r in rows),
+                        key=lambda p: -len(p.phrase)))
+
+
+def _phrase_hits(text: str) -> list[tuple[int, int, _Phrase]]:
+    low = text.lower()
+    hits = []
+    for p in _phrases():
+        i = low.find(p.phrase)
+        while i >= 0:
+            j = i + len(p.phrase)
+            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
+                hits.append((i, j, p))
+            i = low.find(p.phrase, i + 1)
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[tuple[int, int, _Phrase]] = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(text, max(0, offset - 600), offset):
+        start = m.end()
+    return start
+
+
+def _date_after(dates: list[DateSpan], text: str, end: int) -> DateSpan | None:
+    for d in dates:
+        if end <= d.start <= end + DATE_AFTER and d.value and not _CLAUSE_END.search(text, end, d.start) \
+                and d.attrs.get("explicit_year") and d.attrs.get("cue") != "comparison":
+            return d
+    return None
+
+
+def _date_in_sentence(dates: list[DateSpan], s0: int, end: int) -> DateSpan | None:
+    best = None
+    for d in dates:
+        if s0 <= d.start < end and d.value and d.attrs.get("explicit_year") and d.precision == "day":
+            best = d
+    return best
+
+
+def _as_date_year(d: DateSpan | None) -> tuple[str | None, int | None]:
+    if d is None or not d.value or not d.value[:4].isdigit():
+        return None, None
+    if d.precision == "year" and "/" not in d.value:
+        return None, int(d.value[:4])
+    return d.value, None
+
+
+def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[Relation]:
+    """Relations of ``article`` (see module doc), one per (pair, level)."""
+    text = article.text_clean
+    hits = _phrase_hits(text)
+    if not hits:
+        return []
+    if dates is None:
+        dates = article.dates or find_dates(text, article.published)
+    spans = country_spans(text)
+    counts = Counter([m.country for m in article.mentions if m.label == "GPE" and m.country]
+                     or [c.iso3 for c in spans]).most_common()
+    ranked = [c for c, _ in counts]
+    recurring = tuple(c for c, n in counts[:MAIN_COUNTRIES] if n > 1)
+    pair_default = main_pair(article, ranked)
+    out: dict[tuple[tuple[str, ...], str], Relation] = {}
+    for start, end, p in hits:
+        s0 = _sentence_start(text, start)
+        date: str | None = None
+        year: int | None = None
+        if p.kind == "framework":
+            before = text[max(s0, start - CONTEXT_BEFORE):start]
+            if not _QUAN_HE.search(before):
+                continue
+            date, year = _as_date_year(_date_after(dates, text, end))
+            if date is None and year is None and _UPGRADE.search(before) and re.search(
+                    r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE):
+                d = date_for_offset(article, start, precisions=("day", "month"))
+                date = d.value if d is not None and d.value and d.value[:1] != "-" else None
+        else:  # established: only with its date ("Hơn 70 năm qua, kể từ khi ..." says none)
+            year = _from_anniversary(article, text, dates, s0, start, end)
+            if year is None:
+                date, year = _as_date_year(_date_after(dates, text, end) or _date_in_sentence(dates, s0, start))
+            if date is None and year is None:
+                continue
+        pair = _pair_near(text, spans, start, end, pair_default, s0, recurring)
+        if not pair or len(set(pair)) < 2:
+            continue
+        key = (tuple(sorted(pair)), p.level)
+        rel = Relation(pair=list(pair), level=p.level, evidence=article.evidence(start, end),
+                       date=date, year=year)
+        rel.evidence = article.evidence(*_evidence_bounds(text, s0, start, end))
+        kept = out.get(key)
+        if kept is None or _precision(rel) > _precision(kept):
+            out[key] = rel
+    return list(out.values())
+
+
+def _precision(rel: Relation) -> int:
+    """A full date beats a month, a month a year, a year nothing."""
+    if rel.date:
+        return 3 if len(rel.date) >= 10 else 2
+    return 1 if rel.year else 0
+
+
+def _evidence_bounds(text: str, s0: int, start: int, end: int) -> tuple[int, int]:
+    m = _CLAUSE_END.search(text, end)
+    return s0, (m.start() if m else len(text))
+
+
+def _from_anniversary(article: Article, text: str, dates: list[DateSpan], s0: int, start: int,
+                      end: int) -> int | None:
+    """"kỷ niệm 30 năm (ngày) thiết lập ... (trong|vào) năm 2024" → 1994; without the year
+    of the anniversary, the publication (or text-evidenced) year is used."""
+    m = _ANNIVERSARY.search(text[max(s0, start - 20):start])
+    if not m:
+        return None
+    n = int(m["n"])
+    sentence_end = _CLAUSE_END.search(text, end)
+    stop = sentence_end.start() if sentence_end else len(text)
+    for d in dates:
+        if end <= d.start < stop and d.precision == "year" and d.value and d.value.isdigit():
+            return int(d.value) - n
+    pub = parse_published(article.published)
+    ref = pub.year if pub else infer_year(article)
+    return ref - n if ref else None
 
 
 def find_relations(article: Article) -> Article:
+    """Pipeline stage: fill ``article.relations``."""
+    article.relations = relations_of(article)
     return article

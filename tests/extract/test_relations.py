@@ -1,0 +1,76 @@
+"""Relations: frameworks and milestones between two countries; gold floors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sukien.extract.dates import resolve_dates
+from sukien.extract.relations import country_spans, find_relations
+from sukien.model import Article
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+
+
+def relations(text: str, published: str | None = None):
+    art = resolve_dates(Article(id="t", text_clean=text, published=published))
+    return find_relations(art).relations
+
+
+def test_framework_with_compound_pair():
+    (rel,) = relations("làm sâu sắc hơn quan hệ Đối tác Chiến lược Toàn diện Việt - Hàn, theo Bộ Ngoại giao.")
+    assert sorted(rel.pair) == ["KOR", "VNM"] and rel.level == "Comprehensive Strategic Partnership"
+    assert rel.date is None and rel.year is None
+
+
+def test_upgrade_with_its_month():
+    text = ("Quan hệ Việt Nam - Hàn Quốc phát triển mạnh, kể từ sau khi chính thức nâng cấp quan hệ lên "
+            "đối tác chiến lược toàn diện tháng 12/2022.")
+    (rel,) = relations(text)
+    assert rel.level == "Comprehensive Strategic Partnership" and rel.date == "2022-12"
+
+
+def test_longest_level_wins_and_one_relation_per_pair_and_level():
+    text = ("Việt Nam coi trọng quan hệ Đối tác hợp tác chiến lược toàn diện với Trung Quốc. "
+            "Hai bên thúc đẩy quan hệ đối tác hợp tác chiến lược toàn diện Việt Nam - Trung Quốc.")
+    (rel,) = relations(text)
+    assert rel.level == "Comprehensive Strategic Cooperative Partnership" and sorted(rel.pair) == ["CHN", "VNM"]
+
+
+@pytest.mark.parametrize(("text", "published", "year", "date"), [
+    ("Hai nhà lãnh đạo vui mừng trước thành tựu của Việt Nam và Hàn Quốc kể từ sau khi thiết lập quan hệ "
+     "ngoại giao năm 1992 đến nay.", None, 1992, None),
+    ("Việt Nam và Chile thiết lập quan hệ ngoại giao ngày 25-3-1971.", "2024-11-06", None, "1971-03-25"),
+    ("Với Peru, chuyến thăm diễn ra khi Việt Nam và Peru kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong "
+     "năm 2024.", "2024-11-06", 1994, None),
+])
+def test_diplomatic_relations_established(text, published, year, date):
+    (rel,) = relations(text, published)
+    assert rel.level == "diplomatic relations established" and (rel.year, rel.date) == (year, date)
+
+
+def test_no_relation_without_context_or_date():
+    assert relations("Hai tập đoàn Hàn Quốc trở thành đối tác chiến lược của nhau.") == []  # no "quan hệ"
+    # a milestone with no date of its own is not listed ("Hơn 70 năm qua, kể từ khi ...")
+    assert relations("Hơn 70 năm qua, kể từ khi Việt Nam và Trung Quốc thiết lập quan hệ ngoại giao.") == []
+
+
+def test_country_spans_short_forms_only_in_compounds():
+    text = "quan hệ Việt - Hàn và Trung-Việt; người Việt ở Hàn Quốc; Liên bang Nga"
+    codes = [c.iso3 for c in country_spans(text)]
+    assert codes == ["VNM", "KOR", "CHN", "VNM", "KOR", "RUS"]
+
+
+def _scores(gold_name: str, corpus: Path):
+    from sukien.evaluation.run import evaluate
+    from sukien.pipeline import Pipeline
+
+    pipe = Pipeline(raise_errors=False, disable=("actors", "events", "statements", "documents", "quantities"))
+    return evaluate(SHARED / "gold" / gold_name, corpus, pipeline=pipe).result.to_dict()["totals"]["relations"]
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
+def test_gold_floors():
+    assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.80
