@@ -138,7 +138,9 @@ def article_cues(article: Article) -> list[Cue]:
 
 # -- actors and their roles ---------------------------------------------------------------
 ACTOR_LABELS = ("PER", "ORG", "GPE", "TITLE")
-SIDES, LEADERS, PRONOUN = "sides", "leaders", "pronoun"
+SIDES, LEADERS, PRONOUN, WE = "sides", "leaders", "pronoun", "we"
+# "ta", "nước ta", "phía ta" in Vietnamese news are Vietnam (the press writes from Vietnam).
+HOME_COUNTRY = "VNM"
 
 # Characters after which a mention starts a clause (so may be its subject). ":" is absent on
 # purpose: what follows a colon is reported content ("Chủ tịch nước: Việt Nam ... cần ...").
@@ -236,6 +238,9 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
             nxt = text[c.end:c.end + 2].lstrip()
             if not nxt or nxt[0].isupper() or nxt[0] in ".,;:":
                 continue  # "ông Trump" is a name (the actors stage's), not a pronoun
+        if mode == WE:
+            raw.append(ActorToken(c.start, c.end, (HOME_COUNTRY,), "GPE", HOME_COUNTRY, (HOME_COUNTRY,)))
+            continue
         raw.append(ActorToken(c.start, c.end, (), mode))
     raw.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[ActorToken] = []

@@ -233,6 +233,9 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
             return None
     if country_tok is None:
         return None
+    if _word_before(text, cue.start, sent.span.start) in ("mời", "lại") or "mời" in text[max(
+            sent.span.start, cue.start - 14):cue.start].lower():
+        return None  # "nhận lời mời thăm lại Việt Nam": an invitation, not a trip yet
     visited = country_tok.country or (country_tok.refs[0] if country_tok.refs else None)
     if not visited:
         return None

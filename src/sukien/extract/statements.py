@@ -54,6 +54,10 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
 _NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
+# What may join two statement verbs of one subject.
+_COORDINATED = {"và", "cũng như", "đồng thời", "và đồng thời"}
+# Modes of weak triggers: in a sentence that continues a list they belong to the list's statement.
+_WEAK_MODES = {"strict", "object_target"}
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -80,6 +84,7 @@ class _Found:
     seg_start: int
     seg_end: int = 0
     source_is_sides: bool = False
+    mode: str = ""
     topics: list[str] = field(default_factory=list)
 
 
@@ -229,17 +234,26 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     text = roles.text
     out: list[tuple[Cue, str, str]] = []
     last_was_report = False
+    reported = False  # a speech verb earlier in the sentence: ", sẽ ..." continues what was said
     for cue in sent.cues:
         senses = cue.kinds(STATEMENT_KINDS)
         if not senses:
             if cue.has("REPORT"):
                 last_was_report = True
+                reported = True
             continue
         kind, mode = senses[0]
         prev_word = _word_before(text, cue.start, sent.span.start)
         ok = True
+        if out and text[out[-1][0].end:cue.start].strip(" ,") in _COORDINATED:
+            # "bày tỏ cảm ơn và vui vẻ nhận lời mời": two verbs of one subject
+            out.append((cue, kind, mode))
+            last_was_report = False
+            continue
         if mode == "strict":
-            ok = _after_actor_or_speech(roles, sent, cue)
+            ok = _after_actor_or_speech(roles, sent, cue) or (
+                reported and text_end(text, sent.span.start, cue.start) > sent.span.start
+                and text[text_end(text, sent.span.start, cue.start) - 1] == ",")
             if ok and cue.has("PLANNED") and any(
                     c.start >= cue.end and c.start - cue.end <= PLANNED_EVENT_GAP and c.kinds(EVENT_KINDS)
                     for c in sent.cues):
@@ -323,7 +337,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             target = _counterpart(state, source, occasion)
         if mode != "by":
             state.remember(source)
-        found.append(_Found(kind, cue, source, target, cue.start, source_is_sides=sides))
+        found.append(_Found(kind, cue, source, target, cue.start, source_is_sides=sides, mode=mode))
     for i, f in enumerate(found):
         f.seg_end = found[i + 1].seg_start if i + 1 < len(found) else sent.span.end
         f.topics = _topics(state, sent, f.seg_start, f.seg_end)
@@ -346,7 +360,9 @@ def _counterpart(state: _State, source: list[str], occasion: str | None) -> list
     return persons[:1] or others[:1]
 
 
-def _continues(state: _State, roles: Roles, sent: SentenceView) -> bool:
+def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = False) -> bool:
+    """Does this sentence continue the previous statement? ``strong``: only after a colon or
+    semicolon or as a bullet (a list the previous statement introduced)."""
     if not state.prev:
         return False
     text = roles.text[sent.span.start:sent.span.end]
@@ -355,6 +371,8 @@ def _continues(state: _State, roles: Roles, sent: SentenceView) -> bool:
     prev = state.prev_sentence_text.rstrip()
     if prev.endswith((":", ";")):
         return True
+    if strong:
+        return False
     for cue in sent.cues:
         if cue.has("CONT") and not roles.text[sent.span.start:cue.start].strip(" -–+•"):
             return True
@@ -369,6 +387,8 @@ def find_statements(article: Article) -> Article:
     for sent in roles.sentences:
         state.current = sent.index
         found = _statements_in(state, sent)
+        if found and all(f.mode in _WEAK_MODES for f in found) and _continues(state, roles, sent, strong=True):
+            found = []  # "hai bên thống nhất: ... Thời gian tới, hai bên cần ..." continues the agreement
         evidence = article.evidence(sent.span.start, sent.span.end)
         occasion = state.occasion(sent.span.start)
         made: list[Statement] = []
