@@ -88,6 +88,9 @@ CHAIN_CONNECTORS = frozenset({"kiêm", "nước", "tại", "thành", "phố", "t
 PAREN_MAX = 40
 # Nouns after which a capitalised word is a place, not a name ("bang Hessen Norbert Kartmann").
 PLACE_NOUNS = frozenset({"bang", "tỉnh", "phố", "đô", "khu", "vùng", "quận", "huyện", "châu"})
+# A title right after these words is what someone became or is, not a name's label
+# ("được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô Lâm ...": two people).
+PREDICATE_WORDS = frozenset({"làm", "là", "thành", "nhiệm", "cương"})
 SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
 
 _WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
@@ -422,6 +425,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and match_key(first.text) in SPOUSE_TITLES
+    before = _PREV_WORD.search(text, max(0, first.start - 8), first.start)
+    predicate = before is not None and before.group(1) in PREDICATE_WORDS
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
         ws = re.match(r"[ \u00a0]*", text[pos:pos + 8])
@@ -501,6 +506,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             qualified = chain.country is not None or bool(chain.evidence)
             if ch == "," and qualified:
                 break  # "Chủ tịch Quốc hội Hàn Quốc, Chủ tịch nước Lương Cường": a new person
+            after = by_start.get(pos + nxt.start(1)) if nxt else None
+            combined = after is not None and tags[after].kind == kb.TITLE and not spouse \
+                and not predicate  # "được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô Lâm"
+            if ch == "," and not combined:
+                break  # "Nguyễn Chí Dũng - Bộ trưởng Bộ KH-ĐT, Trần Tuấn Anh - ...": a list
             if nxt and (nxt.group(1)[:1].isupper()) and chain.person is None and not honorific_only:
                 pos += 1
                 n_tokens += 1
