@@ -175,4 +175,33 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "003_actors",
+        # Corpus-wide actors (sukien.link.actors): one row per real person/body, and which
+        # article entity is which actor. Rebuilt as a whole by `store_actors`.
+        """
+        CREATE TABLE actors (
+            actor_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_fold TEXT NOT NULL,
+            type TEXT NOT NULL,
+            country TEXT,
+            aliases_json TEXT NOT NULL DEFAULT '[]',
+            titles_json TEXT NOT NULL DEFAULT '[]',
+            n_articles INTEGER NOT NULL DEFAULT 0,
+            first_seen TEXT,
+            last_seen TEXT
+        );
+        CREATE INDEX actors_name_fold ON actors(name_fold);
+        CREATE INDEX actors_country ON actors(country);
+
+        CREATE TABLE actor_mentions (
+            actor_id TEXT NOT NULL REFERENCES actors(actor_id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        );
+        CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+        """,
+    ),
 ]
