@@ -71,6 +71,8 @@ ORG_TARGET_WORDS = 3
 # "sẽ" followed within this many characters by an event word announces an event
 # ("sẽ có các cuộc hội đàm"), not a pledge.
 PLANNED_EVENT_GAP = 20
+# A fronted clause's subject must come right after its comma ("..., ông Ricardo Valente cho rằng").
+FRONTED_SUBJECT_GAP = 24
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
 TARGET_WINDOW = 90
 
@@ -152,7 +154,8 @@ class _State:
                 out.append(c)
         return out if len(out) >= 2 else refs
 
-    def resolve(self, tokens: list[ActorToken], occasion: str | None, *, as_target: bool = False) -> list[str]:
+    def resolve(self, tokens: list[ActorToken], occasion: str | None, *, as_target: bool = False,
+                as_source: bool = False) -> list[str]:
         refs: list[str] = []
         for t in tokens:
             if t.kind in (SIDES, LEADERS):
@@ -161,6 +164,12 @@ class _State:
             elif t.kind == PRONOUN:
                 if self.last_person:
                     refs.append(self.last_person)
+            elif as_source and t.kind == "ORG":
+                # "Duma Quốc gia Nga sẽ ...", "Các doanh nghiệp Porto mong muốn ...": an institution
+                # speaks for its country
+                for r in t.refs:
+                    ent = self.roles.entities.get(r)
+                    refs.append(ent.country if ent is not None and ent.country else r)
             else:
                 refs.extend(t.refs)
         out: list[str] = []
@@ -319,10 +328,22 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             tgt_tokens = _target_tokens(roles, sent, cue, mode)
             anchor = tgt_tokens[0].start if mode == "object_target" and tgt_tokens else cue.start
             src_tokens = roles.subject_before(sent, anchor)
-        source = state.resolve(src_tokens, occasion)
+        if not src_tokens and mode != "by":
+            # "Trân trọng cảm ơn X ..., đồng chí Y nhấn mạnh ...": a fronted clause, its subject after the comma
+            comma = roles.text.find(",", cue.end, sent.span.end)
+            if comma > 0:
+                after = roles.subject_after(sent, comma + 1)
+                if after and after[0].start - comma <= FRONTED_SUBJECT_GAP:
+                    src_tokens = after
+        source = state.resolve(src_tokens, occasion, as_source=True)
         sides = any(t.kind in (SIDES, LEADERS) for t in src_tokens)
+        carried = False
         if not source and sent.index - state.speaker_at <= CARRY_SENTENCES:
             source = list(state.speaker)
+            carried = True
+        if carried and kind == "AGREE" and len(source) == 1:
+            source = state.sides(occasion)  # "Nhất trí tiếp tục ...": an agreement has two sides
+            sides = True
         if not source:
             continue
         if mode == "after_report":
