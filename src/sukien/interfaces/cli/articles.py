@@ -21,7 +21,7 @@ from ._app import DbOption, JsonOption, app, console, err_console, fail, print_j
 # is in the store's ``skipped`` table); enough to see a pattern, not a flood on 48k inputs.
 MAX_SKIPS_SHOWN = 20
 # Characters of evidence shown per row in tables (``--json`` always has the full text).
-EVIDENCE_CHARS = 160
+EVIDENCE_CHARS = 120
 
 PathsArg = typer.Argument(..., help="Files, folders, globs, or '-' for stdin.")
 LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows.")
@@ -41,6 +41,28 @@ def _open(db: str, *, create: bool = False):
 def _skip_line(s: Any) -> str:
     where = f"{s.path}:{s.line}" if s.line else s.path
     return f"skipped {where}: {s.code} {s.reason}"
+
+
+# Column styles for tables: keys and dates never wrap, text columns share the rest.
+_KEY: dict[str, Any] = {"no_wrap": True}
+_DATE: dict[str, Any] = {"no_wrap": True, "max_width": 10}
+_COUNT: dict[str, Any] = {"justify": "right", "no_wrap": True}
+_NARROW: dict[str, Any] = {"overflow": "fold", "max_width": 16}
+_TEXT: dict[str, Any] = {"overflow": "fold", "ratio": 1}
+_WIDE: dict[str, Any] = {"overflow": "fold", "ratio": 2}
+
+
+def _render(rows: list[dict[str, Any]], columns: list[tuple[str, str, dict[str, Any]]], title: str) -> None:
+    table = Table(title=title)
+    for _key, header, style in columns:
+        table.add_column(header, **style)
+    for r in rows:
+        cells = ["" if r.get(key) is None else str(r[key]) for key, _h, _s in columns]
+        # dates show the day only (the time, where known, is in --json)
+        table.add_row(*(c[:10] if style is _DATE else c for c, (_k, _h, style) in zip(cells, columns, strict=True)))
+    console.print(table)
+    if not rows:
+        console.print("(nothing)")
 
 
 def _short(text: str | None, n: int = EVIDENCE_CHARS) -> str:
@@ -117,19 +139,9 @@ def list_articles(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"articles in {db}")
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet")
-    table.add_column("title", overflow="fold", ratio=1)
-    for header in ("ents", "evts", "stmts"):  # entities, events, statements
-        table.add_column(header, justify="right")
-    for r in rows:
-        table.add_row(r["id"], (r["published"] or "")[:16], r["outlet"] or "", _short(r["title"], 90),
-                      str(r["entities"]), str(r["events"]), str(r["statements"]))
-    console.print(table)
-    if not rows:
-        console.print("(nothing)")
+    _render(rows, [("id", "id", _KEY), ("published", "date", _DATE), ("outlet", "outlet", _NARROW),
+                   ("title", "title", _TEXT), ("entities", "ents", _COUNT), ("events", "evts", _COUNT),
+                   ("statements", "stmts", _COUNT)], title=f"articles in {db}")
 
 
 @app.command()
@@ -221,10 +233,11 @@ def events(db: str = DbOption, actor: str | None = ActorOption, country: str | N
     if as_json:
         print_json(rows)
         return
-    print_table([{**r, "date": r["date"] or r["published"], "participants": ", ".join(r["participants_names"]),
-                  "evidence": _short(r["evidence_text"])} for r in rows],
-                ["date", "kind", "participants", "location_name", "evidence", "article_id"],
-                title=f"events in {db}")
+    _render([{**r, "date": r["date"] or r["published"], "participants": ", ".join(r["participants_names"]),
+              "evidence": _short(r["evidence_text"])} for r in rows],
+            [("date", "date", _DATE), ("kind", "kind", _KEY), ("participants", "participants", _TEXT),
+             ("location_name", "where", _NARROW), ("evidence", "evidence", _WIDE),
+             ("article_id", "article", _NARROW)], title=f"events in {db}")
 
 
 @app.command()
@@ -238,11 +251,11 @@ def statements(db: str = DbOption, actor: str | None = ActorOption, country: str
     if as_json:
         print_json(rows)
         return
-    print_table([{**r, "source": ", ".join(r["source_names"]), "target": ", ".join(r["target_names"]),
-                  "topics": ", ".join(r["topics"] or []), "evidence": _short(r["evidence_text"])}
-                 for r in rows],
-                ["published", "kind", "source", "target", "topics", "evidence", "article_id"],
-                title=f"statements in {db}")
+    _render([{**r, "source": ", ".join(r["source_names"]), "target": ", ".join(r["target_names"]),
+              "topics": ", ".join(r["topics"] or []), "evidence": _short(r["evidence_text"])} for r in rows],
+            [("published", "date", _DATE), ("kind", "kind", _KEY), ("source", "source", _TEXT),
+             ("target", "target", _TEXT), ("topics", "topics", _NARROW), ("evidence", "evidence", _WIDE),
+             ("article_id", "article", _NARROW)], title=f"statements in {db}")
 
 
 @app.command()
