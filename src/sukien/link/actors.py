@@ -14,6 +14,7 @@ first letter) block.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..extract import actors_knowledge as kb
 from ..model import PER, Article
-from ..text.normalize import fold_name
+from ..text.normalize import fold, fold_name
 
 # A folded name that ends a longer one of the same country is the same person when it has
 # at least this many letters ("medvedev" in "dmitrymedvedev"; gold/README.md's rule).
@@ -236,3 +237,62 @@ def _title_en(title: str) -> str | None:
 
     t = kb.titles().get(match_key(title))
     return t.title_en if t else None
+
+
+# ---------------------------------------------------------------------------------------
+# The store: resolve from stored entities, write the actors tables, list them
+
+
+def entity_refs_from_store(store: Any) -> list[EntityRef]:
+    """Every stored article entity, with its article's publication date."""
+    rows = store.conn.execute(
+        "SELECT e.article_id, e.entity_id, e.name, e.type, e.country, e.title, e.title_en, a.published "
+        "FROM entities e JOIN articles a ON a.id = e.article_id ORDER BY a.published, e.article_id, e.entity_id")
+    return [EntityRef(r["article_id"], r["entity_id"], r["name"], r["type"] or "", r["country"], r["title"],
+                      r["title_en"], r["published"]) for r in rows]
+
+
+def store_actors(store: Any, index: ActorIndex) -> int:
+    """Replace the store's actors tables with ``index``, in one transaction; returns the count."""
+    with store.atomic() as conn:
+        conn.execute("DELETE FROM actor_mentions")
+        conn.execute("DELETE FROM actors")
+        conn.executemany(
+            "INSERT INTO actors (actor_id, name, name_fold, type, country, aliases_json, titles_json, "
+            "n_articles, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, a.name, fold(a.name), a.type, a.country, json.dumps(a.aliases, ensure_ascii=False),
+              json.dumps(a.as_dict()["titles"], ensure_ascii=False), len(a.article_ids),
+              min((r.first_seen for r in a.roles if r.first_seen), default=None),
+              max((r.last_seen for r in a.roles if r.last_seen), default=None)) for a in index.actors])
+        conn.executemany("INSERT OR REPLACE INTO actor_mentions (actor_id, article_id, entity_id) VALUES (?,?,?)",
+                         [(aid, art, ent) for (art, ent), aid in index.members().items()])
+    return len(index.actors)
+
+
+def list_actors(store: Any, *, country: str | None = None, type: str | None = PER,  # noqa: A002
+                name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Actors as rows (name, country, titles, articles), most-reported first.
+
+    Reads the ``actors`` table when it has been filled (``store_actors``), else resolves
+    the store's entities on the fly.
+    """
+    filled = store.conn.execute("SELECT 1 FROM actors LIMIT 1").fetchone() is not None
+    if not filled:
+        index = resolve_entities(entity_refs_from_store(store))
+        rows = [a.as_dict() for a in index.actors]
+        for r in rows:
+            r["titles"] = [t["title"] for t in r["titles"]]
+            r.pop("article_ids")
+    else:
+        rows = []
+        for r in store.conn.execute("SELECT * FROM actors"):
+            rows.append({"id": r["actor_id"], "name": r["name"], "type": r["type"], "country": r["country"],
+                         "aliases": json.loads(r["aliases_json"]),
+                         "titles": [t["title"] for t in json.loads(r["titles_json"])],
+                         "articles": r["n_articles"]})
+    out = [r for r in rows
+           if (not type or r["type"] == type.upper())
+           and (not country or (r["country"] or "") == country.upper())
+           and (not name or fold(name) in fold(r["name"]) or any(fold(name) in fold(a) for a in r["aliases"]))]
+    out.sort(key=lambda r: (-r["articles"], r["name"]))
+    return out[:limit]
