@@ -233,3 +233,22 @@ def test_dataframe(store):
     assert isinstance(df, pd.DataFrame) and sorted(df["article_id"]) == ["k1", "k2"]
     with pytest.raises(StoreError):
         store.dataframe("articles; DROP TABLE articles")
+
+
+def test_two_worker_processes_store_the_same_as_one(tmp_path):
+    dumps = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as s:
+            summary = s.ingest([EXAMPLES], workers=workers, batch_size=2)
+            assert summary.new == 5
+            dumps.append([(r["id"], r["record_json"]) for r in
+                          s.conn.execute("SELECT id, record_json FROM articles ORDER BY id")])
+    assert dumps[0] == dumps[1]
+
+
+def test_progress_is_reported_and_ends_with_the_final_counts(store):
+    seen = []
+    summary = store.ingest([art(f"a{i}", f"Bài {i}.") for i in range(5)], pipeline=NO_STAGES, batch_size=2,
+                           progress=lambda s: seen.append((s.read, s.new)))
+    assert seen and seen[-1] == (5, 5) == (summary.read, summary.new)
+    assert [n for _, n in seen] == sorted(n for _, n in seen)

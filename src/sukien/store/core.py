@@ -38,11 +38,12 @@ class Store:
     from the thread that opened it (open one per thread or process).
     """
 
-    def __init__(self, path: str | Path = "sukien.db") -> None:
+    def __init__(self, path: str | Path = "sukien.db", *, check_same_thread: bool = True) -> None:
         self.path = str(path)
         try:
             # isolation_level=None: no implicit transactions; atomic() opens them explicitly.
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            # check_same_thread=False lets a server share one Store for reads across threads.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=check_same_thread)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row

@@ -101,7 +101,13 @@ def ingest(
                 f"skipped {len(summary.skipped):,}"))
 
         with store:
-            summary = store.ingest(paths, workers=workers, batch_size=batch_size or None, progress=progress)
+            try:
+                summary = store.ingest(paths, workers=workers, batch_size=batch_size or None,
+                                       progress=progress)
+            except KeyboardInterrupt:
+                bar.stop()
+                fail("interrupted: every finished batch is stored; run the same command again "
+                     "to finish (nothing will be stored twice)", code=130)
     report_new_skips(summary)
     if shown > MAX_SKIPS_SHOWN:
         err_console.print(f"... and {shown - MAX_SKIPS_SHOWN:,} more skipped (see the `skipped` table)",
