@@ -106,3 +106,16 @@ def test_every_article_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("ingest", "articles", "show", "search", "events", "statements", "extract"):
         assert f"sukien {command} " in readme, command
+
+
+def test_extract_link_prints_one_corpus_line_after_the_articles(runner, monkeypatch):
+    import sukien.link
+
+    # A stand-in: this test is about the command's wiring, not about linking itself.
+    monkeypatch.setattr(sukien.link, "link_corpus", lambda arts: {"linked": [a.id for a in arts]},
+                        raising=False)
+    files = sorted(EXAMPLES.glob("*.txt"))[:3]
+    result = runner.invoke(app, ["extract", *map(str, files), "--link"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 4 and lines[-1] == {"linked": [f.stem for f in files]}

@@ -92,6 +92,10 @@ def test_same_id_new_content_from_the_same_file_updates_from_another_file_gets_a
     s = store.ingest([art("x", "Bản mới.", source="/d/x.txt")], pipeline=NO_STAGES)
     assert (s.new, s.updated) == (0, 1)
     assert store.get("x")["text_clean"] == "Bản mới."
+    # two lines of one JSONL file sharing an id are two records, not two versions
+    s = store.ingest([art("j", "Dòng một.", source="/d/f.jsonl:1"), art("j", "Dòng hai.", source="/d/f.jsonl:2")],
+                     pipeline=NO_STAGES)
+    assert s.new == 2 and store.get("j~2")["text_clean"] == "Dòng hai."
     assert store.search("ban cu") == [] and [h["id"] for h in store.search("ban moi")] == ["x"]
     s = store.ingest([art("x", "Bài khác.", source="/other/x.txt")], pipeline=NO_STAGES)
     assert s.new == 1

@@ -9,11 +9,12 @@ Decisions (documented here because they are the store's contract):
   extracted again. A duplicate under a different id is recorded in ``aliases`` so
   ``show <that id>`` still finds it.
 - **Same id, different content.** If the stored article with that id came from the same
-  source file, the input is a newer version of it (the file changed, or cleaning
-  improved): the old row and everything extracted from it is replaced (*updated*).
-  If it came from another file, both are real and distinct articles that happen to share
-  a name (two ``000.txt`` in different folders): the new one is stored as ``<id>~2``
-  (``~3``...).
+  source (same file, and for JSONL the same line), the input is a newer version of it
+  (the file changed, or cleaning improved): the old row and everything extracted from it
+  is replaced (*updated*). Otherwise both are real and distinct articles that happen to
+  share a name (two ``000.txt`` in different folders, two JSONL lines with one id): the
+  new one is stored as ``<id>~2`` (``~3``...). Both rules depend only on the input and
+  what is committed, so a resumed run decides exactly as an uninterrupted one.
 - **Transactions.** Extracted articles are written in batches of ``batch_size``, each
   batch in one transaction: a batch is all-or-nothing. Killing the process at any point
   leaves the store as it was after the last committed batch; a rerun skips what was
@@ -149,8 +150,9 @@ def split_source(source_path: str | None) -> tuple[str, int]:
 
 
 def _same_source(a: str | None, b: str | None) -> bool:
-    fa, fb = split_source(a)[0], split_source(b)[0]
-    return bool(fa) and os.path.abspath(fa) == os.path.abspath(fb)
+    """Same file, and for JSONL the same line: two lines of one file are two records."""
+    (fa, la), (fb, lb) = split_source(a), split_source(b)
+    return bool(fa) and la == lb and os.path.abspath(fa) == os.path.abspath(fb)
 
 
 def _pipeline_factory(pipeline: Pipeline | None) -> Callable[[], Pipeline]:
