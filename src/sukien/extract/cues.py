@@ -213,8 +213,12 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
     text = article.text_clean
     raw: list[ActorToken] = []
     entities = {e.id: e for e in article.entities}
+    # "hai Bộ trưởng", "hai nhà lãnh đạo": the collective phrase wins over a title mention inside it
+    collective = [(c.start, c.end) for c in cues if c.mode("SIDES") in (SIDES, LEADERS)]
     for m in article.mentions:
         if m.label not in ACTOR_LABELS:
+            continue
+        if m.label == "TITLE" and any(s <= m.start and m.end <= e for s, e in collective):
             continue
         refs, country, countries = _mention_refs(article, m, entities)
         if not refs:
@@ -231,8 +235,8 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
         if mode is None:
             continue
         k = bisect.bisect_left(span_starts, c.end)
-        if k and mention_spans[k - 1][1] > c.start or any(s < c.end and c.start < e for s, e in mention_spans[
-                max(0, k - 3):k]):
+        if any(s < c.end and c.start < e and not (mode in (SIDES, LEADERS) and c.start <= s and e <= c.end)
+               for s, e in mention_spans[max(0, k - 3):k]):
             continue
         if mode == PRONOUN:
             nxt = text[c.end:c.end + 2].lstrip()

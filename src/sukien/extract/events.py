@@ -30,6 +30,9 @@ EVENT_SPANS_KEY = "event_spans"
 # How far (characters) before a trigger a future marker (sẽ, dự kiến) still makes it planned;
 # calibrated on "X sẽ thăm chính thức" / "X dự kiến sẽ có chuyến thăm" in the dev articles.
 PLANNED_WINDOW = 40
+# How far back (characters) a meeting inside a trip looks for its own day, when the sentence's
+# date is the trip's interval (dantri prints one sentence per line: "Chiều 25/4, ..." then the talks).
+MEETING_DAY_WINDOW = 600
 # How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
 VISIT_OBJECT_WINDOW = 60
 # Cues after which the subject receives the object: "A tiếp B" → A hosts.
@@ -38,6 +41,10 @@ HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiế
 # Cues that only make an event with an explicit object ("tiếp" alone is too common a word).
 NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
                                "thăm và làm việc"}
+# Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
+_COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn", "bạn"}
+# Titles of spouses and consorts, who join the person they accompany in one meeting.
+_CONSORT_TITLES = ("phu nhân", "phu quân", "hoàng hậu", "hoàng thái hậu", "vương hậu")
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
 # An event word right after these names meetings in general ("các hoạt động gặp gỡ").
 _GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả"}
@@ -65,15 +72,22 @@ class EventMention:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _date_for(article: Article, offset: int) -> DateSpan | None:
+def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | None:
     try:
         from .dates import date_for_offset
     except ImportError:  # the dates stage is optional for this one
         return None
     try:
-        return date_for_offset(article, offset)
+        found = date_for_offset(article, offset)
     except Exception:  # noqa: BLE001 - a dates bug must not lose the event
         return None
+    if kind != "VISIT" and found is not None and found.value and "/" in found.value:
+        # a meeting inside a trip: the last single day named shortly before it ("Chiều 25/4, ...")
+        days = [d for d in article.dates if d.value and "/" not in d.value and d.precision == "day"
+                and offset - MEETING_DAY_WINDOW <= d.start < offset]
+        if days:
+            return days[-1]
+    return found
 
 
 def _interval_in(article: Article, sent: SentenceView) -> DateSpan | None:
@@ -178,37 +192,74 @@ def _planned(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
         cue.text.lower().startswith("sẽ")
 
 
-def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMention | None:
+def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventMention]:
     roles = ctx.roles
+    text = roles.text
     key = cue.text.lower()
-    subject = roles.subject_before(sent, cue.start, reported=True)
+    if _word_before(text, cue.start, sent.span.start) in _GENERIC_BEFORE:
+        return []  # "các hoạt động gặp gỡ": activities in general, not one meeting
     objects = roles.objects_after(sent, cue.end)
+    # "X, nước Y" / "những người bạn Nga": a country written after a noun is an adjective, not a party
+    objects = [t for t in objects if t.kind != "GPE" or t is objects[0] and not text[cue.end:t.start].strip()
+               or _word_before(text, t.start, sent.span.start) in _COUNTRY_OBJECT_WORDS]
+    if text[cue.end:cue.end + 7].lower().lstrip().startswith("giữa"):
+        # "cuộc hội đàm giữa A với B": exactly A and B, whoever the sentence is about
+        pair = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=200)[:2]
+        refs = _dedupe(ctx.resolve(pair))
+        if len(refs) >= 2:
+            return [EventMention("MEET", mode or "meet", refs, sent.span.start, sent.span.end, cue)]
+        return []
+    subject = roles.subject_before(sent, cue.start, reported=True)
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
                and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
     if key in NEEDS_OBJECT and not objects:
-        return None
-    if _word_before(roles.text, cue.start, sent.span.start) in _GENERIC_BEFORE:
-        return None  # "các hoạt động gặp gỡ": activities in general, not one meeting
+        return []
     if not subject:
         after = objects[-1].end if objects else cue.end
         subject = roles.subject_after(sent, after)
     subj_refs = ctx.resolve(subject)
-    obj_refs = ctx.resolve(objects + between)
-    participants = _dedupe(subj_refs + obj_refs)
-    # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
-    person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
-    participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
-    if len(participants) == 1 and key not in NEEDS_OBJECT:
-        # "Trần Đại Quang đã có các cuộc hội đàm": with the article's main person of the other side
-        own = ctx.country(participants[0])
-        other = next((p for p in ctx.principals if ctx.country(p) != own), None)
-        if other:
-            participants.append(other)
-    if len(participants) < 2:
-        return None
-    host = subj_refs[0] if key in HOSTING_CUES and subj_refs else None
-    ctx.remember(subj_refs)
-    return EventMention("MEET", mode or "meet", participants, sent.span.start, sent.span.end, cue, host=host)
+    groups = _object_groups(ctx, objects + between)
+    out: list[EventMention] = []
+    for obj_refs in groups or [[]]:
+        participants = _dedupe(subj_refs + obj_refs)
+        # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
+        person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
+        participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+        if len(participants) == 1 and key not in NEEDS_OBJECT:
+            # "Trần Đại Quang đã có các cuộc hội đàm": with the article's main person of the other side
+            own = ctx.country(participants[0])
+            other = next((p for p in ctx.principals if ctx.country(p) != own), None)
+            if other:
+                participants.append(other)
+        if len(participants) < 2:
+            continue
+        host = subj_refs[0] if key in HOSTING_CUES and subj_refs else None
+        out.append(EventMention("MEET", mode or "meet", participants, sent.span.start, sent.span.end, cue,
+                                host=host))
+    if out:
+        ctx.remember(subj_refs)
+    return out
+
+
+def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
+    """The parties met: one group per separately titled person ("hội kiến A ... và B" is two
+    meetings), a spouse or royal consort joining the person before ("Nhà vua và Hoàng hậu")."""
+    groups: list[list[str]] = []
+    for t in objects:
+        refs = ctx.resolve([t])
+        if not refs:
+            continue
+        title = ""
+        if t.is_person and refs:
+            ent = ctx.entities.get(refs[0])
+            title = (ent.title or "").lower() if ent else ""
+        if groups and t.is_person and any(w in title for w in _CONSORT_TITLES):
+            groups[-1].extend(refs)
+        elif groups and not (t.is_person and all(ctx.is_person(r) for r in groups[-1])):
+            groups[-1].extend(refs)
+        else:
+            groups.append(list(refs))
+    return groups
 
 
 def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
@@ -245,6 +296,12 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         of = roles.objects_after(sent, country_tok.end, stop_at_comma=False, max_chars=120)
         visitor_refs = [r for t in of[:1] for r in ctx.resolve([t])]
     if not visitor_refs:
+        # "Đoàn ... do Thượng tướng X làm Trưởng đoàn sang thăm": X leads the visiting delegation
+        led = [t for t in sent.tokens if t.end <= cue.start and t.is_person
+               and _word_before(text, t.start, sent.span.start) == "do"]
+        if led:
+            visitor_refs = ctx.resolve(led[-1:])
+    if not visitor_refs:
         # "tiếp Bộ trưởng X đang có chuyến thăm Việt Nam": X, in a relative clause, is the visitor
         prior = [t for t in sent.tokens if t.end <= cue.start]
         if prior and _RELATIVE_VISIT.match(text[prior[-1].end:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
@@ -272,6 +329,10 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
     roles = ctx.roles
     if mode == "sign" and not any(c.has("DOC") for c in sent.cues):
         return None
+    if any(c.end <= cue.start and (c.has("PROPOSE") or c.has("PLEDGE")) for c in sent.cues):
+        return None  # "đề nghị hai bên ... ký mới Bản ghi nhớ": proposed, not signed
+    if any(c.has("DOC") and 0 <= cue.start - c.end <= 2 for c in sent.cues):
+        return None  # "các thỏa thuận đã ký": documents signed before, named in passing
     subject = roles.subject_before(sent, cue.start, reported=True)
     if any(t.is_person for t in subject):  # "A và B cùng Đoàn đại biểu hai nước": A and B
         subject = [t for t in subject if t.kind not in (SIDES, LEADERS)]
@@ -308,8 +369,11 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
     if a.kind == "VISIT":
         return a.participants[1] == b.participants[1] and (a.visitor == b.visitor or not a.visitor or not b.visitor)
     sa, sb = set(a.participants), set(b.participants)
-    if sa <= sb or sb <= sa:
+    if sa == sb:
         return True
+    small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+    if small <= big and not any(ctx.is_person(r) for r in big - small):
+        return True  # the same people, one mention adding their country or organisation
     # "Việt Nam và Hàn Quốc hội đàm" and "Tô Lâm hội đàm với Lee Jae Myung": the same talks
     ca = {ctx.country(r) for r in sa}
     cb = {ctx.country(r) for r in sb}
@@ -330,6 +394,12 @@ def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan 
     return a
 
 
+def _dated(m: EventMention) -> bool:
+    if m.date is None or not (m.start <= m.date.start < m.end):
+        return False
+    return m.kind != "VISIT" or "/" in (m.date.value or "")
+
+
 def _n_persons(ctx: _Context, m: EventMention) -> int:
     return sum(ctx.is_person(r) for r in m.participants)
 
@@ -343,15 +413,14 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
                 e.spans.append((m.start, m.end))
                 if e.kind != "VISIT" and _n_persons(ctx, m) > _n_persons(ctx, e):
                     # the more specific mention (persons, not countries) speaks for the event
-                    e_dated = e.date is not None and e.start <= e.date.start < e.end
-                    if not e_dated:
+                    if not _dated(e):
                         e.start, e.end, e.cue = m.start, m.end, m.cue
                     e.participants = m.participants
                 elif e.kind != "VISIT" and len(m.participants) > len(e.participants):
                     e.participants = m.participants
-                # the evidence: the first sentence that carries its own date
-                e_dated = e.date is not None and e.start <= e.date.start < e.end
-                m_dated = m.date is not None and m.start <= m.date.start < m.end
+                # the evidence: the first sentence that carries its own date (a visit: its interval)
+                e_dated = _dated(e)
+                m_dated = _dated(m)
                 if m_dated and not e_dated:
                     e.start, e.end, e.cue = m.start, m.end, m.cue
                 best = _better_date(e.date, m.date, e.kind)
@@ -385,6 +454,17 @@ def _host_from_context(ctx: _Context, ev: EventMention, visits: list[EventMentio
     return None
 
 
+def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: EventMention) -> None:
+    if em.date is None:
+        em.date = _date_for(article, cue.start, em.kind)
+    if em.location is None:
+        em.location = _location(ctx, sent)
+    if em.kind != "VISIT" and _planned(ctx, sent, cue):
+        em.status = "planned"
+    if em.kind == "MEET":
+        ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
+
+
 def find_events(article: Article) -> Article:
     ctx = _Context(article)
     mentions: list[EventMention] = []
@@ -392,22 +472,16 @@ def find_events(article: Article) -> Article:
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):
                 if kind == "MEET":
-                    em = _meet(ctx, sent, cue, mode)
+                    ems = _meet(ctx, sent, cue, mode)
                 elif kind == "VISIT":
-                    em = _visit(ctx, sent, cue)
+                    ems = [em] if (em := _visit(ctx, sent, cue)) else []
                 else:
-                    em = _sign(ctx, sent, cue, mode)
-                if em is None:
+                    ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
+                if not ems:
                     continue
-                if em.date is None:
-                    em.date = _date_for(article, cue.start)
-                if em.location is None:
-                    em.location = _location(ctx, sent)
-                if em.kind != "VISIT" and _planned(ctx, sent, cue):
-                    em.status = "planned"
-                if em.kind == "MEET":
-                    ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
-                mentions.append(em)
+                for em in ems:
+                    _finish(ctx, article, sent, cue, em)
+                    mentions.append(em)
                 break
     merged = _merge(ctx, mentions)
     visits = [m for m in merged if m.kind == "VISIT"]
