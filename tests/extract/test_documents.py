@@ -1,0 +1,114 @@
+"""Documents signed or exchanged: lists, sign verbs, parties, kinds, not-signed mentions; gold floors."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from sukien.extract.dates import resolve_dates
+from sukien.extract.documents import find_documents
+from sukien.model import Article
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEED_002 = SHARED / "corpus" / "seeds" / "002_58d80bc31d33530a.txt"
+
+
+def documents(text: str, published: str | None = None):
+    art = resolve_dates(Article(id="t", text_clean=text, published=published))
+    return find_documents(art).documents
+
+
+LIST = """Trưa 11/8, hai nhà lãnh đạo đã chứng kiến Lễ trao các văn kiện hợp tác song phương Việt Nam – Hàn Quốc.
+
+Các văn kiện hợp tác gồm:
+
+- Bản ghi nhớ giữa Bộ Khoa học và Công nghệ Việt Nam và Bộ Khoa học, Công nghệ Thông tin và Truyền thông Hàn Quốc về hợp tác khoa học công nghệ.
+
+- Thỏa thuận sửa đổi bổ sung Bản ghi nhớ giữa Bộ Giáo dục và Đào tạo Việt Nam và Bộ Giáo dục Hàn Quốc về hợp tác giáo dục.
+
+- Biên bản thỏa thuận tăng cường hợp tác giữa Ủy ban Nhân dân thành phố Đà Nẵng (Việt Nam) và Chính quyền thành phố Pyeongtaek (Hàn Quốc).
+"""
+
+
+def test_list_under_an_exchange_header():
+    docs = documents(LIST, "2025-08-11")
+    assert [d.kind for d in docs] == ["MOU", "AGREEMENT", "AGREEMENT"]
+    assert docs[0].parties == ["Bộ Khoa học và Công nghệ Việt Nam",
+                               "Bộ Khoa học, Công nghệ Thông tin và Truyền thông Hàn Quốc"]
+    assert docs[1].parties == ["Bộ Giáo dục và Đào tạo Việt Nam", "Bộ Giáo dục Hàn Quốc"]
+    assert docs[2].parties == ["Ủy ban Nhân dân thành phố Đà Nẵng", "Chính quyền thành phố Pyeongtaek"]
+    assert all(d.signed == "2025-08-11" for d in docs)
+    assert "science_technology" in docs[0].topics
+
+
+def test_list_without_a_signing_header_is_not_signed():
+    text = "Hai bên sẽ tiếp tục đàm phán các văn bản sau:\n- Bản ghi nhớ về hợp tác lao động.\n"
+    assert documents(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "parties"), [
+    ("Sau hội đàm, hai Bộ trưởng cùng nhau chứng kiến ký kết Bản ghi nhớ về hợp tác quân sự giữa Bộ Quốc phòng "
+     "nước Cộng hòa xã hội chủ nghĩa Việt Nam và Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa.", "MOU",
+     ["Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Bộ Quốc phòng nước Cộng hòa Nhân dân Trung Hoa"]),
+    ("VN và các nước Liên minh Kinh tế Á - Âu (gồm Nga, Armenia, Belarus, Kazakhstan và Kyrgyzstan) đã ký chính "
+     "thức Hiệp định Thương mại tự do vào ngày 29.5.2015.", "AGREEMENT", ["VN", "Liên minh Kinh tế Á - Âu"]),
+    ("Sau hội đàm, hai nhà lãnh đạo Việt Nam và Timor-Leste đã chứng kiến lễ ký Hiệp định Miễn thị thực song "
+     "phương cho người mang hộ chiếu ngoại giao.", "AGREEMENT", ["Việt Nam", "Timor-Leste"]),
+    ("Sau hội đàm, hai bên đã ra Tuyên bố chung về quan hệ Việt Nam - Hoa Kỳ.", "JOINT_STATEMENT",
+     ["Việt Nam", "Hoa Kỳ"]),
+])
+def test_sign_verbs_and_parties(text, kind, parties):
+    (doc,) = documents(text)
+    assert doc.kind == kind and doc.parties == parties
+
+
+def test_signed_background_document_and_its_year():
+    text = ("Chủ tịch nước Việt Nam đề nghị Timor-Leste sớm phê chuẩn Hiệp định Thương mại song phương đã ký năm "
+            "2013; tạo điều kiện cho doanh nghiệp.")
+    (doc,) = documents(text, "2024-08-01")
+    assert doc.kind == "AGREEMENT" and doc.signed == "2013"
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch nước đề nghị hai bên gia hạn hoặc ký mới Bản Ghi nhớ về thương mại gạo với Timor-Leste.",
+    "Hai bên nhất trí triển khai hiệu quả Hiệp định khung về hợp tác kinh tế giữa Việt Nam và Lào.",
+    "Việt Nam và Hàn Quốc sẽ ký Hiệp định về dẫn độ trong năm tới.",
+    "Hai bên đang đàm phán để tiến tới ký Hiệp định thương mại tự do Việt Nam - Israel.",
+    "Hai bên cần triển khai các thỏa thuận đã ký giữa hai nước.",
+    "sau khi Hiệp định Geneva về Lào được kí kết, Việt Nam và Lào nhất trí thiết lập quan hệ ngoại giao.",
+])
+def test_mentions_that_are_not_signings(text):
+    assert documents(text) == []
+
+
+def test_the_same_document_mentioned_twice_is_one():
+    text = ("Việt Nam và Nga kỷ niệm 30 năm ngày ký Hiệp ước về những nguyên tắc cơ bản của quan hệ hữu nghị giữa "
+            "Cộng hòa xã hội chủ nghĩa Việt Nam và Liên bang Nga. Lãnh đạo hai bên tin tưởng dịp kỷ niệm 30 năm "
+            "ngày ký hiệp ước sẽ mở ra giai đoạn mới.")
+    (doc,) = documents(text, "2024-06-17")
+    assert doc.parties == ["Cộng hòa xã hội chủ nghĩa Việt Nam", "Liên bang Nga"]
+    assert doc.signed == "1994"  # 30 years before the publication year
+
+
+@pytest.mark.skipif(not SEED_002.exists(), reason="shared corpus not present")
+def test_seed_002_mou_list_floor():
+    docs = documents(SEED_002.read_text(encoding="utf-8"))
+    kinds = Counter(d.kind for d in docs)
+    assert len(docs) >= 10 and kinds["MOU"] >= 8 and kinds["AGREEMENT"] >= 2
+    assert all(len(d.parties) == 2 for d in docs)
+
+
+def _scores(gold_name: str, corpus: Path):
+    from sukien.evaluation.run import evaluate
+    from sukien.pipeline import Pipeline
+
+    pipe = Pipeline(raise_errors=False, disable=("actors", "events", "statements", "quantities", "relations"))
+    return evaluate(SHARED / "gold" / gold_name, corpus, pipeline=pipe).result.to_dict()["totals"]["documents"]
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
+def test_gold_floors():
+    assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.85
