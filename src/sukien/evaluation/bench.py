@@ -11,7 +11,7 @@ and noisy: the figures that count are the *ratios*.
   (the optional ``baseline`` extra; reported as skipped when it is not installed).
 
 Throughput per core is articles / CPU seconds of this process (``time.process_time``),
-which other people's load on the machine does not inflate; stage shares use wall time.
+which other people's load on the machine does not inflate; stages are timed the same way.
 Ratios are times per article: ``ours_over_floor`` = our time / the floor's (goal ≤ 5),
 ``ours_over_baseline`` = our time / underthesea's (lower is better).
 
@@ -161,22 +161,26 @@ def measure_floor(paths: Sequence[Path], limit: int | None) -> Timing:
 
 
 def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | None = None,
-                 keep: int = 0) -> tuple[Timing, list[Timing], list[str]]:
-    """End to end (read + every stage), per stage, and the first ``keep`` cleaned texts."""
+                 keep: int = 0) -> tuple[Timing, list[Timing], list[str], list[dict[str, Any]]]:
+    """End to end (read + every stage), per stage, the first ``keep`` cleaned texts, and the
+    slowest articles (a pathological input shows up there before it shows in the average)."""
     pipeline = pipeline or Pipeline(raise_errors=False)
     stages = [(s.name, s.load()) for s in pipeline.stages]
     read_t = Timing("read")
-    stage_t = {name: Timing(name) for name, _ in stages}
+    stage_t = [Timing(name) for name, _ in stages]
     kept: list[str] = []
+    slowest: list[tuple[float, str, int]] = []
     total = Timing("ours")
-    clock = time.perf_counter
-    wall0, cpu0 = clock(), time.process_time()
+    wall, cpu = time.perf_counter, time.process_time
+    wall0, cpu0 = wall(), cpu()
     source = articles_from(paths)
     n = 0
     while limit is None or n < limit:
-        t0 = clock()
+        w0, c0 = wall(), cpu()
         article = next(source, None)
-        read_t.wall_s += clock() - t0
+        w1, c1 = wall(), cpu()
+        read_t.wall_s += w1 - w0
+        read_t.cpu_s += c1 - c0
         if article is None:
             break
         n += 1
@@ -184,21 +188,37 @@ def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | 
         read_t.nbytes += size
         if len(kept) < keep:
             kept.append(article.text_clean)
-        for name, func in stages:
-            st = stage_t[name]
-            t0 = clock()
+        start = w0
+        for (_, func), st in zip(stages, stage_t, strict=True):
+            w0, c0 = w1, c1
             try:
                 article = func(article)
             except Exception:  # noqa: BLE001 - counted; the benchmark measures, it does not judge
                 st.errors += 1
-            st.wall_s += clock() - t0
-    total.wall_s, total.cpu_s = clock() - wall0, time.process_time() - cpu0
+            w1, c1 = wall(), cpu()
+            st.wall_s += w1 - w0
+            st.cpu_s += c1 - c0
+        _keep_slowest(slowest, (w1 - start, article.id, size))
+    total.wall_s, total.cpu_s = wall() - wall0, cpu() - cpu0
     total.articles = read_t.articles = n
     total.nbytes = read_t.nbytes
-    for st in stage_t.values():
+    for st in stage_t:
         st.articles, st.nbytes = n, read_t.nbytes
         total.errors += st.errors
-    return total, [read_t, *stage_t.values()], kept
+    slow = [{"id": i, "ms": round(1000 * t, 1), "bytes": b} for t, i, b in sorted(slowest, reverse=True)]
+    return total, [read_t, *stage_t], kept, slow
+
+
+SLOWEST_SHOWN = 5
+
+
+def _keep_slowest(slowest: list[tuple[float, str, int]], item: tuple[float, str, int]) -> None:
+    if len(slowest) < SLOWEST_SHOWN:
+        slowest.append(item)
+    else:
+        i = min(range(len(slowest)), key=lambda k: slowest[k][0])
+        if item[0] > slowest[i][0]:
+            slowest[i] = item
 
 
 def measure_baseline(texts: Sequence[str]) -> Timing | str:
@@ -247,7 +267,7 @@ def run_bench(corpus: Sequence[str | Path] | None = None, *, limit: int | None =
     """Measure ours, the floor and the baseline on the same articles; returns a JSON-able dict."""
     paths = expand_corpus(corpus or default_corpus())
     floor = measure_floor(paths, limit)
-    ours, stages, sample = measure_ours(paths, limit, pipeline, keep=max(0, baseline_sample))
+    ours, stages, sample, slowest = measure_ours(paths, limit, pipeline, keep=max(0, baseline_sample))
     baseline = measure_baseline(sample) if baseline_sample > 0 else "disabled (--baseline-sample 0)"
     ours_spa, floor_spa = ours.seconds_per_article, floor.seconds_per_article
     ratios: dict[str, Any] = {
@@ -267,11 +287,12 @@ def run_bench(corpus: Sequence[str | Path] | None = None, *, limit: int | None =
         "floor": floor.as_dict(),
         "baseline": baseline.as_dict() if isinstance(baseline, Timing) else {"skipped": baseline},
         "ratios": ratios,
+        "slowest": slowest,
         "peak_rss_mb": peak_rss_mb(),
     }
-    total_wall = sum(s.wall_s for s in stages) or 1.0
+    total_cpu = sum(s.cpu_s for s in stages) or 1.0
     for s, d in zip(stages, report["stages"], strict=True):
-        d["share"] = round(s.wall_s / total_wall, 4)
+        d["share"] = round(s.cpu_s / total_cpu, 4)
     if workers > 1:
         report["parallel"] = measure_parallel(paths, limit, workers)
     return report

@@ -50,7 +50,7 @@ def bench(
     console.print(f"corpus: {', '.join(report['corpus'])}  articles: {report['articles']}  "
                   f"MB: {report['mb']}")
     cols = ["name", "ms_per_article", "articles_per_s", "mb_per_s", "share", "errors"]
-    print_table(report["stages"], cols, title="stages (wall time, one process)")
+    print_table(report["stages"], cols, title="stages (CPU time, one process)")
     refs = [report["ours"], report["floor"]]
     if "skipped" in report["baseline"]:
         console.print(f"baseline skipped: {report['baseline']['skipped']}")
@@ -64,6 +64,7 @@ def bench(
         console.print(f"ours/baseline: {r['ours_over_baseline']} of the time per article "
                       f"({r['baseline_over_ours']}× faster than underthesea)")
     console.print(f"peak RSS: {report['peak_rss_mb']} MB")
+    console.print("slowest articles: " + ", ".join(f"{s['id']} {s['ms']} ms" for s in report["slowest"]))
     if "parallel" in report:
         p = report["parallel"]
         console.print(f"parallel: {p['workers']} workers, {p['articles_per_s']} articles/s wall")
