@@ -47,6 +47,9 @@ def test_ingest_table_counts_reads_and_reports_bad_lines_with_file_and_line(runn
     assert "new" in result.stdout and "skipped" in result.stdout
     listed = runner.invoke(app, ["articles", "--db", str(tmp_path / "x.db"), "--json"])
     assert sorted(a["id"] for a in json.loads(listed.stdout)) == ["a", "b"]
+    skips = runner.invoke(app, ["skipped", "--db", str(tmp_path / "x.db"), "--json"])
+    assert [(r["path"], r["line"]) for r in json.loads(skips.stdout)] == [(str(f), 2)]
+    assert runner.invoke(app, ["skipped", "--db", str(tmp_path / "x.db")]).exit_code == 0
 
 
 def test_articles_lists_what_was_stored(runner, db):
@@ -104,7 +107,7 @@ def test_extract_prints_one_spec_record_per_article(runner, tmp_path):
 
 def test_every_article_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("ingest", "articles", "show", "search", "events", "statements", "extract"):
+    for command in ("ingest", "articles", "show", "search", "skipped", "events", "statements", "extract"):
         assert f"sukien {command} " in readme, command
 
 

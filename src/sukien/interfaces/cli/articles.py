@@ -204,16 +204,29 @@ def search(query: str = typer.Argument(..., help="Words to find; accents optiona
         print_json(hits)
         return
     table = Table(title=f"search {query!r} in {db}")
-    for col in ("id", "published", "title", "snippet"):
-        table.add_column(col, overflow="fold")
+    for header, style in (("id", _KEY), ("date", _DATE), ("title", _TEXT), ("snippet", _WIDE)):
+        table.add_column(header, **style)
     for h in hits:
-        snippet = Text(" ".join(h["snippet"].split("\n")))
+        snippet = Text(h["snippet"].replace("\n", " "))  # same length: highlights stay aligned
         for start, end in h["highlights"]:
             snippet.stylize("bold yellow", start, end)
-        table.add_row(h["id"], h["published"] or "", _short(h["title"], 60), snippet)
+        table.add_row(h["id"], (h["published"] or "")[:10], _short(h["title"], 60), snippet)
     console.print(table)
     if not hits:
         console.print("(nothing)")
+
+
+@app.command()
+def skipped(db: str = DbOption, limit: int = LimitOption, offset: int = OffsetOption,
+            as_json: bool = JsonOption) -> None:
+    """Inputs that ingest did not store: file, line, code and reason."""
+    with _open(db) as store:
+        rows = store.skipped(limit=limit, offset=offset)
+    if as_json:
+        print_json(rows)
+        return
+    _render(rows, [("path", "file", _TEXT), ("line", "line", _COUNT), ("code", "code", _KEY),
+                   ("reason", "reason", _WIDE)], title=f"skipped inputs in {db}")
 
 
 def _filters(actor: str | None, country: str | None, kind: str | None, topic: str | None,
