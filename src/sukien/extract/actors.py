@@ -101,15 +101,19 @@ _CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
 _TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|"
                      r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)\b.*", re.M | re.S)
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
-_TAIL = re.compile(rf"(?:[.!?…”\"/]|^)\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
+_TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/(\-–][^\n]{{0,40}})?)\s*$")
 _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
-_LOWW = rf"[{LOWER}]+"
+# Lower-case words that never sit inside an organisation's name (verbs, prepositions):
+# they end it ("Tập đoàn Điện lực Hàn Quốc dự lễ ở ...").
+_NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|đến|từ|theo|và|khi|để|đang|vừa|cũng|làm|gặp|"
+               "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó")
+_LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))[{LOWER}]+"
 _COMPOUND = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
 # What follows an org-head noun: capitalised compounds, joined by '-', 'và' or a comma.
 _ORG_TAIL = re.compile(
     rf"(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
-    rf"|,?[ ]+và[ ]+(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND}))+"
+    rf"|,?[ ]+và[ ]+(?!(?:{'|'.join(kb.ORG_HEADS)})[ ])(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND}))+"
     rf"(?:[ ]+\([A-ZĐ][A-ZĐ0-9&\-]{{1,9}}\))?")
 
 
@@ -553,7 +557,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     shape = name_shape(tokens)
                     if shape is not None and (len(tokens) > 1 or not honorific_only or True):
                         name_end = _token_end(text, pos, tokens)
-                        lower_title = not text[chain.start].isupper()
+                        lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
                         if len(tokens) > 1 or (_plausible_single(tokens[0]) and not lower_title):
                             p = PersonMention(pos, name_end, text[pos:name_end], shape)
                             p.titles = list(chain.titles)

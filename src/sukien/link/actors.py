@@ -208,8 +208,8 @@ def _actor(refs: list[EntityRef], used_ids: set[str]) -> Actor:
             if tenures:
                 canonical = tenures[0].name
                 break
-    # the dictionary's name, else the most frequent full spelling (longest on ties)
-    name = canonical or max(set(names), key=lambda n: (names.count(n), len(n)))
+    # the dictionary's name, else the most frequent spelling (the first seen on ties)
+    name = canonical or max(set(names), key=lambda n: (names.count(n), -names.index(n)))
     aliases = sorted({n for n in names if n != name})
     roles: dict[str, Role] = {}
     for r in sorted(refs, key=lambda r: r.published or ""):
