@@ -33,6 +33,12 @@ PLANNED_WINDOW = 40
 # How far back (characters) a meeting inside a trip looks for its own day, when the sentence's
 # date is the trip's interval (dantri prints one sentence per line: "Chiều 25/4, ..." then the talks).
 MEETING_DAY_WINDOW = 600
+# Evidence choice among the mentions of one event (see _evidence_score).
+EVIDENCE_DATE_WEIGHT = 2
+EVIDENCE_CAPTION_PENALTY = 1
+EVIDENCE_TITLE_PENALTY = 2
+_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_CAPTION = re.compile(r"(?:\(|\b)(?:Ảnh|Nguồn|Chùm ảnh|Video)\s*:|^\s*Chùm ảnh", re.IGNORECASE)
 # How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
 VISIT_OBJECT_WINDOW = 60
 # Cues after which the subject receives the object: "A tiếp B" → A hosts.
@@ -42,7 +48,7 @@ HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiế
 NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
                                "thăm và làm việc"}
 # Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
-_COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn", "bạn"}
+_COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn"}
 # Titles of spouses and consorts, who join the person they accompany in one meeting.
 _CONSORT_TITLES = ("phu nhân", "phu quân", "hoàng hậu", "hoàng thái hậu", "vương hậu")
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
@@ -122,6 +128,14 @@ class _Context:
             return ref
         ent = self.entities.get(ref)
         return ent.country if ent else None
+
+    def key(self, ref: str) -> str:
+        """What a participant is, for merging: one organisation written with and without its
+        abbreviation ("Mạng lưới ... (VINK)") may be two entities of the actors stage."""
+        ent = self.entities.get(ref)
+        if ent is None or ent.type == "PER":
+            return ref
+        return _PAREN.sub("", ent.name).strip().lower()
 
     def is_person(self, ref: str) -> bool:
         ent = self.entities.get(ref)
@@ -331,6 +345,9 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
         return None
     if any(c.end <= cue.start and (c.has("PROPOSE") or c.has("PLEDGE")) for c in sent.cues):
         return None  # "đề nghị hai bên ... ký mới Bản ghi nhớ": proposed, not signed
+    head = roles.text[sent.span.start:cue.start]
+    if head.lstrip().startswith(("-", "+", "•")) or head.count("(") > head.count(")"):
+        return None  # an item of a list of documents ("- Bản ghi nhớ ... ký giữa A và B"), not a signing
     if any(c.has("DOC") and 0 <= cue.start - c.end <= 2 for c in sent.cues):
         return None  # "các thỏa thuận đã ký": documents signed before, named in passing
     subject = roles.subject_before(sent, cue.start, reported=True)
@@ -368,16 +385,17 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
         return False
     if a.kind == "VISIT":
         return a.participants[1] == b.participants[1] and (a.visitor == b.visitor or not a.visitor or not b.visitor)
-    sa, sb = set(a.participants), set(b.participants)
+    sa, sb = {ctx.key(r) for r in a.participants}, {ctx.key(r) for r in b.participants}
     if sa == sb:
         return True
     small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
-    if small <= big and not any(ctx.is_person(r) for r in big - small):
+    if small <= big and not any(ctx.is_person(r) for r in big - small if r in ctx.entities):
         return True  # the same people, one mention adding their country or organisation
     # "Việt Nam và Hàn Quốc hội đàm" and "Tô Lâm hội đàm với Lee Jae Myung": the same talks
-    ca = {ctx.country(r) for r in sa}
-    cb = {ctx.country(r) for r in sb}
-    only_countries = all(len(r) == 3 and r.isupper() for r in sa) or all(len(r) == 3 and r.isupper() for r in sb)
+    ca = {ctx.country(r) for r in a.participants}
+    cb = {ctx.country(r) for r in b.participants}
+    only_countries = all(len(r) == 3 and r.isupper() for r in a.participants) or \
+        all(len(r) == 3 and r.isupper() for r in b.participants)
     return only_countries and None not in ca and ca == cb
 
 
@@ -406,27 +424,17 @@ def _n_persons(ctx: _Context, m: EventMention) -> int:
 
 def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
     merged: list[EventMention] = []
+    members: dict[int, list[EventMention]] = {}
     for m in mentions:
         m.spans = [(m.start, m.end)]
         for e in merged:
             if _same(ctx, e, m):
                 e.spans.append((m.start, m.end))
-                if e.kind != "VISIT" and _n_persons(ctx, m) > _n_persons(ctx, e):
-                    # the more specific mention (persons, not countries) speaks for the event
-                    if not _dated(e):
-                        e.start, e.end, e.cue = m.start, m.end, m.cue
-                    e.participants = m.participants
-                elif e.kind != "VISIT" and len(m.participants) > len(e.participants):
-                    e.participants = m.participants
-                # the evidence: the first sentence that carries its own date (a visit: its interval)
-                e_dated = _dated(e)
-                m_dated = _dated(m)
-                if m_dated and not e_dated:
-                    e.start, e.end, e.cue = m.start, m.end, m.cue
-                best = _better_date(e.date, m.date, e.kind)
-                if best is not e.date and best is m.date and m_dated:
-                    e.start, e.end, e.cue = m.start, m.end, m.cue  # the evidence gives the date
-                e.date = best
+                members[id(e)].append(m)
+                if e.kind != "VISIT" and (_n_persons(ctx, m) > _n_persons(ctx, e)
+                                          or len(m.participants) > len(e.participants)):
+                    e.participants = m.participants  # the more specific mention (persons, not countries)
+                e.date = _better_date(e.date, m.date, e.kind)
                 e.host = e.host or m.host
                 e.location = e.location or m.location
                 if m.status == "occurred":
@@ -434,7 +442,30 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
                 break
         else:
             merged.append(m)
+            members[id(m)] = [m]
+    for e in merged:
+        best = max(members[id(e)], key=lambda m: _evidence_score(ctx, e, m))
+        e.start, e.end, e.cue = best.start, best.end, best.cue
     return merged
+
+
+def _evidence_score(ctx: _Context, event: EventMention, m: EventMention) -> tuple[float, int]:
+    """How well a mention's sentence documents the event: its own date (a visit: the trip's
+    interval), the participants named in full, not a photo caption or the headline; ties go to
+    the earliest mention. Weights calibrated on the seeds' and dev articles' evidence choices."""
+    text = ctx.roles.text[m.start:m.end]
+    low = text.lower()
+    score = EVIDENCE_DATE_WEIGHT * _dated(m)
+    for r in event.participants:
+        ent = ctx.entities.get(r)
+        if ent is not None and ent.name and ent.name.lower() in low:
+            score += 1
+    if _CAPTION.search(text):
+        score -= EVIDENCE_CAPTION_PENALTY
+    title = (ctx.article.title or "").strip()
+    if title and text.strip() == title:
+        score -= EVIDENCE_TITLE_PENALTY
+    return score, -m.start
 
 
 def _host_from_context(ctx: _Context, ev: EventMention, visits: list[EventMention]) -> str | None:
