@@ -87,7 +87,7 @@ def ingest(
         nonlocal shown
         while shown < len(summary.skipped):
             if shown < MAX_SKIPS_SHOWN:
-                err_console.print(_skip_line(summary.skipped[shown]), highlight=False, markup=False)
+                err_console.print(_skip_line(summary.skipped[shown]), highlight=False, markup=False, soft_wrap=True)
             shown += 1
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -110,7 +110,7 @@ def ingest(
                      "to finish (nothing will be stored twice)", code=130)
     report_new_skips(summary)
     if shown > MAX_SKIPS_SHOWN:
-        err_console.print(f"... and {shown - MAX_SKIPS_SHOWN:,} more skipped (see the `skipped` table)",
+        err_console.print(f"... and {shown - MAX_SKIPS_SHOWN:,} more skipped (list them with `sukien skipped`)",
                           highlight=False)
     if as_json:
         print_json(summary.as_dict())
@@ -309,11 +309,11 @@ def extract(
     kept: list[Article] = []
     for item in _extracted(inputs(), workers):
         if isinstance(item, Skipped):
-            err_console.print(_skip_line(item), highlight=False, markup=False)
+            err_console.print(_skip_line(item), highlight=False, markup=False, soft_wrap=True)
             continue
         for err in item.errors:
             err_console.print(f"article {item.id}: stage {err.stage} failed: {err.error}",
-                              highlight=False, markup=False)
+                              highlight=False, markup=False, soft_wrap=True)
         if as_json:
             print_json(item.to_record())
         else:
