@@ -44,6 +44,7 @@ from .names import (
     VN,
     is_vn_syllable,
     korean_like,
+    leading_place_words,
     name_shape,
     name_tokens,
 )
@@ -543,14 +544,24 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             run = NAME_RUN.match(text, pos)
             if run:
                 end = run.end()
-                # a dictionary tag inside the run ends it ("... Hàn Quốc Woo", "... Ngoại giao")
+                # a dictionary tag inside the run ends it ("... Hàn Quốc Woo", "... Ngoại giao"),
+                # unless it is a known person written with more of their name ("Juan Esteban Lazo")
+                known: Tag | None = None
                 for t in tags[chain.next_index:]:
                     if t.start >= end:
                         break
                     if t.start > pos:
-                        end = t.start
+                        if t.kind == kb.PERSON:
+                            known, end = t, max(end, t.end)
+                        else:
+                            end = t.start
                         break
                 tokens = name_tokens(text[pos:end].rstrip())
+                skip = leading_place_words(tokens)
+                if skip:
+                    # "Phó tỉnh trưởng Phúc Kiến Lý Đức Kim": the place, then the name
+                    pos = _token_end(text, pos, tokens[:skip]) + 1
+                    tokens = tokens[skip:]
                 while tokens and tokens[-1] in STOP_WORDS:
                     tokens.pop()
                 if tokens and tokens[0] not in STOP_WORDS:
@@ -558,8 +569,16 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     if shape is not None and (len(tokens) > 1 or not honorific_only or True):
                         name_end = _token_end(text, pos, tokens)
                         lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
-                        if len(tokens) > 1 or (_plausible_single(tokens[0]) and not lower_title):
+                        single_ok = _plausible_single(tokens[0]) and not lower_title and (
+                            first.kind == kb.HONORIFIC or honorific_only
+                            or not _SINGLE_END.match(text, name_end)
+                            or not any(t.sector in PLACE_LIKE_SECTORS for t in chain.titles)) \
+                            and not _country_typo(tokens[0])
+                        if len(tokens) > 1 or single_ok:
                             p = PersonMention(pos, name_end, text[pos:name_end], shape)
+                            if known is not None:
+                                p.canonical = known.ref[0].name  # type: ignore[index]
+                                p.evidence.append((known.ref[0].country, W_DICTIONARY))  # type: ignore[index]
                             p.titles = list(chain.titles)
                             p.evidence = list(chain.evidence)
                             if chain.titles:
@@ -637,6 +656,20 @@ def _token_end(text: str, pos: int, tokens: list[str]) -> int:
             break
         end = k + len(tok)
     return end
+
+
+# After a title (no "ông"), a lone word closed by punctuation is more often a place or a
+# body than a surname ("Thị trưởng Hamburg;", "Tổng Giám đốc Sputnik, Dmitry Kiselev").
+_SINGLE_END = re.compile(r"\s*[,;.:]")
+# Offices whose holders are often written "title + place/body" with no name.
+PLACE_LIKE_SECTORS = frozenset({"LOCGOV", "BUS", "MEDIA", "EDU", "NGO"})
+# A lone word this close to a country name is a misspelt country ("Camphuchia", "Cananda").
+COUNTRY_TYPO_RATIO = 85
+
+
+def _country_typo(tok: str) -> bool:
+    k = match_key(tok)
+    return any(fuzz.ratio(k, c) >= COUNTRY_TYPO_RATIO for c in kb.country_names() if abs(len(c) - len(k)) <= 2)
 
 
 def _plausible_single(tok: str) -> bool:

@@ -142,6 +142,8 @@ SIDES, LEADERS, PRONOUN, WE = "sides", "leaders", "pronoun", "we"
 # "ta", "nước ta", "phía ta" in Vietnamese news are Vietnam (the press writes from Vietnam).
 HOME_COUNTRY = "VNM"
 
+# Longest joiner between two objects of one verb ("và", ", ", "cùng với", "và các thành viên").
+LIST_GAP_CHARS = 20
 # Characters after which a mention starts a clause (so may be its subject). ":" is absent on
 # purpose: what follows a colon is reported content ("Chủ tịch nước: Việt Nam ... cần ...").
 _CLAUSE_OPENERS = set(",;(\"“”'‘’–—-)…")
@@ -432,6 +434,8 @@ class Roles:
             gap = self.text[pos if not out else out[-1].end:t.start]
             if ";" in gap or (stop_at_comma and out and "," in gap and " và " not in gap):
                 break
+            if out and stop_at_comma and len(gap.strip()) > LIST_GAP_CHARS:
+                break  # "A và B": a list continues only through short joiners, not a new clause
             lw = last_word(self.text, sent.span.start, t.start)
             if lw is not None and lw[0] in _NOT_OBJECT:
                 continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor

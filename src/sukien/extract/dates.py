@@ -43,6 +43,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from ..knowledge import load_table
 from ..model import Article, DateSpan
 
@@ -441,16 +443,36 @@ def _keywords() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+@cache
+def phrase_automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over lower-case ``phrases`` (values: the phrase)."""
+    auto = ahocorasick.Automaton()
+    for p in phrases:
+        auto.add_word(p, p)
+    auto.make_automaton()
+    return auto
+
+
+def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True) -> list[tuple[int, str]]:
+    """``(start, phrase)`` of every occurrence of ``phrases`` in the lower-cased text ``low``
+    (one pass; overlapping hits all reported), optionally only as whole words."""
+    if not phrases:
+        return []
+    out = []
+    n = len(low)
+    for end, p in phrase_automaton(phrases).iter(low):
+        start = end - len(p) + 1
+        if whole_words and ((start > 0 and low[start - 1].isalnum()) or (end + 1 < n and low[end + 1].isalnum())):
+            continue
+        out.append((start, p))
+    return out
+
+
 def _anchors(text: str) -> list[int]:
-    """Offsets every date expression must cover: digit runs and keyword hits. Found with
-    ``str.find`` and one digit regex, so a text is not scanned by the big pattern."""
+    """Offsets every date expression must cover: digit runs and keyword hits. Found with one
+    digit regex and one automaton pass, so a text is not scanned by the big pattern."""
     out = [m.start() for m in _DIGITS.finditer(text)]
-    low = text.lower()
-    for kw in _keywords():
-        i = low.find(kw)
-        while i >= 0:
-            out.append(i)
-            i = low.find(kw, i + 1)
+    out += [i for i, _ in find_phrases(text.lower(), _keywords(), whole_words=False)]
     return sorted(set(out))
 
 
@@ -616,36 +638,74 @@ def date_for_offset(article: Article, offset: int, *,
     """The date a sentence (an event, a statement) at character ``offset`` is about.
 
     1. a date in the same sentence: the last one starting at or before ``offset``, else the
-       first one after it ("Chiều 21/11, ... hội kiến"; "... hội kiến ... chiều 21/11");
-    2. else the last day-precision date before ``offset`` in the same paragraph (the
-       "cùng ngày" reading: the occasion named earlier governs what follows);
-    3. else the article's dateline: its first day-precision date that is not history.
+       first one after it ("Chiều 21/11, ... hội kiến"; "... hội kiến ... chiều 21/11").
+       Target years ("đến năm 2020", "tầm nhìn 2035") are not what a sentence happened on and
+       are skipped; a month or year that merely contains the narrative day of steps 2–4
+       ("... năm 2024" in a sentence of an article about 11/7/2024) gives way to that day.
+    2. else the last single-day date before ``offset`` in the same paragraph (the "cùng ngày"
+       reading: the occasion named earlier governs what follows);
+    3. else the last single-day date before ``offset`` within NARRATIVE_CHARS (articles
+       written one sentence per line have one-sentence paragraphs);
+    4. else the article's dateline: its first single-day date, else its first interval.
     Parenthesised restatements ("(chiều cùng ngày theo giờ Hà Nội)") are skipped; ``precisions``
     restricts step 1 (e.g. ``("day",)`` to ignore "năm 1992" inside a meeting sentence).
-    Steps 2–3 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
+    Steps 2–4 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
     Returns None when the article has no usable date.
     """
     text = article.text_clean
     spans = [d for d in article.dates if not d.attrs.get("alternative")]
     if not spans:
         return None
+    hint = article.meta.get(YEAR_HINT_KEY)
     pub = parse_published(article.published)
-    ref = pub.year if pub else infer_year(article) if article.meta.get(YEAR_HINT_KEY) is None \
-        else article.meta[YEAR_HINT_KEY]
+    ref = pub.year if pub else (hint if isinstance(hint, int) else infer_year(article))
     s0, s1 = sentence_bounds(text, offset)
-    in_sentence = [d for d in spans if s0 <= d.start < s1 and d.precision in precisions]
+    in_sentence = [d for d in spans if s0 <= d.start < s1 and d.precision in precisions
+                   and not (d.precision == "year" and _is_target_year(text, d))]
     before = [d for d in in_sentence if d.start <= offset]
-    if before:
-        return before[-1]
-    if in_sentence:
-        return in_sentence[0]
+    found = before[-1] if before else (in_sentence[0] if in_sentence else None)
+    narrative = _narrative_day(article, spans, offset, ref)
+    if found is not None:
+        if found.precision != "day" and narrative is not None and _contains(found, narrative):
+            return narrative
+        return found
+    return narrative
+
+
+# How far back (characters) the last named day still governs a sentence without its own date.
+NARRATIVE_CHARS = 1500
+_TARGET_YEAR = re.compile(r"(?:đến|tới|trước|tầm\s+nhìn|giai\s+đoạn|hướng\s+tới)(?:\s+năm)?\s*$", re.IGNORECASE)
+
+
+def _is_target_year(text: str, d: DateSpan) -> bool:
+    head = text[max(0, d.start - 16):d.start] + re.sub(r"\d.*", "", text[d.start:d.end])
+    return bool(_TARGET_YEAR.search(head.rstrip()))
+
+
+def _single_day(d: DateSpan) -> bool:
+    return d.precision == "day" and bool(d.value) and "/" not in (d.value or "")
+
+
+def _narrative_day(article: Article, spans: list[DateSpan], offset: int, ref: int | None) -> DateSpan | None:
+    text = article.text_clean
+    days = [d for d in spans if _single_day(d) and not _historical(d, ref)]
     p0, _ = paragraph_bounds(text, offset)
-    earlier = [d for d in spans if p0 <= d.start < offset and d.precision == "day" and d.value
-               and not _historical(d, ref)]
+    earlier = [d for d in days if p0 <= d.start < offset]
     if earlier:
         return earlier[-1]
-    lead = [d for d in spans if d.precision == "day" and d.value and not _historical(d, ref)]
-    return lead[0] if lead else None
+    earlier = [d for d in days if offset - NARRATIVE_CHARS <= d.start < offset]
+    if earlier:
+        return earlier[-1]
+    if days:
+        return days[0]
+    intervals = [d for d in spans if d.precision == "day" and d.value and not _historical(d, ref)]
+    return intervals[0] if intervals else None
+
+
+def _contains(outer: DateSpan, day: DateSpan) -> bool:
+    """A month/year value that the day falls in ("2024" ⊇ "2024-07-11", "--07" ⊇ "--07-11")."""
+    o, v = outer.value or "", day.value or ""
+    return bool(o) and "/" not in o and v.startswith(o)
 
 
 def dates_between(article: Article, start: int, end: int) -> list[DateSpan]:

@@ -33,7 +33,7 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import Article, Document
-from .dates import date_for_offset, find_dates, infer_year, parse_published
+from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published
 from .relations import country_spans, main_pair
 
 # How far before a document cue its sign verb may be ("chứng kiến lễ ký kết chính thức ...");
@@ -116,15 +116,8 @@ class _Hit:
 
 
 def _cue_hits(text: str) -> list[_Hit]:
-    low = text.lower()
-    hits: list[_Hit] = []
-    for cue, kind in _kinds().cues:
-        i = low.find(cue)
-        while i >= 0:
-            j = i + len(cue)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
-                hits.append(_Hit(i, kind, cue))
-            i = low.find(cue, i + 1)
+    kinds = dict(_kinds().cues)
+    hits = [_Hit(i, kinds[cue], cue) for i, cue in find_phrases(text.lower(), tuple(kinds))]
     hits.sort(key=lambda h: (h.start, -len(h.cue)))
     out: list[_Hit] = []
     for h in hits:

@@ -47,6 +47,8 @@ HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiế
 # Cues that only make an event with an explicit object ("tiếp" alone is too common a word).
 NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
                                "thăm và làm việc"}
+# Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
+_NOMINAL_BEFORE = {"tại", "trong", "sau", "trước", "qua"}
 # Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
 _COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn"}
 # Titles of spouses and consorts, who join the person they accompany in one meeting.
@@ -223,14 +225,24 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         if len(refs) >= 2:
             return [EventMention("MEET", mode or "meet", refs, sent.span.start, sent.span.end, cue)]
         return []
-    subject = roles.subject_before(sent, cue.start, reported=True)
+    nominal = _word_before(text, cue.start, sent.span.start) in _NOMINAL_BEFORE or key.startswith(("buổi", "cuộc"))
+    subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
                and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
-    if key in NEEDS_OBJECT and not objects:
+    if nominal and not objects:
+        # "Tại buổi tiếp, Tổng Bí thư X chào mừng Thượng tướng Y": the clause after names both
+        subject = roles.subject_after(sent, cue.end)
+        if subject:
+            objects = roles.objects_after(sent, subject[-1].end)[:1]
+        if not subject and key in NEEDS_OBJECT:
+            return []
+    elif key in NEEDS_OBJECT and not objects:
         return []
     if not subject:
         after = objects[-1].end if objects else cue.end
         subject = roles.subject_after(sent, after)
+    if not subject and nominal:
+        subject = roles.subject_before(sent, cue.start, reported=True)
     subj_refs = ctx.resolve(subject)
     groups = _object_groups(ctx, objects + between)
     out: list[EventMention] = []
@@ -280,10 +292,18 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     roles = ctx.roles
     text = roles.text
     objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)]
+    arrive = cue.mode("VISIT") == "arrive"
+    if arrive:
+        # "đã tới Nam Ninh": a place right after the verb, in a foreign country
+        place = next((m for m in ctx.article.mentions if m.label in ("LOC", "GPE") and m.country
+                      and cue.end <= m.start <= cue.end + 2), None)
+        if place is None:
+            return None
+        objs = [ActorToken(place.start, place.end, (place.country,), "GPE", place.country, (place.country,))]
     country_tok = None
     for t in objs:
         gap = text[cue.end:t.start]
-        if ";" in gap or "." in gap:
+        if ";" in gap or "." in gap or "," in gap:
             break
         if t.kind == "GPE":
             country_tok = t
@@ -298,9 +318,13 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
             return None
     if country_tok is None:
         return None
-    if _word_before(text, cue.start, sent.span.start) in ("mời", "lại") or "mời" in text[max(
-            sent.span.start, cue.start - 14):cue.start].lower():
-        return None  # "nhận lời mời thăm lại Việt Nam": an invitation, not a trip yet
+    invite = text.lower().rfind("mời", sent.span.start, cue.start)
+    if invite >= 0 and not any(ch in text[invite:cue.start] for ch in ",;.") and \
+            not text[max(sent.span.start, invite - 7):invite].lower().endswith(("theo lời ", "lời ")):
+        return None  # "mời Thủ tướng X sang thăm Việt Nam": an invitation, not a trip yet
+    if invite >= 0 and text[max(sent.span.start, invite - 9):invite].lower().endswith("nhận lời ") and \
+            not any(ch in text[invite:cue.start] for ch in ",;."):
+        return None  # "nhận lời mời thăm lại Việt Nam"
     visited = country_tok.country or (country_tok.refs[0] if country_tok.refs else None)
     if not visited:
         return None
@@ -329,7 +353,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     visitors = [r for r in visitor_refs if ctx.country(r) and ctx.country(r) != visited]
     persons = [r for r in visitors if ctx.is_person(r)]
     visitor = (persons or visitors or [None])[0]
-    if visitor is None:
+    if visitor is None or (arrive and not persons):
         return None
     ctx.remember([visitor])
     date = _interval_in(ctx.article, sent)
@@ -499,6 +523,7 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
 def find_events(article: Article) -> Article:
     ctx = _Context(article)
     mentions: list[EventMention] = []
+    last_meet_date: DateSpan | None = None
     for sent in ctx.roles.sentences:
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):
@@ -512,6 +537,10 @@ def find_events(article: Article) -> Article:
                     continue
                 for em in ems:
                     _finish(ctx, article, sent, cue, em)
+                    if em.kind == "SIGN" and not _dated(em) and last_meet_date is not None:
+                        em.date = last_meet_date  # "Sau hội đàm, hai bên chứng kiến lễ ký": the talks' day
+                    if em.kind == "MEET" and _dated(em) and em.date and "/" not in (em.date.value or ""):
+                        last_meet_date = em.date
                     mentions.append(em)
                 break
     merged = _merge(ctx, mentions)

@@ -15,6 +15,9 @@ from ..text.normalize import fold
 from .actors_knowledge import surnames
 
 VN, FOREIGN = "VN", "FOREIGN"
+# Vietnamese names have 2-4 words ("Nguyễn Thị Kim Ngân"); a longer Vietnamese-looking run
+# carries something else first ("Công Thương Trần Tuấn Anh").
+MAX_VN_NAME_WORDS = 4
 
 # One word of a name: a capital, then letters; inner dots/hyphens/apostrophes keep
 # "V.Putin", "Won-shik", "Ramos-Horta", "O'Brien" whole.
@@ -30,7 +33,7 @@ TOKEN_RE = re.compile(NAME_TOKEN + rf"|[{LOWER}]+")
 # words fail it on letters (f, j, w, z), clusters ("ee", "oo", "yu") or codas ("rk", "l").
 _VN_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
-    r"(?:uye|uya|oai|oay|oeo|uoi|uou|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui"
+    r"(?:uye|uya|oai|oay|oeo|uoi|uou|ieu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uu"
     r"|uo|uy|ye|a|e|i|o|u|y)"
     r"(?:ng|nh|ch|[cmnpt])?")
 
@@ -73,7 +76,7 @@ def name_shape(tokens: list[str]) -> str | None:
     if any(is_all_caps(w) and "." not in w for w in words):
         return None  # bylines ("XUÂN MAI"), acronyms ("VINK")
     if all(is_vn_syllable(w) and "-" not in w and "." not in w for w in words):
-        if 2 <= len(words) <= 5 and words[0] in vn_surnames():
+        if 2 <= len(words) <= MAX_VN_NAME_WORDS + 1 and words[0] in vn_surnames():
             return VN
         if len(words) >= 2 and not any(w in STOP_WORDS for w in words):
             return FOREIGN  # "Hun Sen", "Pany Yathotou"-like romanisations that look Vietnamese
@@ -81,6 +84,19 @@ def name_shape(tokens: list[str]) -> str | None:
     if len(words) == 1 and len(words[0].replace(".", "")) < 3:
         return None
     return FOREIGN
+
+
+def leading_place_words(tokens: list[str]) -> int:
+    """How many leading words of a Vietnamese-looking run are a place, not the name:
+    "Phúc Kiến Lý Đức Kim" -> 2 (the name starts at the surname and has 2-4 words)."""
+    if not tokens or not all(is_vn_syllable(t) for t in tokens):
+        return 0
+    if tokens[0] in vn_surnames() and len(tokens) <= MAX_VN_NAME_WORDS:
+        return 0
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] in vn_surnames() and 2 <= len(tokens) - k <= 4:
+            return k
+    return 0
 
 
 def korean_like(tokens: list[str]) -> bool:

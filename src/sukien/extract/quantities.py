@@ -33,7 +33,7 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
-from .dates import _CLAUSE_END, find_dates, infer_year, parse_published
+from .dates import _CLAUSE_END, find_dates, find_phrases, infer_year, parse_published
 
 # How far before a number its qualifier and change verb may sit ("tiếp tục tăng 30%",
 # "giảm từ 9-12%", "đạt gần 1,3 tỉ"): characters looked back. Calibrated on seeds and dev.
@@ -202,15 +202,10 @@ def _figures(text: str, dates: list[DateSpan]) -> list[_Figure]:
         fig = _unit_after(text, pos, m.start(), m.end(), value, value_max, spelled=False)
         if fig:
             out.append(fig)
-    low = text.lower()
-    for word, n in _SPELLED.items():
-        i = low.find(word + " ")
-        while i >= 0:
-            if i == 0 or not low[i - 1].isalnum():
-                fig = _unit_after(text, i + len(word), i, i + len(word), float(n), None, spelled=True)
-                if fig:
-                    out.append(fig)
-            i = low.find(word + " ", i + 1)
+    for i, word in find_phrases(text.lower(), tuple(_SPELLED)):
+        fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
+        if fig:
+            out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
 

@@ -26,7 +26,7 @@ import ahocorasick
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Relation
-from .dates import _CLAUSE_END, date_for_offset, find_dates, infer_year, parse_published
+from .dates import _CLAUSE_END, date_for_offset, find_dates, find_phrases, infer_year, parse_published
 
 # Characters before a framework phrase in which "quan hệ"/"lên" must occur ("quan hệ láng
 # giềng hữu nghị, đối tác hợp tác chiến lược toàn diện với Trung Quốc" = 27 characters).
@@ -170,15 +170,8 @@ def _phrases() -> tuple[_Phrase, ...]:
 
 
 def _phrase_hits(text: str) -> list[tuple[int, int, _Phrase]]:
-    low = text.lower()
-    hits = []
-    for p in _phrases():
-        i = low.find(p.phrase)
-        while i >= 0:
-            j = i + len(p.phrase)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum()):
-                hits.append((i, j, p))
-            i = low.find(p.phrase, i + 1)
+    by_phrase = {p.phrase: p for p in _phrases()}
+    hits = [(i, i + len(ph), by_phrase[ph]) for i, ph in find_phrases(text.lower(), tuple(by_phrase))]
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[tuple[int, int, _Phrase]] = []
     for h in hits:
