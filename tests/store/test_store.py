@@ -256,3 +256,20 @@ def test_progress_is_reported_and_ends_with_the_final_counts(store):
                            progress=lambda s: seen.append((s.read, s.new)))
     assert seen and seen[-1] == (5, 5) == (summary.read, summary.new)
     assert [n for _, n in seen] == sorted(n for _, n in seen)
+
+
+def test_a_reader_crash_on_one_input_is_a_skip_and_the_other_inputs_are_stored(store, monkeypatch):
+    import sukien.reading
+
+    real_read = sukien.reading.read
+
+    def flaky_read(source):
+        if str(source).endswith("explodes.txt"):
+            raise RuntimeError("reader bug")
+        return real_read(source)
+
+    monkeypatch.setattr(sukien.reading, "read", flaky_read)
+    s = store.ingest(["explodes.txt", EXAMPLES / "000_4299fdeffb5ad11e.txt"], pipeline=NO_STAGES)
+    assert s.new == 1
+    assert [(k.path, k.code) for k in s.skipped] == [("explodes.txt", "E100")]
+    assert "RuntimeError: reader bug" in s.skipped[0].reason

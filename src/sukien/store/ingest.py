@@ -62,6 +62,7 @@ PROGRESS_EVERY = 100
 MAX_MARKERS_PER_BATCH = 5000
 
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(slots=True)
@@ -83,8 +84,8 @@ class IngestSummary:
     errors: list[StageErrorRecord] = field(default_factory=list)
 
     def skipped_by_reason(self) -> Counter[str]:
-        """Skips counted by ``code reason-kind`` (the reason up to its first colon)."""
-        return Counter(f"{s.code} {s.reason.split(':', 1)[0].strip()}" for s in self.skipped)
+        """Skips counted by ``code reason-kind``: the reason up to its first colon, numbers as N."""
+        return Counter(f"{s.code} {_DIGITS.sub('N', s.reason.split(':', 1)[0].strip())}" for s in self.skipped)
 
     def errors_by_stage(self) -> Counter[str]:
         return Counter(e.stage for e in self.errors)
@@ -135,8 +136,12 @@ def iter_items(items: Any) -> Iterator[Article | Skipped]:
     for item in items:
         if isinstance(item, (Article, Skipped)):
             yield item
-        else:
+            continue
+        try:
             yield from read(item)
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the other inputs
+            yield Skipped(str(item), f"reader failed, rest of this input not read: "
+                          f"{type(exc).__name__}: {exc}", None, "E100")
 
 
 def split_source(source_path: str | None) -> tuple[str, int]:
