@@ -97,3 +97,10 @@ def test_automaton_finds_each_kind():
 def test_people_index_joins_aliases():
     assert kb.people_by_name()["xijinping"][0].name == "Tập Cận Bình"
     assert {t.name for t in kb.people_by_last_token()["putin"]} == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize("table", ["titles", "countries", "organisations", "places"])
+def test_no_duplicate_keys(table):
+    key = {"titles": "title", "countries": "iso3"}.get(table, "name")
+    names = [r[key] for r in load_table(table)]
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)

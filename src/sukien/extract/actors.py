@@ -103,7 +103,7 @@ _TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan
                      r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)\b.*", re.M | re.S)
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
-                   rf"(?:[/(\-–][^\n]{{0,40}})?)\s*$")
+                   rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
 _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 # Lower-case words that never sit inside an organisation's name (verbs, prepositions):
 # they end it ("Tập đoàn Điện lực Hàn Quốc dự lễ ở ...").
@@ -985,8 +985,10 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 country = local if local in SINO_NAME_COUNTRIES else "VNM"
             elif local:
                 country = local
+            elif korean_like(name_tokens(name)) and (not others or "KOR" in others):
+                country = "KOR"  # "Park Ju-seon": a Korean surname and romanised given name
             elif others:
-                country = "KOR" if korean_like(name_tokens(name)) and "KOR" in others else others[0]
+                country = others[0]
     titles: list[kb.Title] = []
     for m in members:
         for t in m.titles:

@@ -424,8 +424,9 @@ class Roles:
         return []
 
     def objects_after(self, sent: SentenceView, pos: int, stop_at_comma: bool = True,
-                      max_chars: int = 160) -> list[ActorToken]:
-        """Actor tokens right after ``pos`` in the same clause (the object of a verb)."""
+                      max_chars: int = 160, through_verbs: bool = False) -> list[ActorToken]:
+        """Actor tokens right after ``pos`` in the same clause (the object of a verb); with
+        ``through_verbs`` the first verb in between is passed over (the object of the subject's verb)."""
         out: list[ActorToken] = []
         limit = min(sent.span.end, pos + max_chars)
         for t in sent.tokens:
@@ -439,8 +440,9 @@ class Roles:
             lw = last_word(self.text, sent.span.start, t.start)
             if lw is not None and lw[0] in _NOT_OBJECT:
                 continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor
-            if any(c.start >= (out[-1].end if out else pos) and c.end <= t.start
-                   and c.kinds(EVENT_KINDS + STATEMENT_KINDS + ("REPORT",)) for c in sent.cues):
+            if (out or not through_verbs) and any(
+                    c.start >= (out[-1].end if out else pos) and c.end <= t.start
+                    and c.kinds(EVENT_KINDS + STATEMENT_KINDS + ("REPORT",)) for c in sent.cues):
                 break  # another verb stands in between
             out.append(t)
         return out

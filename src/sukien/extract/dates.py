@@ -647,6 +647,8 @@ def date_for_offset(article: Article, offset: int, *,
     3. else the last single-day date before ``offset`` within NARRATIVE_CHARS (articles
        written one sentence per line have one-sentence paragraphs);
     4. else the article's dateline: its first single-day date, else its first interval.
+    A sentence in the future ("sẽ", "dự kiến") without a date of its own takes the last date
+    before it that is not before publication (the announced trip, "từ ngày 9 đến 12-11").
     Parenthesised restatements ("(chiều cùng ngày theo giờ Hà Nội)") are skipped; ``precisions``
     restricts step 1 (e.g. ``("day",)`` to ignore "năm 1992" inside a meeting sentence).
     Steps 2–4 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
@@ -665,6 +667,12 @@ def date_for_offset(article: Article, offset: int, *,
     before = [d for d in in_sentence if d.start <= offset]
     found = before[-1] if before else (in_sentence[0] if in_sentence else None)
     narrative = _narrative_day(article, spans, offset, ref)
+    if found is None and _FUTURE.search(text, s0, s1):
+        # "... sẽ có các cuộc hội đàm": the trip announced earlier, not the announcement's day
+        ahead = [d for d in spans if d.start < offset and d.precision == "day" and d.value
+                 and (pub is None or (d.value[:10] >= pub.isoformat()))]
+        if ahead:
+            return ahead[-1]
     if found is not None:
         if found.precision != "day" and narrative is not None and _contains(found, narrative):
             return narrative
@@ -672,6 +680,7 @@ def date_for_offset(article: Article, offset: int, *,
     return narrative
 
 
+_FUTURE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp)(?!\w)", re.IGNORECASE)
 # How far back (characters) the last named day still governs a sentence without its own date.
 NARRATIVE_CHARS = 1500
 _TARGET_YEAR = re.compile(r"(?:đến|tới|trước|tầm\s+nhìn|giai\s+đoạn|hướng\s+tới)(?:\s+năm)?\s*$", re.IGNORECASE)

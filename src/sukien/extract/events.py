@@ -233,7 +233,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         # "Tại buổi tiếp, Tổng Bí thư X chào mừng Thượng tướng Y": the clause after names both
         subject = roles.subject_after(sent, cue.end)
         if subject:
-            objects = roles.objects_after(sent, subject[-1].end)[:1]
+            objects = roles.objects_after(sent, subject[-1].end, max_chars=60, through_verbs=True)[:1]
         if not subject and key in NEEDS_OBJECT:
             return []
     elif key in NEEDS_OBJECT and not objects:

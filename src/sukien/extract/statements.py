@@ -333,7 +333,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             comma = roles.text.find(",", cue.end, sent.span.end)
             if comma > 0:
                 after = roles.subject_after(sent, comma + 1)
-                if after and after[0].start - comma <= FRONTED_SUBJECT_GAP:
+                if after and after[0].start - comma <= FRONTED_SUBJECT_GAP and after[0].kind in ("PER", "GPE"):
                     src_tokens = after
         source = state.resolve(src_tokens, occasion, as_source=True)
         sides = any(t.kind in (SIDES, LEADERS) for t in src_tokens)
