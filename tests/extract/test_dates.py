@@ -171,3 +171,26 @@ def test_date_for_offset_sentence_then_paragraph_then_dateline():
 def test_parse_published():
     assert str(parse_published("2024-06-17T08:00:00+07:00")) == "2024-06-17"
     assert parse_published("hôm qua") is None and parse_published(None) is None
+
+
+def test_date_for_offset_skips_target_years_and_prefers_the_narrative_day():
+    text = ("Sáng 11/7, tại Vientiane, Chủ tịch nước hội đàm với Tổng Bí thư Lào.\n"
+            "Trong hội đàm, Chủ tịch nước nhấn mạnh Việt Nam sẵn sàng hỗ trợ Lào trong năm Chủ tịch ASEAN năm 2024.\n"
+            "Hai bên nỗ lực để đến năm 2030 đạt mục tiêu 10 tỷ USD.")
+    art = resolve_dates(Article(id="a", text_clean=text, published="2024-07-11"))
+    assert date_for_offset(art, text.index("nhấn mạnh")).value == "2024-07-11"  # "năm 2024" ⊇ the day
+    assert date_for_offset(art, text.index("nỗ lực")).value == "2024-07-11"  # a target year is no date
+
+
+def test_date_for_offset_future_sentence_takes_the_announced_trip():
+    text = ("Theo thông cáo ngày 6-11, Chủ tịch nước sẽ thăm chính thức Chile từ ngày 9 đến 12-11.\n"
+            "Chủ tịch nước sẽ có các cuộc hội đàm, hội kiến quan trọng.")
+    art = resolve_dates(Article(id="a", text_clean=text, published="2024-11-06"))
+    assert date_for_offset(art, text.index("hội đàm")).value == "2024-11-09/2024-11-12"
+
+
+def test_date_for_offset_one_sentence_per_line_keeps_the_day():
+    text = ("Đoàn thăm chính thức Việt Nam từ ngày 24 - 27/4/2021.\nChiều 25/4, tại Hà Nội, Bộ trưởng chủ trì lễ đón.\n"
+            "Sau lễ đón, hai bên hội đàm.\nSau hội đàm, hai Bộ trưởng chứng kiến ký kết Bản ghi nhớ.")
+    art = resolve_dates(Article(id="a", text_clean=text, published="2021-04-25"))
+    assert date_for_offset(art, text.index("chứng kiến")).value == "2021-04-25"
