@@ -4,14 +4,14 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from sukien.evaluation.bench import measure_floor, stream_memory
+from sukien.evaluation.bench import measure_baseline, measure_floor, stream_memory
 from sukien.interfaces.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_bench_json_on_the_bundled_sample_reports_every_figure():
-    result = CliRunner().invoke(app, ["bench", "--json", "--corpus", str(EXAMPLES), "--baseline-sample", "1"])
+    result = CliRunner().invoke(app, ["bench", "--json", "--corpus", str(EXAMPLES), "--baseline-sample", "0"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["articles"] == len(list(EXAMPLES.glob("*.txt")))
@@ -21,8 +21,16 @@ def test_bench_json_on_the_bundled_sample_reports_every_figure():
     assert names[0] == "read" and "sentences" in names and "events" in names
     assert report["ours"]["articles_per_s"] > 0 and report["floor"]["articles_per_s"] > 0
     assert report["ratios"]["ours_over_floor"] > 0
-    # underthesea is an optional extra: either measured on the sample or skipped with a reason
-    assert report["baseline"].get("articles") == 1 or "underthesea" in report["baseline"]["skipped"]
+    assert "skipped" in report["baseline"] and report["ratios"]["ours_over_baseline"] is None
+
+
+def test_baseline_is_measured_or_skipped_with_a_reason():
+    # underthesea is an optional extra (``baseline``): measured when installed, else a reason
+    result = measure_baseline(["Tổng Bí thư Tô Lâm hội kiến Tổng thống Hàn Quốc."])
+    if isinstance(result, str):
+        assert "underthesea" in result
+    else:
+        assert result.articles == 1 and result.cpu_s > 0
 
 
 def test_floor_reads_jsonl_records_and_skips_bad_lines(tmp_path):
