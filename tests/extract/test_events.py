@@ -97,3 +97,58 @@ def test_press_meeting_is_not_a_meeting_and_event_spans_are_left_for_statements(
     assert not art.events
     art = run_events(make_article("Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik."))
     assert art.meta["event_spans"][0][2] == art.events[0].id
+
+
+def test_one_meeting_per_separately_titled_counterpart_but_spouses_join():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm hội kiến Chủ tịch nước Lương Cường và Tổng thống Lee Jae Myung."))
+    meets = [e for e in art.events if e.kind == "MEET"]
+    assert sorted(sorted(e.participants) for e in meets) == [["lc", "tl"], ["lee", "tl"]]
+
+
+def test_hoi_dam_giua_names_exactly_its_two_sides():
+    art = run_events(make_article("Chủ tịch nước Lương Cường nhắc lại cuộc hội đàm giữa Tổng Bí thư Tô Lâm với "
+                                  "Tổng thống Lee Jae Myung."))
+    (ev,) = art.events
+    assert set(ev.participants) == {"tl", "lee"}
+
+
+def test_nominal_meeting_takes_the_clause_after_it():
+    art = run_events(make_article("Tại buổi tiếp, Tổng Bí thư Tô Lâm chào mừng Chủ tịch Quốc hội Hàn Quốc "
+                                  "Woo Won-shik."))
+    (ev,) = art.events
+    assert ev.participants == ["tl", "woo"]
+
+
+def test_arrival_in_a_foreign_place_is_a_visit_and_a_visit_in_a_delegation_led_by_x():
+    art = run_events(make_article("Chiều 10/8, Tổng Bí thư Tô Lâm đã tới Seoul, bắt đầu chuyến thăm Hàn Quốc.",
+                                  dates=[("Chiều 10/8", "2025-08-10", "afternoon")]))
+    visits = [e for e in art.events if e.kind == "VISIT"]
+    assert len(visits) == 1 and visits[0].participants == ["tl", "KOR"]
+    art = run_events(make_article("Đoàn đại biểu cấp cao Hàn Quốc do Chủ tịch Quốc hội Hàn Quốc Woo Won-shik "
+                                  "dẫn đầu sang thăm chính thức Việt Nam."))
+    (ev,) = [e for e in art.events if e.kind == "VISIT"]
+    assert ev.participants == ["woo", "VNM"]
+
+
+def test_invitation_is_not_a_trip_and_proposed_signing_is_not_a_signing():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm mời Tổng thống Lee Jae Myung sang thăm Việt Nam."))
+    assert not [e for e in art.events if e.kind == "VISIT"]
+    art = run_events(make_article("Tổng Bí thư Tô Lâm đề nghị hai bên sớm ký Hiệp định thương mại."))
+    assert not [e for e in art.events if e.kind == "SIGN"]
+
+
+def test_signing_after_talks_takes_the_talks_day():
+    art = run_events(make_article(
+        "Chiều 11/8, Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. Sau hội đàm, hai nhà lãnh đạo "
+        "chứng kiến lễ ký các văn kiện hợp tác.", dates=[("Chiều 11/8", "2025-08-11", "afternoon")]))
+    (sign,) = [e for e in art.events if e.kind == "SIGN"]
+    assert set(sign.participants) == {"tl", "lee"} and sign.date == "2025-08-11"
+
+
+def test_evidence_prefers_the_dated_sentence_with_names_over_a_caption():
+    art = run_events(make_article(
+        "Tổng Bí thư tiếp Chủ tịch Quốc hội Hàn Quốc. Ảnh: TTXVN\n"
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik.",
+        dates=[("Chiều 21/11", "2025-11-21", "afternoon")]))
+    (ev,) = art.events
+    assert ev.evidence.text.startswith("Chiều 21/11")

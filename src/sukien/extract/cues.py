@@ -424,7 +424,8 @@ class Roles:
         return []
 
     def objects_after(self, sent: SentenceView, pos: int, stop_at_comma: bool = True,
-                      max_chars: int = 160, through_verbs: bool = False) -> list[ActorToken]:
+                      max_chars: int = 160, through_verbs: bool = False,
+                      comma_first: bool = False) -> list[ActorToken]:
         """Actor tokens right after ``pos`` in the same clause (the object of a verb); with
         ``through_verbs`` the first verb in between is passed over (the object of the subject's verb)."""
         out: list[ActorToken] = []
@@ -435,6 +436,8 @@ class Roles:
             gap = self.text[pos if not out else out[-1].end:t.start]
             if ";" in gap or (stop_at_comma and out and "," in gap and " và " not in gap):
                 break
+            if comma_first and not out and "," in gap:
+                break  # "Tại buổi tiếp, X ...": X is not what the noun governs
             if out and stop_at_comma and len(gap.strip()) > LIST_GAP_CHARS:
                 break  # "A và B": a list continues only through short joiners, not a new clause
             lw = last_word(self.text, sent.span.start, t.start)

@@ -214,7 +214,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     key = cue.text.lower()
     if _word_before(text, cue.start, sent.span.start) in _GENERIC_BEFORE:
         return []  # "các hoạt động gặp gỡ": activities in general, not one meeting
-    objects = roles.objects_after(sent, cue.end)
+    objects = roles.objects_after(sent, cue.end, comma_first=True)
     # "X, nước Y" / "những người bạn Nga": a country written after a noun is an adjective, not a party
     objects = [t for t in objects if t.kind != "GPE" or t is objects[0] and not text[cue.end:t.start].strip()
                or _word_before(text, t.start, sent.span.start) in _COUNTRY_OBJECT_WORDS]
