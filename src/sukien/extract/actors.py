@@ -379,12 +379,48 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
             continue
         if chain.titles:
             prev = people[-1] if people else None
+            before = None
             if prev is not None and _apposition(text, prev.end, chain.start):
                 _add_titles(prev, chain)
+            elif (before := _name_before(text, chain.start, tags, i)) is not None:
+                # "Uông Chu Lưu - Phó Chủ tịch Quốc hội, Đào Việt Trung - Chủ nhiệm ..."
+                _add_titles(before, chain)
+                people.append(before)
             elif chain.titles[0].rank <= TITLE_ALONE_MAX_RANK and text[chain.start:chain.start + 1].isupper():
                 alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
                                        chain.country or _title_country(chain.titles)))
     return people, alone
+
+
+# A name written before its title: "Trương Thị Mai - Trưởng ban Dân vận", "ông X, Đại sứ".
+_NAME_BEFORE = re.compile(rf"({NAME_TOKEN}(?:[ ]{NAME_TOKEN}){{1,5}})[ ]*([-–,(])[ ]*$")
+NAME_BEFORE_REACH = 60
+
+
+def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMention | None:
+    lo = max(0, start - NAME_BEFORE_REACH)
+    m = _NAME_BEFORE.search(text, lo, start)
+    if not m:
+        return None
+    s, e = m.start(1), m.end(1)
+    # the run must not be a dictionary tag (country, place, body, title) or follow one
+    for t in tags[max(0, i - 4):i]:
+        if t.start < e and s < t.end:
+            return None
+    tokens = name_tokens(m.group(1))
+    if any(t in STOP_WORDS for t in tokens):
+        return None
+    skip = leading_place_words(tokens)
+    if skip:
+        s = _token_end(text, s, tokens[:skip]) + 1
+        tokens = tokens[skip:]
+    shape = name_shape(tokens)
+    if shape != VN and not (shape == FOREIGN and m.group(2) in "-–(" and len(tokens) >= 2):
+        return None
+    prev = _PREV_WORD.search(text, max(0, s - 12), s)
+    if prev is not None and prev.group(1)[:1].isupper() and not skip:
+        return None  # the end of a longer capitalised run, not a whole name
+    return PersonMention(s, e, text[s:e], shape)
 
 
 _APPOSITION = re.compile(r"\s*(?:\([^()\n]{0,25}\))?\s*(?:,|\(|-|–)\s*$")
