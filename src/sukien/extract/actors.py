@@ -71,6 +71,9 @@ W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
 SUFFIX_MIN_LETTERS = 6
 FUZZY_SAME_NAME = 90
 
+# titles.tsv country of an international organisation's office: its holder's country is
+# not implied (and not guessed from the article: "Chủ tịch Ủy ban châu Âu Ursula von der Leyen").
+INTERNATIONAL = "INT"
 # Countries whose people Vietnamese press names in Sino-Vietnamese reading, so a
 # Vietnamese-looking name next to them may be theirs ("Mã Triều Húc" in a China article).
 SINO_NAME_COUNTRIES = frozenset({"CHN", "TWN"})
@@ -1000,6 +1003,8 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 continue  # "ông Jiri Koliba, Thứ trưởng Bộ Công Thương" (of the Czech side)
             scores[iso] = max(scores[iso], w) + 0.01
         for t in m.titles:
+            if t.country == INTERNATIONAL:
+                continue
             if t.country and t.country != "VNM":
                 scores[t.country] = max(scores[t.country], W_TITLE_FOREIGN)
             elif t.country == "VNM" and m.shape == VN:
@@ -1010,7 +1015,10 @@ def _person_entity(members: list[PersonMention], others: list[str],
             scores[t.country] = max(scores[t.country], W_DICTIONARY)
     country = scores.most_common(1)[0][0] if scores else None
     attrs: dict[str, object] = {}
-    if country is None:
+    international = any(t.country == INTERNATIONAL for m in members for t in m.titles)
+    if country == INTERNATIONAL:
+        country = None
+    if country is None and not international:
         if spouse:
             attrs["_spouse"] = True
         else:

@@ -436,7 +436,8 @@ def _keywords() -> tuple[str, ...]:
     """Lower-case words that start or end the date forms without digits."""
     v = _vocab()
     words = {"cùng ngày", "tuần tới", "tuần sau", "tuần này", "tuần trước", "tuần qua",
-             "năm nay", "năm ngoái", "năm tới", "năm sau", "thứ ", "chủ nhật"}
+             "năm nay", "năm ngoái", "năm tới", "năm sau"}
+    words |= set(v.weekday)
     words |= set(v.relative_day)
     words |= {f"{p} {s}" for p in v.part_of_day for s in v.after_part}
     words |= {f"{e} năm" for e in v.edge}
@@ -471,7 +472,9 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
 def _anchors(text: str) -> list[int]:
     """Offsets every date expression must cover: digit runs and keyword hits. Found with one
     digit regex and one automaton pass, so a text is not scanned by the big pattern."""
-    out = [m.start() for m in _DIGITS.finditer(text)]
+    # a digit run continuing a number ("1.000", "2,7") never starts a date
+    out = [m.start() for m in _DIGITS.finditer(text)
+           if not (m.start() >= 2 and text[m.start() - 1] in ".," and text[m.start() - 2].isdigit())]
     out += [i for i, _ in find_phrases(text.lower(), _keywords(), whole_words=False)]
     return sorted(set(out))
 

@@ -308,11 +308,18 @@ def _in_brackets(text: str, offset: int) -> bool:
     return opening >= 0 and text.rfind("]", opening, offset) < 0 and text.find("]", offset, le) >= 0
 
 
-def _country_surface(article: Article, iso3: str) -> str:
-    """A country as the article writes it (its most frequent full form), else its ISO3 code."""
+def _occasion_pair(article: Article) -> list[str]:
+    """The two countries of the occasion as the article writes them (each one's most frequent
+    full form), else as ISO3 codes."""
     text = article.text_clean
-    forms = Counter(text[c.start:c.end] for c in country_spans(text) if c.iso3 == iso3 and not c.short)
-    return forms.most_common(1)[0][0] if forms else iso3
+    spans = country_spans(text)
+    gpe = [m.country for m in article.mentions if m.label == "GPE" and m.country]
+    codes = [c for c, _ in Counter(gpe or [c.iso3 for c in spans]).most_common()]
+    out = []
+    for iso3 in main_pair(article, codes):
+        forms = Counter(text[c.start:c.end] for c in spans if c.iso3 == iso3 and not c.short)
+        out.append(forms.most_common(1)[0][0] if forms else iso3)
+    return out
 
 
 def _topics(title: str, parties: list[str]) -> list[str]:
@@ -387,7 +394,7 @@ def documents_of(article: Article) -> list[Document]:
                 parties = subj
         if not parties and not unknown_sides:
             if pair is None:
-                pair = [_country_surface(article, c) for c in main_pair(article)]
+                pair = _occasion_pair(article)
             parties = list(pair)
         key = (hit.kind, _fold(title)[:30], tuple(sorted(_fold(p) for p in parties)))
         if _duplicate(key, keys, title):

@@ -78,8 +78,8 @@ def name_shape(tokens: list[str]) -> str | None:
     if all(is_vn_syllable(w) and "-" not in w and "." not in w for w in words):
         if 2 <= len(words) <= MAX_VN_NAME_WORDS + 1 and words[0] in vn_surnames():
             return VN
-        if len(words) >= 2 and not any(w in STOP_WORDS for w in words):
-            return FOREIGN  # "Hun Sen", "Pany Yathotou"-like romanisations that look Vietnamese
+        # Vietnamese-looking words without a surname first: a body or place ("Phòng Thương"),
+        # not a name; foreign names that look like this ("Hun Sen") come from the dictionary.
         return None
     if len(words) == 1 and len(words[0].replace(".", "")) < 3:
         return None

@@ -73,6 +73,9 @@ ORG_TARGET_WORDS = 3
 PLANNED_EVENT_GAP = 20
 # A fronted clause's subject must come right after its comma ("..., ông Ricardo Valente cho rằng").
 FRONTED_SUBJECT_GAP = 24
+# A statement naming no field of cooperation is about the relationship itself (thanks,
+# congratulations, welcome): calibrated on the gold, where such statements are "diplomacy".
+DEFAULT_TOPICS = ("diplomacy",)
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
 TARGET_WINDOW = 90
 
@@ -313,7 +316,7 @@ def _topics(state: _State, sent: SentenceView, start: int, end: int) -> list[str
     names = [(t.start, t.end) for t in sent.tokens if t.kind in ("PER", "ORG", "TITLE")]
     lo = bisect.bisect_left(state.topic_starts, start)
     hi = bisect.bisect_left(state.topic_starts, end)
-    return topics_in_spans(state.topic_cues[lo:hi], start, end, names)
+    return topics_in_spans(state.topic_cues[lo:hi], start, end, names) or list(DEFAULT_TOPICS)
 
 
 def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
