@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from ._app import DbOption, JsonOption, app, console, fail, print_json, print_table
+from ._app import DbOption, JsonOption, app, console, err_console, fail, print_json, print_table
 
 
 @app.command()
@@ -90,14 +91,22 @@ def run(
     if engine not in ("local", "dask"):
         fail(f"--engine must be 'local' or 'dask', got {engine!r}")
     items = islice(read(paths), limit)
-    if engine == "dask":
-        from ...engines.dask import extract_to_parquet as run_dask
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=as_json) as bar:
+        task = bar.add_task(f"starting the {engine} engine")
 
-        summary = run_dask(items, out, scheduler=scheduler, workers=workers, overwrite=overwrite)
-    else:
-        from ...engines.local import extract_to_parquet as run_local
+        def progress(summary: dict) -> None:
+            bar.update(task, description=f"articles {summary['articles']:,}  chunks {summary['chunks']:,}")
 
-        summary = run_local(items, out, workers=workers, overwrite=overwrite)
+        if engine == "dask":
+            from ...engines.dask import extract_to_parquet as run_dask
+
+            summary = run_dask(items, out, scheduler=scheduler, workers=workers, overwrite=overwrite,
+                               progress=progress)
+        else:
+            from ...engines.local import extract_to_parquet as run_local
+
+            summary = run_local(items, out, workers=workers, overwrite=overwrite, progress=progress)
     if as_json:
         print_json(summary)
         return
