@@ -12,7 +12,8 @@ def test_each_sentence_gets_its_topics_in_vocabulary_order():
     assert topics_for("đào tạo nhân lực, trí tuệ nhân tạo (AI)") == ["science_technology", "education_training"]
     assert topics_for("Bản ghi nhớ về hợp tác nghề cá") == ["agriculture_fisheries"]
     assert topics_for("miễn thị thực cho công dân") == ["people_diaspora"]
-    assert topics_for("Hội nghị cấp cao APEC 2027") == ["diplomacy", "multilateral_regional"]
+    assert topics_for("Hội nghị cấp cao APEC 2027") == ["multilateral_regional"]
+    assert topics_for("vì lợi ích của nhân dân hai nước") == []  # a formula, not people-to-people exchange
 
 
 def test_whole_words_only_and_either_tone_placement():
