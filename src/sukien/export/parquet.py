@@ -142,6 +142,8 @@ def _flatten(obj: Any, layout: list[tuple[str, str]], row: dict[str, Any]) -> di
         elif kind == "json":
             if name == "errors":
                 value = [{"stage": e.stage, "error": e.error} for e in value]
+            elif name == "meta":  # keys starting with '_' are stages' per-article caches
+                value = {k: v for k, v in value.items() if not k.startswith("_")}
             row[f"{name}_json"] = None if value is None else _dumps(value)
         elif kind == "float" and value is not None:
             row[name] = float(value)
