@@ -41,6 +41,8 @@ PRE_WINDOW = 24
 # How far after the unit a year may follow and still be the figure's own year
 # ("1,37 tỉ USD trong 5 tháng đầu năm 2017").
 POST_YEAR_WINDOW = 36
+# A sentence is looked for this far back (longer "sentences" are run-on text without stops).
+MAX_SENTENCE_CHARS = 800
 # Words after the unit kept as the Vietnamese ``about`` when no cue word names it.
 ABOUT_WORDS = 5
 
@@ -202,12 +204,21 @@ def _figures(text: str, dates: list[DateSpan]) -> list[_Figure]:
         fig = _unit_after(text, pos, m.start(), m.end(), value, value_max, spelled=False)
         if fig:
             out.append(fig)
-    for i, word in find_phrases(text.lower(), tuple(_SPELLED)):
+    for i, phrase in find_phrases(text.lower(), _spelled_phrases()):
+        word = phrase.split()[0]
         fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
         if fig:
             out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
+
+
+@cache
+def _spelled_phrases() -> tuple[str, ...]:
+    """"hai dự án", "sáu văn kiện", ...: spelled numbers before the units that take them
+    (searched as whole phrases: "năm" and "ba" alone are everywhere)."""
+    units = [u.word.lower() for u in _knowledge().units.values() if u.spelled]
+    return tuple(f"{w} {u}" for w in _SPELLED for u in units)
 
 
 def _unit_after(text: str, pos: int, start: int, num_end: int, value: float, value_max: float | None,
@@ -299,8 +310,9 @@ def _opening_year(text: str, offset: int) -> int | None:
 
 
 def _full_sentence_start(text: str, offset: int) -> int:
-    start = 0
-    for m in _FULL_STOP.finditer(text, 0, offset):
+    lo = max(0, offset - MAX_SENTENCE_CHARS)
+    start = lo
+    for m in _FULL_STOP.finditer(text, lo, offset):
         start = m.end()
     return start
 
