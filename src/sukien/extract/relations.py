@@ -88,18 +88,14 @@ _COMPOUND_SEP = re.compile(r"\s*[-–]\s*")
 def country_spans(text: str) -> list[CountrySpan]:
     """Country names in ``text`` (names and aliases of ``countries.tsv``, whole words, longest
     first), plus short forms inside compounds ("Việt - Hàn", "Trung-Việt", "Nga-Việt")."""
-    found: list[CountrySpan] = []
-    for end, (n, iso3, short) in _country_automaton().iter(text):
-        start = end - n + 1
-        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < len(text) and text[end + 1].isalnum()):
-            continue
-        found.append(CountrySpan(start, end + 1, iso3, short))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[CountrySpan] = []
-    for c in found:
-        if out and c.start < out[-1].end:
+    n_text = len(text)
+    # iter_long: the longest name at each place, left to right, without overlaps
+    for end, (n, iso3, short) in _country_automaton().iter_long(text):
+        start = end - n + 1
+        if (start > 0 and text[start - 1].isalnum()) or (end + 1 < n_text and text[end + 1].isalnum()):
             continue
-        out.append(c)
+        out.append(CountrySpan(start, end + 1, iso3, short))
     # a short form counts only when joined to another country by a dash
     keep = []
     for i, c in enumerate(out):
