@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import GPE, LOC, ORG, PER, Article, Entity, Mention
 from ..text.chars import LOWER, UPPER
@@ -608,7 +608,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     if shape is not None and (len(tokens) > 1 or not honorific_only or True):
                         name_end = _token_end(text, pos, tokens)
                         lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
-                        single_ok = _plausible_single(tokens[0]) and not lower_title and (
+                        single_ok = len(tokens) == 1 and _plausible_single(tokens[0]) and not lower_title and (
                             first.kind == kb.HONORIFIC or honorific_only
                             or not _SINGLE_END.match(text, name_end)
                             or not any(t.sector in PLACE_LIKE_SECTORS for t in chain.titles)) \
@@ -706,9 +706,14 @@ PLACE_LIKE_SECTORS = frozenset({"LOCGOV", "BUS", "MEDIA", "EDU", "NGO"})
 COUNTRY_TYPO_RATIO = 85
 
 
+@cache
+def _country_name_list() -> tuple[str, ...]:
+    return tuple(kb.country_names())
+
+
 def _country_typo(tok: str) -> bool:
-    k = match_key(tok)
-    return any(fuzz.ratio(k, c) >= COUNTRY_TYPO_RATIO for c in kb.country_names() if abs(len(c) - len(k)) <= 2)
+    return process.extractOne(match_key(tok), _country_name_list(), scorer=fuzz.ratio,
+                              score_cutoff=COUNTRY_TYPO_RATIO) is not None
 
 
 def _plausible_single(tok: str) -> bool:
@@ -798,7 +803,11 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     # -- people
     groups = _group_people(people)
     person_entities: list[tuple[Entity, list[PersonMention]]] = []
+    # countries written near a person: country names, and bodies named with their country
+    # ("Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc")
     country_tags = [(t.start, t.ref.iso3) for t in tags if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country)]
+    country_tags += [(t.start, iso) for t in tags if t.kind == kb.ORG and (iso := _org_identity(t)[1])]
+    country_tags.sort()
 
     def near(pos: int) -> str | None:
         sent_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos))

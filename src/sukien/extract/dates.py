@@ -531,7 +531,8 @@ def _evidence_year(text: str, hits: list[_Hit]) -> int | None:
     if strong:
         return max(strong)
     dateline = [y for h, y, m, d in full
-                if h.groups.get("part") or h.groups.get("wd") or _DATELINE.search(text, 0, h.start)]
+                if h.groups.get("part") or h.groups.get("wd")
+                or (h.kind == "dmy_full" and _DATELINE.search(text, 0, h.start))]
     return max(dateline) if dateline else None
 
 
@@ -606,7 +607,7 @@ def apply_year(article: Article, year: int, source: str = "") -> Article:
 
 
 # ---------------------------------------------------------------------------------------------
-_CLAUSE_END = re.compile(r"[.!?;](?=\s)|\n")
+_CLAUSE_END = re.compile(r"[.!?;…](?=\s)|\n")
 
 
 def sentence_bounds(text: str, offset: int) -> tuple[int, int]:

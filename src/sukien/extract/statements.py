@@ -76,6 +76,15 @@ FRONTED_SUBJECT_GAP = 24
 # A statement naming no field of cooperation is about the relationship itself (thanks,
 # congratulations, welcome): calibrated on the gold, where such statements are "diplomacy".
 DEFAULT_TOPICS = ("diplomacy",)
+# The first actor after a trigger is its target when at most this many words stand between
+# ("đề nghị Hàn Quốc", "mong muốn thời gian tới hai nước ..."), or when a dative marks it.
+TARGET_GAP_WORDS = 5
+_DATIVES = {"với", "cho", "tới", "đến", "của"}
+DATIVE_REACH = 5  # "hợp tác với Chính quyền mới Hàn Quốc": the dative may stand a few words before
+# Words that do not distance a target from its verb ("mong muốn, thời gian tới, các thành viên Nhóm ...").
+_GAP_FILLERS = {"thời", "gian", "tới", "sắp", "các", "những", "thành", "viên", "phía", "cơ", "quan", "nhà",
+                "cũng", "tiếp", "tục", "luôn", "đã", "sẽ"}
+_WORDS = re.compile(r"\w+")
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
 TARGET_WINDOW = 90
 
@@ -300,8 +309,11 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
     # only the first object (with what "và" joins to it): "đề nghị Hàn Quốc ... cho doanh nghiệp
     # Việt Nam" asks Hàn Quốc; an organisation only right after the verb ("mong muốn các thành viên Nhóm ...")
     first = objs[0]
-    if first.kind == "ORG" and len(roles.text[cue.end:first.start].split()) > ORG_TARGET_WORDS:
+    between = [w for w in _WORDS.findall(roles.text[cue.end:first.start].lower()) if w not in _GAP_FILLERS]
+    if first.kind == "ORG" and len(between) > ORG_TARGET_WORDS:
         return []
+    if len(between) > TARGET_GAP_WORDS and not _DATIVES.intersection(between[-DATIVE_REACH:]):
+        return []  # far from the verb and not "với/cho X": a possessor inside the content
     group = [first]
     for t in objs[1:]:
         if roles.text[group[-1].end:t.start].strip() in ("và", ",", "cùng"):
@@ -356,8 +368,13 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
                           and t.kind in ("PER", "TITLE", "GPE")][:1]
         target = [r for r in state.resolve(tgt_tokens, occasion, as_target=True) if r not in source or sides]
         if sides and kind in ("AGREE", "SUPPORT", "PLEDGE"):
-            target = []  # the two sides agreeing / welcoming together address nobody in particular
-        elif not target and not sides and kind != "AGREE":
+            # the two sides agreeing / welcoming together address nobody in particular, unless a
+            # third party is named ("hai bên đánh giá cao vai trò của ASEAN")
+            own = set(state.side_countries(source)) | set(source)
+            target = [r for r in target if r not in own and state.country(r) not in own]
+        elif not target and mode == "object_target":
+            target = state.side_countries(state.sides(occasion))  # "Cần nâng tầm quan hệ ...": both sides
+        elif not target and not sides:
             target = _counterpart(state, source, occasion)
         if mode != "by":
             state.remember(source)
