@@ -194,3 +194,9 @@ def test_date_for_offset_one_sentence_per_line_keeps_the_day():
             "Sau lễ đón, hai bên hội đàm.\nSau hội đàm, hai Bộ trưởng chứng kiến ký kết Bản ghi nhớ.")
     art = resolve_dates(Article(id="a", text_clean=text, published="2021-04-25"))
     assert date_for_offset(art, text.index("chứng kiến")).value == "2021-04-25"
+
+
+def test_a_dated_sentence_opening_a_line_is_not_a_dateline():
+    text = "Chiều 28-6, Chủ tịch nước hội kiến.\nNgày 1-3-2001, hai nước ký Tuyên bố chung.\nHôm nay (29.6), hội đàm."
+    assert infer_year(Article(id="a", text_clean=text)) is None
+    assert infer_year(Article(id="b", text_clean="Tiêu đề\n22:00 25/06/2024\nChiều 25/6, tại Hà Nội")) == 2024
