@@ -148,6 +148,7 @@ class Quantity:
     year: int | None = None
     approx: str | None = None
     about: str | None = None
+    value_max: float | None = None  # upper end of a range ("giảm từ 9-12%": value 9, value_max 12)
 
 
 @dataclass(slots=True)

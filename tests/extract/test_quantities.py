@@ -113,3 +113,8 @@ def test_gold_floor_seeds():
 @pytest.mark.skipif(not (SHARED / "gold" / "dev.json").exists(), reason="shared gold not present")
 def test_gold_floor_dev():
     assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.90
+
+
+def test_range_keeps_its_upper_end():
+    q = one("chi phí năng lượng tái tạo đang giảm từ 9-12% năm.", "2024-06-17")
+    assert (q.value, q.value_max, q.unit, q.kind) == (9, 12, "percent", "change")

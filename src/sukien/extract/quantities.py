@@ -404,7 +404,7 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
             continue
         seen.add(key)
         q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(s0, s1),
-                     year=year, approx=key[3], about=_about(text, fig, s0))
+                     year=year, approx=key[3], about=_about(text, fig, s0), value_max=fig.value_max)
         out.append(q)
     return out
 
