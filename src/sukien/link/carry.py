@@ -1,0 +1,146 @@
+"""Facts carried across a story: what one outlet says fills what another leaves out.
+
+- **Year**: an article without a publication date resolves ``Chiều 21/11`` only to
+  ``--11-21``; when another article of its story is dated (published, or an event with a
+  full date), the year-less dates take the year that puts them closest to the story's
+  dates, if that is within ``MAX_CARRY_DAYS``. The article's ``meta`` records the inferred
+  publication year and where it came from (``published`` itself stays unknown: the day is
+  not known).
+- **Title-only persons**: ``Tổng Bí thư`` written alone, in an article that never names the
+  holder, is the person another article of the story names with the same title and
+  country; the article gains that entity (marked ``resolved_from``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..model import PER, Article, Entity
+from ..text.normalize import fold, fold_name
+
+# A year-less date takes a story's year only if it then lies this close to one of the
+# story's dated days (a story is days or weeks, not months).
+MAX_CARRY_DAYS = 45
+
+_YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _ordinal(y: int, m: int, d: int) -> int | None:
+    try:
+        return dt.date(y, m, d).toordinal()
+    except ValueError:
+        return None
+
+
+def story_days(articles: Sequence[Article]) -> list[int]:
+    days = []
+    for a in articles:
+        for v in [a.published] + [e.date for e in a.events]:
+            for part in (v or "").split("/"):
+                m = _FULL.match(part)
+                if m and (o := _ordinal(int(m[1]), int(m[2]), int(m[3]))) is not None:
+                    days.append(o)
+    return days
+
+
+def year_for(month_day: str, days: Sequence[int]) -> int | None:
+    """The year putting ``--MM-DD`` closest to one of ``days`` (within MAX_CARRY_DAYS)."""
+    m = _YEARLESS.match(month_day)
+    if not m or not days:
+        return None
+    month, day = int(m[1]), int(m[2])
+    best: tuple[int, int] | None = None
+    for d in sorted(set(days)):
+        y0 = dt.date.fromordinal(d).year
+        for y in (y0 - 1, y0, y0 + 1):
+            o = _ordinal(y, month, day)
+            if o is None:
+                continue
+            gap = abs(o - d)
+            if gap <= MAX_CARRY_DAYS and (best is None or gap < best[0]):
+                best = (gap, y)
+    return best[1] if best else None
+
+
+def _with_year(value: str, days: Sequence[int]) -> str | None:
+    parts = value.split("/")
+    out = []
+    for p in parts:
+        if _YEARLESS.match(p):
+            y = year_for(p, days)
+            if y is None:
+                return None
+            out.append(f"{y}{p[1:]}")
+        else:
+            out.append(p)
+    # an interval whose end month-day falls before its start runs into the next year
+    if len(out) == 2 and out[1] < out[0] and parts[1].startswith("--"):
+        out[1] = f"{int(out[1][:4]) + 1}{out[1][4:]}"
+    return "/".join(out)
+
+
+def carry_dates(story: Sequence[Article]) -> int:
+    """Give year-less event and date values the story's year; returns how many changed."""
+    changed = 0
+    for a in story:
+        others = [o for o in story if o is not a]
+        days = story_days(others)
+        if not days:
+            continue
+        years = set()
+        for ev in a.events:
+            if ev.date and "--" in ev.date and (new := _with_year(ev.date, days)):
+                ev.date = new
+                years.add(new[:4])
+                changed += 1
+        for ds in a.dates:
+            if ds.value and "--" in ds.value and (new := _with_year(ds.value, days)):
+                ds.value = new
+                changed += 1
+        if not a.published and years:
+            a.meta["published_year_inferred"] = min(years)
+            a.meta["published_year_from"] = [o.id for o in others if story_days([o])]
+    return changed
+
+
+def carry_title_holders(story: Sequence[Article]) -> int:
+    """Resolve title-only person mentions through the story's other articles."""
+    named: dict[tuple[str, str | None], set[tuple[str, str, str]]] = {}
+    for a in story:
+        for e in a.entities:
+            if e.type == PER and e.title:
+                for t in [e.title, *(e.attrs.get("titles") or ())]:
+                    named.setdefault((fold(t), e.country), set()).add((e.name, a.id, e.title_en or ""))
+    changed = 0
+    for a in story:
+        for m in a.mentions:
+            if m.label != "TITLE" or m.entity_id or not m.title:
+                continue
+            holders = {(n, te) for n, aid, te in named.get((fold(m.title), m.country), ()) if aid != a.id}
+            names = {fold_name(n) for n, _ in holders}
+            if len(names) != 1:
+                continue  # nobody, or several people with that title in the story
+            name, title_en = sorted(holders)[0]
+            source = sorted(aid for n, aid, _ in named[(fold(m.title), m.country)] if fold_name(n) in names)[0]
+            ent = next((e for e in a.entities if e.type == PER and fold_name(e.name) == fold_name(name)), None)
+            if ent is None:
+                ent = Entity(_new_id(a), name, PER, m.country, m.title, title_en or None,
+                             attrs={"resolved_from": source})
+                a.entities.append(ent)
+            if (m.start, m.end) not in ent.mentions:
+                ent.mentions.append((m.start, m.end))
+                ent.mentions.sort()
+            m.entity_id, m.name = ent.id, ent.name
+            changed += 1
+    return changed
+
+
+def _new_id(article: Article) -> str:
+    used = {e.id for e in article.entities}
+    n = len(used) + 1
+    while f"e{n}" in used:
+        n += 1
+    return f"e{n}"

@@ -1,0 +1,193 @@
+"""Corpus events: one record per real occurrence, with every article that reports it.
+
+Two article events are the same occurrence when they have the same kind, the same
+participants after actor resolution (one set may be a subset of the other, if they share
+at least two), and compatible dates: equal days, a day inside an interval, overlapping
+intervals, ``--MM-DD`` against a full date with that month and day, or a month/year that
+contains the other. A year-less or missing date only merges inside one story (without a
+year, "21/11" could be any year's). Candidates are blocked by (kind, participant pair), so
+the cost follows the number of events, not its square.
+
+A corpus event keeps every source article with its evidence, and the number of sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Event
+
+_PART = re.compile(r"^(?:(\d{4})|--)(?:-(\d{2}))?(?:-(\d{2}))?$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    year: int | None  # None: year unknown (--MM-DD)
+    lo: tuple[int, int]  # (month, day)
+    hi: tuple[int, int]
+    end_year: int | None = None
+
+
+def parse_date(value: str | None) -> DateRange | None:
+    if not value:
+        return None
+    parts = value.split("/")
+    ranges = []
+    for p in parts[:2]:
+        if p.startswith("--"):
+            m = re.match(r"^--(\d{2})-(\d{2})$", p)
+            if not m:
+                return None
+            md = (int(m[1]), int(m[2]))
+            ranges.append((None, md, md))
+            continue
+        m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", p)
+        if not m:
+            return None
+        y = int(m[1])
+        if m[2] and m[3]:
+            md = (int(m[2]), int(m[3]))
+            ranges.append((y, md, md))
+        elif m[2]:
+            ranges.append((y, (int(m[2]), 1), (int(m[2]), 31)))
+        else:
+            ranges.append((y, (1, 1), (12, 31)))
+    if len(ranges) == 1:
+        y, lo, hi = ranges[0]
+        return DateRange(y, lo, hi, y)
+    (y1, lo, _), (y2, _, hi) = ranges
+    return DateRange(y1, lo, hi, y2 if y2 is not None else y1)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    ra, rb = parse_date(a), parse_date(b)
+    if ra is None or rb is None:
+        return True
+    if ra.year is not None and rb.year is not None:
+        return _key(ra.year, ra.lo) <= _key(rb.end_year or rb.year, rb.hi) and \
+            _key(rb.year, rb.lo) <= _key(ra.end_year or ra.year, ra.hi)
+    return ra.lo <= rb.hi and rb.lo <= ra.hi  # month-day only
+
+
+def _key(year: int, md: tuple[int, int]) -> tuple[int, int, int]:
+    return (year, md[0], md[1])
+
+
+def has_year(value: str | None) -> bool:
+    return bool(value) and not value.startswith("--") and "/--" not in value
+
+
+def date_rank(value: str | None) -> tuple[int, int, int]:
+    """Prefer full dates with a year, then intervals (they contain the single days), then day precision."""
+    if not value:
+        return (0, 0, 0)
+    r = parse_date(value)
+    return (1 if has_year(value) else 0, 1 if "/" in value else 0, 1 if r and r.lo == r.hi else 0)
+
+
+@dataclass(slots=True)
+class SourceEvent:
+    article: Article
+    event: Event
+    participants: tuple[str, ...]  # actor keys
+    story: int | None
+
+
+@dataclass(slots=True)
+class CorpusEvent:
+    id: str
+    kind: str
+    participants: list[str]
+    date: str | None
+    sources: list[str]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "participants": self.participants, "date": self.date,
+                "sources": self.sources, "n_sources": len(self.sources), "evidence": self.evidence}
+
+
+ActorKey = Callable[[Article, str], tuple[str, str]]  # (article, participant) → (key, display name)
+
+
+def merge_events(articles: Sequence[Article], actor_key: ActorKey,
+                 story_of: dict[str, int] | None = None) -> list[CorpusEvent]:
+    """Merge the events of ``articles`` into corpus events (see the module docstring)."""
+    story_of = story_of or {}
+    items: list[SourceEvent] = []
+    names: dict[str, str] = {}
+    for a in articles:
+        for ev in a.events:
+            keys = []
+            for p in ev.participants:
+                k, name = actor_key(a, p)
+                names.setdefault(k, name)
+                keys.append(k)
+            items.append(SourceEvent(a, ev, tuple(dict.fromkeys(keys)), story_of.get(a.id)))
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        ps = sorted(set(it.participants))
+        for x in range(len(ps)):
+            for y in range(x + 1, len(ps)):
+                blocks[(it.event.kind, ps[x], ps[y])].append(i)
+    for members in blocks.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if find(i) != find(j) and same_occurrence(items[i], items[j]):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    out = [_record([items[i] for i in g], names) for g in groups.values()]
+    out.sort(key=lambda c: (c.date or "9999", c.kind, c.participants, c.id))
+    return out
+
+
+def same_occurrence(a: SourceEvent, b: SourceEvent) -> bool:
+    if a.article.id == b.article.id or a.event.kind != b.event.kind:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if not (pa == pb or ((pa <= pb or pb <= pa) and len(pa & pb) >= 2)):
+        return False
+    if not dates_compatible(a.event.date, b.event.date):
+        return False
+    same_story = a.story is not None and a.story == b.story
+    if not (has_year(a.event.date) and has_year(b.event.date)) and not same_story:
+        return False
+    return True
+
+
+def _record(group: list[SourceEvent], names: dict[str, str]) -> CorpusEvent:
+    first = group[0]
+    date = max((g.event.date for g in group), key=lambda d: (date_rank(d), -len(d or "")), default=None)
+    participants: list[str] = []
+    for g in sorted(group, key=lambda g: -len(g.participants)):
+        for p in g.participants:
+            if p not in participants:
+                participants.append(p)
+    sources = list(dict.fromkeys(g.article.id for g in group))
+    digest = hashlib.sha1(f"{first.article.id}#{first.event.id}".encode()).hexdigest()[:12]
+    evidence = [{"article": g.article.id, "event": g.event.id, "start": g.event.evidence.start,
+                 "end": g.event.evidence.end, "text": g.event.evidence.text, "date": g.event.date}
+                for g in group]
+    return CorpusEvent(f"ce-{digest}", first.event.kind, [names.get(p, p) for p in participants], date,
+                       sources, evidence)
+
+
+def is_country(participant: str) -> bool:
+    return bool(_ISO3.match(participant))
