@@ -288,6 +288,11 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
     return keep
 
 
+def _is_verb(cue: Cue) -> bool:
+    """A trigger that heads a clause of its own (a bare "đến"/"tới" of motion does not)."""
+    return any(k in EVENT_KINDS + STATEMENT_KINDS + ("REPORT",) and m != "arrive" for k, m in cue.senses)
+
+
 @dataclass(slots=True)
 class SentenceView:
     """A sentence with the cues and actor tokens inside it."""
@@ -445,7 +450,7 @@ class Roles:
                 continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor
             if (out or not through_verbs) and any(
                     c.start >= (out[-1].end if out else pos) and c.end <= t.start
-                    and c.kinds(EVENT_KINDS + STATEMENT_KINDS + ("REPORT",)) for c in sent.cues):
+                    and _is_verb(c) for c in sent.cues):
                 break  # another verb stands in between
             out.append(t)
         return out

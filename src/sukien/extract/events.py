@@ -47,6 +47,8 @@ HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiế
 # Cues that only make an event with an explicit object ("tiếp" alone is too common a word).
 NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
                                "thăm và làm việc"}
+# Visit words that, with an organisation as object, are a call on it (a MEET): "đến thăm Viện Di sản".
+_VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
 _NOMINAL_BEFORE = {"tại", "trong", "sau", "trước", "qua"}
 # Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
@@ -308,7 +310,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         if t.kind == "GPE":
             country_tok = t
             break
-        if t.kind in ("PER", "ORG") and cue.text.lower() in ("thăm", "thăm và làm việc"):
+        if t.kind in ("PER", "ORG") and cue.text.lower() in _VISIT_OR_CALL:
             # "đến thăm Viện Di sản": a visit to an organisation is a meeting with it
             subj = ctx.resolve(roles.subject_before(sent, cue.start, reported=True)) or ctx.last_subject
             participants = _dedupe(subj + list(t.refs))
