@@ -1,10 +1,12 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from sukien.engines.local import map_articles
 from sukien.model import Article
+from sukien.pipeline import Pipeline, Stage
 from sukien.reading import Skipped, read
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -65,3 +67,31 @@ def test_bad_arguments_are_refused():
 def _copy(a: Article) -> Article:
     return Article(id=a.id, text_clean=a.text_clean, raw_text=a.raw_text, title=a.title,
                    published=a.published, outlet=a.outlet, url=a.url, source_path=a.source_path)
+
+
+def runaway_regex(article: Article) -> Article:
+    # Exponential backtracking, the way a real stage once hung on a row of dots.
+    re.match(r"(?:\.\.\.|\.)+x", "." * 80)
+    return article
+
+
+def mark_done(article: Article) -> Article:
+    article.meta["after"] = True
+    return article
+
+
+def hanging_pipeline() -> Pipeline:
+    return Pipeline([Stage("runaway", f"{__name__}:runaway_regex"), Stage("after", f"{__name__}:mark_done")],
+                    raise_errors=False)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_runaway_stage_is_cut_and_recorded_and_the_run_goes_on(workers):
+    arts = [Article(id=f"a{i}", text_clean="x") for i in range(2)]
+    out = list(map_articles(arts, workers=workers, pipeline_factory=hanging_pipeline, chunksize=1,
+                            cpu_limit=0.2))
+    assert [a.id for a in out] == ["a0", "a1"]
+    for a in out:
+        assert [e.stage for e in a.errors] == ["runaway"]
+        assert "StageTimeout" in a.errors[0].error
+        assert a.meta["after"] is True  # the later stage ran, with a fresh budget
