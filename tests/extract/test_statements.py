@@ -95,3 +95,14 @@ def test_occasion_links_the_meeting_and_topics_come_from_the_statement():
 
 def test_no_statement_from_a_noun_use():
     assert not _stmts("Chuyến thăm diễn ra với mong muốn tăng cường tin cậy.")
+
+
+def test_the_two_sides_acting_after_an_agreement_continue_it():
+    sts = _stmts("Hai bên nhất trí tăng cường hợp tác quốc phòng. Hai bên đẩy mạnh hợp tác thương mại và đầu tư.")
+    assert [s.implicit for s in sts] == [False, True]
+    assert sts[1].kind == "AGREE" and sts[1].topics == ["trade", "investment"]
+
+
+def test_sentence_opener_does_not_govern_the_subject():
+    (st,) = _stmts("Trong đó hai nhà lãnh đạo bày tỏ vui mừng trước thành tựu của quan hệ song phương.")
+    assert st.kind == "SUPPORT" and set(st.source) == {"tl", "woo"}

@@ -363,6 +363,8 @@ class Roles:
             end = text_end(text, lo, pos)
             if end <= lo:
                 return "subject"
+            if any(c.end == end and c.has("CONT") and not text[lo:c.start].strip(" -–+•") for c in sent.cues):
+                return "subject"  # "Trong đó lãnh đạo hai bên ...", "Đồng thời Việt Nam ..."
             if text[end - 1] in _CLAUSE_OPENERS or text[end - 1].isdigit():
                 return "subject"
             lw = last_word(text, lo, end)

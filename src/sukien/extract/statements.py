@@ -417,7 +417,11 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
     for cue in sent.cues:
         if cue.has("CONT") and not roles.text[sent.span.start:cue.start].strip(" -–+•"):
             return True
-    return False
+    # "Hai bên đẩy mạnh hợp tác ...": the two sides acting, with no verb of saying or agreeing of
+    # its own, right after a statement — the list of what was proposed or agreed goes on
+    first = sent.tokens[0] if sent.tokens else None
+    return (first is not None and first.kind in (SIDES, LEADERS) and roles.position(sent, first) == "subject"
+            and not any(c.kinds(("REPORT",) + EVENT_KINDS) for c in sent.cues))
 
 
 def find_statements(article: Article) -> Article:
