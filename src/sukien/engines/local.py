@@ -50,7 +50,7 @@ class StageTimeout(Exception):
     """A stage ran past the per-article CPU budget (recorded as that stage's error)."""
 
 
-class _CpuBudget:
+class CpuBudget:
     """Arms a CPU-time timer per article; the handler interrupts the running stage.
 
     Usable only from a process's main thread (signals); elsewhere it does nothing.
@@ -62,7 +62,7 @@ class _CpuBudget:
             and threading.current_thread() is threading.main_thread()
         self._previous: Any = None
 
-    def __enter__(self) -> _CpuBudget:
+    def __enter__(self) -> CpuBudget:
         if self.active:
             self._previous = signal.signal(signal.SIGVTALRM, self._on_timer)
         return self
@@ -76,14 +76,20 @@ class _CpuBudget:
         signal.setitimer(signal.ITIMER_VIRTUAL, self.seconds)  # the next stage's budget
         raise StageTimeout(f"over {self.seconds:g} s of CPU time on one article")
 
+    def arm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_VIRTUAL, self.seconds)
+
+    def disarm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+
     def run(self, pipeline: Callable[[Article], Article], article: Article) -> Article:
-        if not self.active:
-            return pipeline(article)
-        signal.setitimer(signal.ITIMER_VIRTUAL, self.seconds)
+        self.arm()
         try:
             return pipeline(article)
         finally:
-            signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+            self.disarm()
 
 
 def batch_pipeline() -> Pipeline:
@@ -119,7 +125,7 @@ def map_articles(articles: Iterable[Any], *, workers: int = 1,
 
 def _map_in_process(articles: Iterable[Any], pipeline: Callable[[Article], Article],
                     cpu_limit: float | None) -> Iterator[Any]:
-    budget = _CpuBudget(cpu_limit)
+    budget = CpuBudget(cpu_limit)
     for item in articles:
         if isinstance(item, Article):
             # the handler is installed only while an article runs, never across the yield
@@ -159,7 +165,7 @@ _worker_state: dict[str, Any] = {}
 
 def _init_worker(pipeline_factory: PipelineFactory, cpu_limit: float | None) -> None:
     pipeline = pipeline_factory()
-    budget = _CpuBudget(cpu_limit)
+    budget = CpuBudget(cpu_limit)
     budget.__enter__()  # the handler stays for the worker's life; timers are armed per article
     # Load every stage and its knowledge before the first chunk; a stage that fails here
     # fails (and is recorded) on the real articles too.

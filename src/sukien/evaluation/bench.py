@@ -35,6 +35,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from ..engines.local import StageTimeout
 from ..model import Article
 from ..pipeline import Pipeline
 
@@ -46,6 +47,9 @@ BUNDLED_SAMPLE = REPO_ROOT / "examples"
 # stable per-article figure.
 DEFAULT_BASELINE_SAMPLE = 200
 DEFAULT_MEMORY_SIZES = (10_000, 40_000)
+# CPU seconds per article before the bench cuts a runaway stage (counted under "timeouts"):
+# ~10x the slowest ordinary article, so one runaway does not swamp the average.
+BENCH_CPU_LIMIT = 1.0
 
 # The floor's sentence split: end punctuation (optionally closed by a quote/bracket),
 # then space, or a line break. Deliberately the cheapest reasonable split.
@@ -73,6 +77,7 @@ class Timing:
     wall_s: float = 0.0
     cpu_s: float = 0.0
     errors: int = 0
+    timeouts: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         secs = self.cpu_s if self.cpu_s > 0 else self.wall_s
@@ -86,6 +91,7 @@ class Timing:
             "mb_per_s": _rate(self.nbytes / 1e6, secs),
             "ms_per_article": round(1000 * secs / self.articles, 4) if self.articles else None,
             "errors": self.errors,
+            "timeouts": self.timeouts,
         }
 
     @property
@@ -164,8 +170,16 @@ def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | 
                  keep: int = 0) -> tuple[Timing, list[Timing], list[str], list[dict[str, Any]]]:
     """End to end (read + every stage), per stage, the first ``keep`` cleaned texts, and the
     slowest articles (a pathological input shows up there before it shows in the average)."""
+    from ..engines.local import CpuBudget
+
     pipeline = pipeline or Pipeline(raise_errors=False)
     stages = [(s.name, s.load()) for s in pipeline.stages]
+    with CpuBudget(BENCH_CPU_LIMIT) as budget:  # a runaway stage is cut and counted as a timeout
+        return _measure_ours(paths, limit, stages, keep, budget)
+
+
+def _measure_ours(paths: Sequence[Path], limit: int | None, stages: list[tuple[str, Any]], keep: int,
+                  budget: Any) -> tuple[Timing, list[Timing], list[str], list[dict[str, Any]]]:
     read_t = Timing("read")
     stage_t = [Timing(name) for name, _ in stages]
     kept: list[str] = []
@@ -189,15 +203,19 @@ def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | 
         if len(kept) < keep:
             kept.append(article.text_clean)
         start = w0
+        budget.arm()
         for (_, func), st in zip(stages, stage_t, strict=True):
             w0, c0 = w1, c1
             try:
                 article = func(article)
+            except StageTimeout:
+                st.timeouts += 1
             except Exception:  # noqa: BLE001 - counted; the benchmark measures, it does not judge
                 st.errors += 1
             w1, c1 = wall(), cpu()
             st.wall_s += w1 - w0
             st.cpu_s += c1 - c0
+        budget.disarm()
         _keep_slowest(slowest, (w1 - start, article.id, size))
     total.wall_s, total.cpu_s = wall() - wall0, cpu() - cpu0
     total.articles = read_t.articles = n
@@ -205,6 +223,7 @@ def measure_ours(paths: Sequence[Path], limit: int | None, pipeline: Pipeline | 
     for st in stage_t:
         st.articles, st.nbytes = n, read_t.nbytes
         total.errors += st.errors
+        total.timeouts += st.timeouts
     slow = [{"id": i, "ms": round(1000 * t, 1), "bytes": b} for t, i, b in sorted(slowest, reverse=True)]
     return total, [read_t, *stage_t], kept, slow
 

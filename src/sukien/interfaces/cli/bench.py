@@ -50,7 +50,7 @@ def bench(
         return
     console.print(f"corpus: {', '.join(report['corpus'])}  articles: {report['articles']}  "
                   f"MB: {report['mb']}")
-    cols = ["name", "ms_per_article", "articles_per_s", "mb_per_s", "share", "errors"]
+    cols = ["name", "ms_per_article", "articles_per_s", "mb_per_s", "share", "errors", "timeouts"]
     print_table(report["stages"], cols, title="stages (CPU time, one process)")
     refs = [report["ours"], report["floor"]]
     if "skipped" in report["baseline"]:
