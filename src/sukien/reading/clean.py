@@ -61,7 +61,7 @@ MAX_BYLINE_LINES = 3
 MAX_BYLINE_CHARS = 60
 MAX_BYLINE_TOKENS = 7
 
-_SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+_SPACES = re.compile("[\u00a0\t\u2009\u202f\u2007]")
 
 # -- patterns ----------------------------------------------------------------------------
 
@@ -224,11 +224,14 @@ def same_as_title(line: str, title: str) -> bool:
 def _same_as_title(line: str, title_key: str | None) -> bool:
     if not title_key:
         return False
+    truncated = title_key.endswith(("...", "…"))
+    if not truncated and abs(len(line) - len(title_key)) > 3:
+        return False  # cheap length test first: this runs for every line
     key = match_key(line.strip().rstrip(".").strip())
     if key == title_key:
         return True
     # Titles cut by the crawl ("... hợp tác du lịch với ...") match a line they start.
-    if title_key.endswith(("...", "…")):
+    if truncated:
         stem = title_key.rstrip(".… ")
         return len(stem) > 20 and key.startswith(stem)
     return False
@@ -256,7 +259,7 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
     """Remove boilerplate from ``body``; captions become zero-length spans (see module doc)."""
     cues, stops = _cues()
     title_key = match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
-    lines = [ln.rstrip() for ln in body.translate(_SPACES).split("\n")]
+    lines = [ln.rstrip() for ln in _SPACES.sub(" ", body).split("\n")]
     kept: list[str] = []
     captions: list[Caption] = []
     body_chars = 0
@@ -308,8 +311,8 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
         meta["cut_at"] = cut_reason
     if related:
         meta["related"] = related
-    _end_at_wire_mark(kept)
     bylines = _strip_bylines(kept)
+    _end_at_wire_mark(kept)
     if bylines:
         meta["byline"] = bylines
     return _assemble(kept, captions, meta)
@@ -317,15 +320,15 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
 
 def _end_at_wire_mark(kept: list[str]) -> None:
     """Lines after the last line that ends with the wire end mark './.' are not body."""
-    last = len(kept) - 1
-    while last >= 0 and not kept[last]:
-        last -= 1
-    for i in range(last, -1, -1):
-        if kept[i] and _END_MARK.search(kept[i]) and kept[i].rstrip().endswith("/."):
-            if i < last:
-                del kept[i + 1:]
+    seen = 0
+    for i in range(len(kept) - 1, -1, -1):
+        if not kept[i]:
+            continue
+        if _END_MARK.search(kept[i]) and kept[i].rstrip().endswith("/."):
+            del kept[i + 1:]
             return
-        if last - i >= 4:  # only look at the tail
+        seen += 1
+        if seen >= 4:  # only the tail: teaser lines, source links
             return
 
 
@@ -340,7 +343,7 @@ def _strip_bylines(kept: list[str]) -> list[str]:
     while kept and not kept[-1]:
         kept.pop()
     if kept:
-        m = _TRAILING_BYLINE.search(kept[-1])
+        m = _TRAILING_BYLINE.search(kept[-1], max(0, len(kept[-1]) - 2 * MAX_BYLINE_CHARS))
         if m and _byline(m.group(1)) and m.start() > 0:
             found.insert(0, m.group(1).strip())
             kept[-1] = kept[-1][:m.start()].rstrip()

@@ -48,7 +48,7 @@ MAX_STRAY_HIGH_BYTE_RATIO = 0.005
 MIN_SIGNATURE_HITS = 3
 MIN_SIGNATURE_WORD_RATIO = 0.03
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -128,8 +128,14 @@ _SIG = {
 }
 
 
+# Any legacy signature needs one of these; real Vietnamese text almost never has them.
+_SIG_ANY = re.compile(r"[øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§¼½¾×÷\u0080-\u009fÃ]|á[»º]|Æ[°¡]|Ä[‘ƒ]")
+
+
 def _signatures(text: str) -> list[str]:
     sample = text[:20000]
+    if not _SIG_ANY.search(sample):
+        return []
     hits = {enc: len(rx.findall(sample)) for enc, rx in _SIG.items()}
     if max(hits.values()) < MIN_SIGNATURE_HITS:  # the common case: no word count needed
         return []
@@ -170,7 +176,10 @@ def repair_text(text: str, path: str = "<text>", line: int | None = None) -> Dec
 
 
 def _finish(text: str) -> str:
-    text = text.translate(_ZERO_WIDTH).replace("\r\n", "\n").replace("\r", "\n")
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
 
 
