@@ -139,6 +139,9 @@ def article_cues(article: Article) -> list[Cue]:
 # -- actors and their roles ---------------------------------------------------------------
 ACTOR_LABELS = ("PER", "ORG", "GPE", "TITLE")
 SIDES, LEADERS, PRONOUN, WE = "sides", "leaders", "pronoun", "we"
+# Names of news media: reporters of an event, never its parties or speakers.
+MEDIA_PREFIXES = ("báo ", "tờ ", "thông tấn xã", "hãng thông tấn", "đài truyền hình", "đài phát thanh",
+                  "kênh truyền hình", "tạp chí ")
 # "ta", "nước ta", "phía ta" in Vietnamese news are Vietnam (the press writes from Vietnam).
 HOME_COUNTRY = "VNM"
 
@@ -222,6 +225,8 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
             continue
         if m.label == "TITLE" and any(s <= m.start and m.end <= e for s, e in collective):
             continue
+        if m.label == "ORG" and (m.name or text[m.start:m.end]).lower().startswith(MEDIA_PREFIXES):
+            continue  # "Báo Yomiuri", "Thông tấn xã Việt Nam": they report, they are not parties
         refs, country, countries = _mention_refs(article, m, entities)
         if not refs:
             continue

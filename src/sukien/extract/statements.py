@@ -51,7 +51,7 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "tục", "sẽ", "đặc", "biệt", "cao", "nhấn", "mạnh", "khẳng", "định", "lại", "cùng", "nhau",
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
-_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong"}
+_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # What may join two statement verbs of one subject.
@@ -286,6 +286,8 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         elif mode != "by":
             if prev_word in _NOMINALISERS and not last_was_report:
                 ok = False
+            elif text[cue.end:cue.end + 5].lower() == " của ":
+                ok = False  # "nhu cầu và mong muốn của cả hai bên": a noun, not someone's act
             elif out and not _opens_clause(roles, sent, cue):
                 ok = False
             elif any(k in _LISTING_KINDS for _, k, _ in out) and not last_was_report and \
