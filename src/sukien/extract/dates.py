@@ -422,7 +422,7 @@ class _Hit:
     text: str
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # ASCII digits: a quarter faster than \\d here
 _WORD_START = re.compile(r"\(|(?<=[\s(])[^\s(]")
 
 # How far before a digit or keyword a date expression may start ("chiều tối ngày 21/11",
@@ -472,11 +472,49 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
 def _anchors(text: str) -> list[int]:
     """Offsets every date expression must cover: digit runs and keyword hits. Found with one
     digit regex and one automaton pass, so a text is not scanned by the big pattern."""
-    # a digit run continuing a number ("1.000", "2,7") never starts a date
-    out = [m.start() for m in _DIGITS.finditer(text)
-           if not (m.start() >= 2 and text[m.start() - 1] in ".," and text[m.start() - 2].isdigit())]
+    out = [m.start() for m in _DIGITS.finditer(text) if _may_be_date_digits(text, m.start(), m.end())]
     out += [i for i, _ in find_phrases(text.lower(), _keywords(), whole_words=False)]
     return sorted(set(out))
+
+
+_AFTER_DAY = re.compile(r"[/.\-–]\d|\s*[-–]\s*\d|\s+(?:tháng|và|đến|tới)\s", re.IGNORECASE)
+_BEFORE_MONTH = re.compile(r"(?:tháng|quý|ngày)\s+$", re.IGNORECASE)
+
+
+def _may_be_date_digits(text: str, start: int, end: int) -> bool:
+    """A cheap test that a digit run can be part of a date: a year (19xx-21xx), a day or
+    month followed by a separator ("21/11", "10.3", "24 - 27/4", "21 tháng 11", "19 và 20-6"),
+    or a number after "tháng"/"quý"/"ngày". Numbers such as "320.000" or "5 dự án" fail it."""
+    n = end - start
+    if start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit():
+        return False  # continues a number ("1.000", "2,7")
+    if n == 4:
+        return text[start:start + 2] in ("19", "20", "21")
+    if n > 2:
+        return False
+    return bool(_AFTER_DAY.match(text, end)) or bool(_BEFORE_MONTH.search(text, max(0, start - 8), start))
+
+
+@cache
+def _start_words() -> frozenset[str]:
+    """Lower-case first words that a date expression can start with (besides a digit or "(")."""
+    v = _vocab()
+    words = {"từ", "ngày", "trong", "hôm", "vào", "đến", "trước", "sau", "cùng", "thứ", "chủ", "tuần",
+             "quý", "tháng", "năm", "giai", "thời", "các", "so", "tầm"}
+    for group in (v.part_of_day, v.relative_day, v.edge, v.weekday):
+        words |= {w.split()[0] for w in group}
+    return frozenset(words)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _can_start(text: str, s: int) -> bool:
+    c = text[s]
+    if c.isdigit() or c == "(":
+        return True
+    m = _FIRST_WORD.match(text, s)
+    return m is not None and m.group().lower() in _start_words()
 
 
 def _hits(text: str) -> list[_Hit]:
@@ -493,6 +531,8 @@ def _hits(text: str) -> list[_Hit]:
             starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
         starts = starts[-LOOKBACK_WORDS:] + [a]
         for s in starts:
+            if not _can_start(text, s):
+                continue
             m = scanner.match(text, s)
             if m is None or m.end() <= a or m.lastgroup is None:
                 continue
