@@ -422,7 +422,7 @@ class _Hit:
     text: str
 
 
-_DIGITS = re.compile(r"[0-9]+")  # ASCII digits: a quarter faster than \\d here
+_DIGITS = re.compile(r"[0-9]+")  # ASCII digits: a quarter faster than a Unicode digit class
 _WORD_START = re.compile(r"\(|(?<=[\s(])[^\s(]")
 
 # How far before a digit or keyword a date expression may start ("chiều tối ngày 21/11",
