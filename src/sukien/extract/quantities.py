@@ -122,8 +122,12 @@ def _knowledge() -> _Knowledge:
     )
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
 def _number(s: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _THOUSANDS.fullmatch(s):
         return float(s.replace(".", "").replace(",", "."))
     return float(s.replace(",", "."))
 
@@ -193,14 +197,14 @@ def _figures(text: str, dates: list[DateSpan]) -> list[_Figure]:
         if i and spans[i - 1][1] > m.start():  # inside a date ("21/11", "năm 2030")
             continue
         pos = m.end()
-        value = _number(m["n"])
-        value_max = _number(m["n2"]) if m["n2"] else None
         sm = k.scale_re.match(text, pos)
+        scale = k.scales[" ".join(sm["scale"].lower().split())] if sm else 1.0
         if sm:
-            scale = k.scales[" ".join(sm["scale"].lower().split())]
-            value *= scale
-            value_max = value_max * scale if value_max is not None else None
             pos = sm.end()
+        if not k.unit_re.match(text, pos):  # most numbers have no unit: parse only figures
+            continue
+        value = _number(m["n"]) * scale
+        value_max = _number(m["n2"]) * scale if m["n2"] else None
         fig = _unit_after(text, pos, m.start(), m.end(), value, value_max, spelled=False)
         if fig:
             out.append(fig)
@@ -231,7 +235,7 @@ def _unit_after(text: str, pos: int, start: int, num_end: int, value: float, val
     unit = k.units.get(word)
     if unit is None or (spelled and not unit.spelled):
         return None
-    nxt = re.match(r"\s*(\w+)", text[um.end():um.end() + 20])
+    nxt = _NEXT_WORD.match(text, um.end(), um.end() + 20)
     if nxt and nxt.group(1).lower() in unit.unless_next:
         return None
     name = unit.unit
