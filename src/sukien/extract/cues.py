@@ -412,9 +412,11 @@ class Roles:
             best = group
             if reported:
                 return best
-            # Reported content: "A nhấn mạnh, B ..." -> the speaker A is the source, not B.
+            # Reported content: "A nhấn mạnh, B ..." / "A bày tỏ vui mừng khi thấy ..., hai nước ..."
+            # -> the speaker A is the source, not B.
             earlier = self.subject_before(sent, group[0].start) if j > 0 else []
-            if earlier and self.cue_between(earlier[-1].end, group[0].start, "REPORT", sent):
+            if earlier and any(earlier[-1].end <= c.start and c.end <= group[0].start
+                               and (c.has("REPORT") or c.kinds(STATEMENT_KINDS)) for c in sent.cues):
                 return earlier
             return best
         return best

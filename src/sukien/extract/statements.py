@@ -145,6 +145,9 @@ class _State:
         return None
 
     def sides(self, occasion: str | None) -> list[str]:
+        return _two_sides(self, self._sides(occasion))
+
+    def _sides(self, occasion: str | None) -> list[str]:
         ev = self.events.get(occasion) if occasion else None
         if ev is not None:
             persons = [r for r in ev.participants if self.is_person(r)]
@@ -197,6 +200,19 @@ class _State:
             persons = [r for r in refs if self.is_person(r)]
             if persons:
                 self.last_person = persons[-1] if len(persons) == 1 else self.last_person
+
+
+def _two_sides(state: _State, refs: list[str]) -> list[str]:
+    """At most one party per country, two countries: "hai bên" are two sides."""
+    out: list[str] = []
+    seen: set[str | None] = set()
+    for r in refs:
+        c = state.country(r)
+        if c in seen and c is not None:
+            continue
+        seen.add(c)
+        out.append(r)
+    return out[:2] if len(out) > 2 else out
 
 
 def _word_before(text: str, start: int, lo: int) -> str:
