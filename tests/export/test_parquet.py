@@ -57,3 +57,14 @@ def test_month_of():
     assert month_of("2024-05-17T10:00") == "2024-05"
     assert month_of("--05-17") == "unknown"
     assert month_of(None) == "unknown"
+
+
+def test_a_hive_aware_reader_sees_the_month_column(tmp_path, full_article):
+    # What DuckDB (hive_partitioning=true) and Spark do: the folder names become a column.
+    import pyarrow.dataset as ds
+
+    out = prepare_output(tmp_path / "pq")
+    write_chunk(out, 0, [full_article("a1", "2024-06-03"), full_article("a2", None)])
+    table = ds.dataset(out / "events", format="parquet", partitioning="hive").to_table()
+    assert sorted(zip(table["article_id"].to_pylist(), table["month"].to_pylist(), strict=True)) == [
+        ("a1", "2024-06"), ("a2", "unknown")]
