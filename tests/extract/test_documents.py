@@ -112,3 +112,11 @@ def _scores(gold_name: str, corpus: Path):
 def test_gold_floors():
     assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
     assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.85
+
+
+def test_planned_programme_is_not_signed_but_past_is():
+    planned = ("Theo chương trình, Chủ tịch nước sẽ dự tọa đàm, hội kiến lãnh đạo tỉnh, chứng kiến lễ ký thỏa thuận "
+               "về thiết lập quan hệ hữu nghị giữa tỉnh Quảng Ninh và tỉnh Phúc Kiến.")
+    assert documents(planned) == []
+    past = "Chủ tịch nước sẽ tiếp tục chuyến thăm; trước đó, hai bên đã ký Hiệp định về dẫn độ giữa Việt Nam và Hàn Quốc."
+    assert [d.kind for d in documents(past)] == ["AGREEMENT"]

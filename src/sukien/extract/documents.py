@@ -55,7 +55,7 @@ _BETWEEN_VERB_AND_DOC = re.compile(
 _SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:đã\s+)?(?:được\s+)?(?:ký|kí)(?:\s+kết)?(?!\w)", re.IGNORECASE)
 _TITLE_END = re.compile(
     r"\n|\]|[.;:!?](?=\s|$)|,\s+(?=[a-zđà-ỹ])|\s+[-–]\s+Ảnh|\s(?:đã|được|vào\s+ngày|vào\s+năm|nhân\s+dịp|tại\s+[A-ZĐ]"
-    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định)\s"
+    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ)\s"
     r"|\s+và\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|nhiều)\s+(?:văn\s+kiện|thỏa\s+thuận|hiệp\s+định)"
     r"|\((?![A-Z0-9]{2,}\))(?!(?:[^()]{0,40})\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -68,6 +68,8 @@ _MULTILATERAL_SUBJECT = re.compile(r"(?<!\w)các\s+(?:nước|bên|quốc\s+gia|
 _TRAILING_TIME = re.compile(r"(?:\s+(?:vừa\s+qua|vừa|đã|cũng|đều|mới|đang))+$", re.IGNORECASE)
 _ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?$")
+_FUTURE_SENTENCE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|theo\s+chương\s+trình)(?!\w)", re.IGNORECASE)
+_PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.IGNORECASE)
 _SIGN_WORDS = re.compile(r"(?<!\w)(?:ký|kí|trao|văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|gồm)(?!\w)", re.IGNORECASE)
 
 
@@ -203,6 +205,11 @@ def _sign_verb_before(text: str, hit: _Hit, s0: int) -> tuple[int, int] | None:
     clause_start = max(text.rfind(",", s0, best[0]), text.rfind(";", s0, best[0]), s0)
     before = text[max(clause_start, best[0] - NOT_SIGNED_WINDOW - 60):best[0]]
     if k.not_signed_re.search(before):
+        return None
+    # "Theo chương trình, ... Chủ tịch nước sẽ dự ..., chứng kiến lễ ký ...": a future marker
+    # anywhere before in the sentence plans the whole list, unless "đã" marks this verb past
+    if _FUTURE_SENTENCE.search(text, s0, best[0]) and not _PAST_RIGHT_BEFORE.search(
+            text[max(s0, best[0] - 24):best[0]]):
         return None
     return best
 
