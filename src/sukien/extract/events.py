@@ -88,7 +88,9 @@ def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | N
     except ImportError:  # the dates stage is optional for this one
         return None
     try:
-        found = date_for_offset(article, offset)
+        # a meeting or signing happens on a day: a year or month in its sentence is background
+        # ("quan hệ giữa hai Bộ được thiết lập từ 1966"), not its date
+        found = date_for_offset(article, offset, **({} if kind == "VISIT" else {"precisions": ("day",)}))
     except Exception:  # noqa: BLE001 - a dates bug must not lose the event
         return None
     if kind != "VISIT" and found is not None and found.value and "/" in found.value:
@@ -304,7 +306,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         objs = [ActorToken(place.start, place.end, (place.country,), "GPE", place.country, (place.country,))]
     country_tok = None
     for t in objs:
-        gap = text[cue.end:t.start]
+        gap = text[cue.end:t.start].replace(", làm việc", "")  # "chuyến thăm, làm việc tại Việt Nam"
         if ";" in gap or "." in gap or "," in gap:
             break
         if t.kind == "GPE":
@@ -407,6 +409,10 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
         return False
     da = a.date.value if a.date else None
     db = b.date.value if b.date else None
+    if a.kind == "VISIT":
+        # a trip mentioned without a date of its own ("Đây là chuyến thăm thứ hai ...") is the same trip
+        da = da if _own_date(a) else None
+        db = db if _own_date(b) else None
     if not _compatible(da, db):
         return False
     if a.kind == "VISIT":
@@ -438,6 +444,10 @@ def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan 
     return a
 
 
+def _own_date(m: EventMention) -> bool:
+    return m.date is not None and m.start <= m.date.start < m.end
+
+
 def _dated(m: EventMention) -> bool:
     if m.date is None or not (m.start <= m.date.start < m.end):
         return False
@@ -457,8 +467,7 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
             if _same(ctx, e, m):
                 e.spans.append((m.start, m.end))
                 members[id(e)].append(m)
-                if e.kind != "VISIT" and (_n_persons(ctx, m) > _n_persons(ctx, e)
-                                          or len(m.participants) > len(e.participants)):
+                if e.kind != "VISIT" and _n_persons(ctx, m) > _n_persons(ctx, e):
                     e.participants = m.participants  # the more specific mention (persons, not countries)
                 e.date = _better_date(e.date, m.date, e.kind)
                 e.host = e.host or m.host
