@@ -74,3 +74,11 @@ def _scores(gold_name: str, corpus: Path):
 def test_gold_floors():
     assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
     assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.80
+
+
+def test_anniversary_takes_the_year_of_its_sentence_or_nothing():
+    dated = "Ngày 1/7/2017, hai bên tổ chức kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào."
+    (rel,) = relations(dated)
+    assert rel.year == 1962 and rel.date is None
+    undated = "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào."
+    assert relations(undated) == []  # no year to count back from: nothing is guessed

@@ -238,6 +238,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
                 date = d.value if d is not None and d.value and d.value[:1] != "-" else None
         else:  # established: only with its date ("Hơn 70 năm qua, kể từ khi ..." says none)
             year = _from_anniversary(article, text, dates, s0, start, end)
+            if year is None and _ANNIVERSARY.search(text[max(s0, start - 20):start]):
+                continue  # an anniversary whose year is unknown: the sentence's date is not it
             if year is None:
                 date, year = _as_date_year(_date_after(dates, text, end) or _date_in_sentence(dates, s0, start))
             if date is None and year is None:
@@ -280,6 +282,10 @@ def _from_anniversary(article: Article, text: str, dates: list[DateSpan], s0: in
     for d in dates:
         if end <= d.start < stop and d.precision == "year" and d.value and d.value.isdigit():
             return int(d.value) - n
+    # "Ngày 1/7/2017, ... kỷ niệm 55 năm Ngày thiết lập ...": the sentence's own year
+    for d in reversed(dates):
+        if s0 <= d.start < start and d.attrs.get("explicit_year") and d.value and d.value[:4].isdigit():
+            return int(d.value[:4]) - n
     pub = parse_published(article.published)
     ref = pub.year if pub else infer_year(article)
     return ref - n if ref else None
