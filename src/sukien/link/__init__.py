@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import PER, Article
 from ..text.normalize import fold_name
-from .carry import carry_dates, carry_title_holders
+from .carry import carry_dates, carry_tenure_year, carry_title_holders
 from .corpus_events import is_country, merge_events
 from .stories import features_for, link_stories
 
@@ -114,6 +114,7 @@ def link_corpus(articles: list[Article]) -> dict[str, Any]:
         if len(members) > 1:
             carry_dates(members)
             carry_title_holders(members)
+        carry_tenure_year(members)
     index = resolve_corpus_actors(articles)
     events = merge_events(articles, actor_key_function(index), story_of)
     return {

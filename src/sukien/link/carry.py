@@ -144,3 +144,77 @@ def _new_id(article: Article) -> str:
     while f"e{n}" in used:
         n += 1
     return f"e{n}"
+
+
+# ---------------------------------------------------------------------------------------
+# A story nobody dated: the years its people held the titles it gives them
+
+# The office-holders table is taken as complete up to its latest start or end date plus
+# this margin (it is compiled from the news of its last weeks); beyond that, who holds an
+# office is unknown, so an open tenure ends there.
+TENURE_HORIZON_MARGIN_DAYS = 60
+
+
+def tenure_window(story: Sequence[Article]) -> tuple[str, str] | None:
+    """The dates on which every titled person of the story held the title given to them."""
+    from ..extract import actors_knowledge as kb
+    from ..text.normalize import match_key
+
+    tenures = kb.tenures()
+    if not tenures:
+        return None
+    last = max(max(t.start, t.end) for t in tenures)
+    horizon = (dt.date.fromisoformat(last[:10]) + dt.timedelta(days=TENURE_HORIZON_MARGIN_DAYS)).isoformat()
+    lo, hi = "0000-00-00", "9999-99-99"
+    found = False
+    for a in story:
+        for e in a.entities:
+            if e.type != PER or not e.title:
+                continue
+            titles = {match_key(t.strip()) for t in re.split(r",| và ", e.title) if t.strip()}
+            held = [t for t in kb.people_by_name().get(fold_name(e.name), ())
+                    if match_key(t.title) in titles and t.country == (e.country or t.country)]
+            if not held:
+                continue
+            found = True
+            lo = max(lo, min(t.start for t in held))
+            hi = min(hi, max((t.end or horizon) for t in held))
+    if not found or lo > hi:
+        return None
+    return lo, hi
+
+
+def carry_tenure_year(story: Sequence[Article]) -> int | None:
+    """For a story with no dated article: the one year in which every year-less event date
+    falls inside the tenure window; fills those dates and returns the year (else None)."""
+    if story_days(story):
+        return None
+    window = tenure_window(story)
+    if window is None:
+        return None
+    lo, hi = window
+    values = [ev.date for a in story for ev in a.events if ev.date and ev.date.startswith("--")]
+    if not values:
+        return None
+    years: set[int] | None = None
+    for v in values:
+        ok = set()
+        for y in range(int(lo[:4]), int(hi[:4]) + 1):
+            full = "/".join(f"{y}{p[1:]}" if p.startswith("--") else p for p in v.split("/"))
+            if lo <= full.split("/")[0] and full.split("/")[-1] <= hi:
+                ok.add(y)
+        years = ok if years is None else years & ok
+    if not years or len(years) != 1:
+        return None
+    year = years.pop()
+    for a in story:
+        for ev in a.events:
+            if ev.date and ev.date.startswith("--"):
+                ev.date = "/".join(f"{year}{p[1:]}" if p.startswith("--") else p for p in ev.date.split("/"))
+        for ds in a.dates:
+            if ds.value and ds.value.startswith("--"):
+                ds.value = "/".join(f"{year}{p[1:]}" if p.startswith("--") else p for p in ds.value.split("/"))
+        if not a.published:
+            a.meta["inferred_year"] = year
+            a.meta["inferred_year_source"] = "office-holder tenures of the story's people"
+    return year

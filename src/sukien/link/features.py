@@ -43,6 +43,14 @@ REFERENCE_MIN_DF = 20
 # folded to 31 bits so scipy's int32 indices hold them; ~2 million distinct terms give a
 # few hundred collisions, which do not move a cosine measurably).
 HASH_BITS = 31
+# The corpus idf is used from this many articles on. Fewer say nothing about which terms
+# are common (two reports of one meeting would share only zero-weight terms), so a corpus
+# of two or three articles is scored with the reference idf alone. Five diplomatic
+# articles already discount their common words (seeds 000–002: ``tổng bí thư``, ``hàn
+# quốc``; cosine 0.23 with the reference idf alone, 0.06 with both). Tried instead: a
+# term-level minimum df (mds2013_dev F1 0.87) and smoothing the corpus rate towards the
+# reference rate (0.95, and seeds 000–002 merged).
+CORPUS_MIN_DOCUMENTS = 5
 
 
 def syllables(text: str) -> list[str]:
@@ -177,11 +185,12 @@ class TermVector:
 
 
 def term_vector(tc: TermCounts, corpus: CorpusDF | None = None, top: int = 0) -> TermVector:
-    """tf-idf of ``tc``: idf is the smaller of the reference idf and (when given) the
-    corpus idf, so a term must be rare both in news at large and in this corpus to weigh
-    much (in a corpus of diplomatic articles, ``tổng bí thư`` says little)."""
+    """tf-idf of ``tc``. idf is the smaller of the reference idf and, for a corpus of at
+    least ``CORPUS_MIN_DOCUMENTS`` articles, the corpus idf: a term must be rare both in
+    news at large and in this corpus to weigh much (in a corpus of diplomatic articles,
+    ``tổng bí thư`` says little)."""
     idf = reference_idf(tc.columns)
-    if corpus is not None and corpus.documents:
+    if corpus is not None and corpus.documents >= CORPUS_MIN_DOCUMENTS:
         idf = np.minimum(idf, corpus.idf(tc.columns))
     w = (1.0 + np.log(tc.counts.astype(np.float64))) * idf
     keep = w > 0
