@@ -27,6 +27,7 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import MISSING, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -88,16 +89,23 @@ def _kind(annotation: Any) -> str:
     return "json"
 
 
-def _layout(cls: type) -> list[tuple[str, str]]:
-    return [(f.name, _kind(f.type)) for f in fields(cls)]
+@cache
+def _layout(cls: type) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, _kind(f.type)) for f in fields(cls))
 
 
-def _article_layout() -> list[tuple[str, str]]:
+@cache
+def _article_layout() -> tuple[tuple[str, str], ...]:
     kinds = {f.name: _kind(f.type) for f in fields(Article)}
-    return [(name, kinds[name]) for name in ARTICLE_FIELDS]
+    return tuple((name, kinds[name]) for name in ARTICLE_FIELDS)
 
 
-def _columns(layout: list[tuple[str, str]]) -> list[tuple[str, str]]:
+@cache
+def _fields_of(cls: type) -> dict[str, Any]:
+    return {f.name: f for f in fields(cls)}
+
+
+def _columns(layout: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     """(column name, arrow type name) for a layout."""
     cols: list[tuple[str, str]] = []
     for name, kind in layout:
@@ -110,6 +118,7 @@ def _columns(layout: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return cols
 
 
+@cache
 def schema(table: str):
     """The Arrow schema of one dataset (partition column last)."""
     pa, _ = _pa()
@@ -133,7 +142,7 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _flatten(obj: Any, layout: list[tuple[str, str]], row: dict[str, Any]) -> dict[str, Any]:
+def _flatten(obj: Any, layout: tuple[tuple[str, str], ...], row: dict[str, Any]) -> dict[str, Any]:
     for name, kind in layout:
         value = getattr(obj, name)
         if kind == "evidence":
@@ -209,7 +218,7 @@ def write_chunk(out_dir: str | Path, chunk_no: int, items: Iterable[Any]) -> dic
 
 # -- reading ------------------------------------------------------------------------------
 
-def _unflatten(row: dict[str, Any], layout: list[tuple[str, str]], cls_fields: dict[str, Any]) -> dict[str, Any]:
+def _unflatten(row: dict[str, Any], layout: tuple[tuple[str, str], ...], cls_fields: dict[str, Any]) -> dict[str, Any]:
     kw: dict[str, Any] = {}
     for name, kind in layout:
         if kind == "evidence":
@@ -228,12 +237,12 @@ def _unflatten(row: dict[str, Any], layout: list[tuple[str, str]], cls_fields: d
 
 
 def _record(cls: type, row: dict[str, Any]) -> Any:
-    return cls(**_unflatten(row, _layout(cls), {f.name: f for f in fields(cls)}))
+    return cls(**_unflatten(row, _layout(cls), _fields_of(cls)))
 
 
 def article_from_rows(row: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Article:
     """Rebuild an :class:`Article` from its ``articles`` row and its child rows."""
-    kw = _unflatten(row, _article_layout(), {f.name: f for f in fields(Article)})
+    kw = _unflatten(row, _article_layout(), _fields_of(Article))
     errors = [StageError(e["stage"], e["error"]) for e in kw.pop("errors") or []]
     art = Article(**kw, errors=errors)
     for table, cls in RECORD_TABLES.items():
