@@ -204,4 +204,75 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
         """,
     ),
+    (
+        "004_stories",
+        # Stories and corpus events (sukien.link.incremental). link_* tables hold what
+        # incremental linking needs to compare a new article with only its candidates:
+        # blocking keys, near-duplicate LSH buckets, corpus document frequencies by hashed
+        # term, and the scored pairs (edges) that stories are clustered from.
+        """
+        CREATE TABLE stories (
+            story_id TEXT PRIMARY KEY,
+            date TEXT,
+            title TEXT,
+            n_articles INTEGER NOT NULL,
+            outlets_json TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_date ON stories(date);
+
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(story_id) ON DELETE CASCADE,
+            duplicate_of TEXT
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+
+        CREATE TABLE corpus_events (
+            event_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            date TEXT,
+            participants_json TEXT NOT NULL DEFAULT '[]',
+            n_sources INTEGER NOT NULL,
+            story_id TEXT
+        );
+        CREATE INDEX corpus_events_kind ON corpus_events(kind);
+        CREATE INDEX corpus_events_date ON corpus_events(date);
+
+        CREATE TABLE corpus_event_sources (
+            event_id TEXT NOT NULL REFERENCES corpus_events(event_id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            article_event_id TEXT NOT NULL,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            evidence_text TEXT,
+            PRIMARY KEY (event_id, article_id, article_event_id)
+        );
+        CREATE INDEX corpus_event_sources_article ON corpus_event_sources(article_id);
+
+        CREATE TABLE link_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            days_json TEXT NOT NULL DEFAULT '[]',
+            events_json TEXT NOT NULL DEFAULT '[]',
+            linked_at TEXT NOT NULL
+        );
+        CREATE TABLE link_keys (
+            key TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, article_id)
+        );
+        CREATE INDEX link_keys_article ON link_keys(article_id);
+        CREATE TABLE link_df (
+            col INTEGER PRIMARY KEY,
+            df INTEGER NOT NULL
+        );
+        CREATE TABLE link_edges (
+            a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        );
+        CREATE INDEX link_edges_b ON link_edges(b);
+        """,
+    ),
 ]
