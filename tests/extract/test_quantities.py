@@ -118,3 +118,8 @@ def test_gold_floor_dev():
 def test_range_keeps_its_upper_end():
     q = one("chi phí năng lượng tái tạo đang giảm từ 9-12% năm.", "2024-06-17")
     assert (q.value, q.value_max, q.unit, q.kind) == (9, 12, "percent", "change")
+
+
+def test_per_units_after_a_slash():
+    got = [(q.value, q.unit) for q in figures("giá cà phê giảm 2 USD/tấn; vàng 85,6 triệu đồng/lượng.", "2025-01-01")]
+    assert got == [(2, "USD/tonne"), (85.6e6, "VND/tael")]

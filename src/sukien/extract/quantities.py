@@ -77,6 +77,7 @@ class _Knowledge:
     scale_re: re.Pattern[str]
     units: dict[str, _Unit]
     unit_re: re.Pattern[str]
+    per: dict[str, str]  # denominators after a slash, Vietnamese → unit name
     approx: dict[str, str]
     approx_re: re.Pattern[str]
     cues: dict[str, tuple[str, ...]]  # role -> cue words
@@ -91,10 +92,13 @@ def _words_alt(words) -> str:
 def _knowledge() -> _Knowledge:
     scales: dict[str, float] = {}
     units: dict[str, _Unit] = {}
+    per: dict[str, str] = {}
     for row in load_table("units", required=("word", "class")):
         key = row["word"].lower()
         if row["class"] == "scale":
             scales[key] = float(row["value"])
+        elif row["class"] == "per":
+            per[key] = row["unit"]
         else:
             units[key] = _Unit(row["word"], row["unit"], row["class"], row["spelled"] == "yes",
                                tuple(split_list(row["unless_next"])))
@@ -113,7 +117,8 @@ def _knowledge() -> _Knowledge:
         scale_re=re.compile(rf"\s*(?P<scale>{_words_alt(scales)})(?!\w)", re.IGNORECASE),
         units=units,
         unit_re=re.compile(rf"\s*(?P<unit>%|(?:{_words_alt(k for k in units if k != '%')})(?!\w))"
-                           r"(?:/(?P<per>[A-Za-z]+)(?!\w))?", re.IGNORECASE),
+                           r"(?:/(?P<per>[^\W\d_]+)(?!\w))?", re.IGNORECASE),
+        per=per,
         approx=approx,
         approx_re=re.compile(rf"(?:(?<=\s)|^)(?P<chain>(?:(?:{_words_alt(approx)})\s+)+)(?:là\s+)?$",
                              re.IGNORECASE),
@@ -246,7 +251,7 @@ def _unit_after(text: str, pos: int, start: int, num_end: int, value: float, val
                                  + tuple(k.approx)):
             return None
     if um["per"]:
-        name = f"{name}/{um['per']}"
+        name = f"{name}/{k.per.get(um['per'].lower(), um['per'])}"
     return _Figure(start, num_end, um.end(), value, value_max, name, word)
 
 
