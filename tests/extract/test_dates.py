@@ -200,3 +200,14 @@ def test_a_dated_sentence_opening_a_line_is_not_a_dateline():
     text = "Chiều 28-6, Chủ tịch nước hội kiến.\nNgày 1-3-2001, hai nước ký Tuyên bố chung.\nHôm nay (29.6), hội đàm."
     assert infer_year(Article(id="a", text_clean=text)) is None
     assert infer_year(Article(id="b", text_clean="Tiêu đề\n22:00 25/06/2024\nChiều 25/6, tại Hà Nội")) == 2024
+
+
+@pytest.mark.parametrize(("text", "value", "edge"), [
+    ("dịp mùng 2-9 năm nay", "2025-09-02", None),  # "năm nay" overrides the publication window
+    ("ngày 25/12 năm ngoái", "2024-12-25", None),
+    ("vào hạ tuần tháng 5, đoàn sẽ thăm", "2025-05", "end"),
+    ("thượng tuần tháng 12/2024", "2024-12", "start"),
+])
+def test_more_vietnamese_forms(text, value, edge):
+    span = one(text, "2025-04-20")
+    assert span.value == value and span.attrs.get("edge") == edge

@@ -154,7 +154,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     cue = (rf"(?:(?P<part>{part})\s+(?:(?:ngày|hôm\s+nay|hôm\s+qua|{short})\s+)?\(?\s*"
            rf"|(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?"
            rf"|(?P<rel>{rel})\s*[,(]?\s*(?:ngày\s+)?"
-           r"|(?:[Nn]gày|[Hh]ôm|[Vv]ào|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au)\s+(?:ngày\s+)?)")
+           r"|(?:[Nn]gày|[Hh]ôm|[Vv]ào|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Mm]ùng|[Mm]ồng)\s+(?:ngày\s+)?)")
+    ydir = r"(?:\s+(?P<ydir>năm\s+(?:nay|ngoái|trước|tới|sau)))?"  # "mùng 2-9 năm nay"
     dirs = r"(?P<dir>tuần\s+(?:tới|sau|này|trước|qua)|sắp\s+tới|vừa\s+qua|tới|này|trước|qua|sau)"
     alts = [
         ("interval",
@@ -167,9 +168,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          rf"(?<!\w)(?:(?P<part>{part})\s+(?:ngày\s+)?|[Nn]gày\s+)(?P<d>{_D})\s+tháng\s+(?P<m>{_M})"
          rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?!\d){tz}"),
         ("dmy_cued",
-         rf"(?<!\w){cue}(?P<d>{_D})[/.-](?P<m>{_M})(?:[/.-](?P<y>{_Y}))?{_END}{tz}"),
+         rf"(?<!\w){cue}(?P<d>{_D})[/.-](?P<m>{_M})(?:[/.-](?P<y>{_Y}))?{_END}{ydir}{tz}"),
         ("dmy_full", rf"(?<![\w/.,-])(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y}){_END}{tz}"),
-        ("dm_slash", rf"(?<![\w/.,-])(?<!thứ )(?<!hạng )(?P<d>{_D})/(?P<m>{_M}){_END}{tz}"),
+        ("dm_slash", rf"(?<![\w/.,-])(?<!thứ )(?<!hạng )(?P<d>{_D})/(?P<m>{_M}){_END}{ydir}{tz}"),
         ("same_day", rf"(?<!\w)(?:(?P<part>{part})\s+)?[Cc]ùng\s+ngày(?!\w){tz}"),
         ("relative", rf"(?<!\w)(?:(?P<part>{part})\s+(?P<short>{short})|(?:(?P<part2>{part})\s+)?(?P<word>{rel}))(?!\w)"),
         ("weekday", rf"(?<!\w)(?:(?P<part>{part})\s+)?(?P<wd>{wd})(?:\s+{dirs})?(?!\w)"),
@@ -282,7 +283,12 @@ def _handle(ctx: _Context, kind: str, g: dict[str, Any], start: int, end: int, t
     if kind in ("dmy_cued", "dmy_full", "dm_slash", "dm_words"):
         d, m = int(g["d"]), int(g["m"])
         explicit = g.get("y")
-        y = int(explicit) if explicit else _year_for(ctx, m, d)
+        if explicit:
+            y: int | None = int(explicit)
+        elif g.get("ydir"):
+            y = ctx.ref_year + _YEAR_SHIFT[_key(g["ydir"]).split()[-1]] if ctx.ref_year else None
+        else:
+            y = _year_for(ctx, m, d)
         value = _day_value(y, m, d)
         if value is None:
             return
@@ -478,7 +484,7 @@ def _anchors(text: str) -> list[int]:
 
 
 _AFTER_DAY = re.compile(r"[/.\-–]\d|\s*[-–]\s*\d|\s+(?:tháng|và|đến|tới)\s", re.IGNORECASE)
-_BEFORE_MONTH = re.compile(r"(?:tháng|quý|ngày)\s+$", re.IGNORECASE)
+_BEFORE_MONTH = re.compile(r"(?:tháng|quý|ngày|mùng|mồng)\s+$", re.IGNORECASE)
 
 
 def _may_be_date_digits(text: str, start: int, end: int) -> bool:
@@ -499,7 +505,7 @@ def _may_be_date_digits(text: str, start: int, end: int) -> bool:
 def _start_words() -> frozenset[str]:
     """Lower-case first words that a date expression can start with (besides a digit or "(")."""
     v = _vocab()
-    words = {"từ", "ngày", "trong", "hôm", "vào", "đến", "trước", "sau", "cùng", "thứ", "chủ", "tuần",
+    words = {"từ", "ngày", "trong", "hôm", "vào", "đến", "trước", "sau", "cùng", "thứ", "chủ", "tuần", "mùng", "mồng",
              "quý", "tháng", "năm", "giai", "thời", "các", "so", "tầm"}
     for group in (v.part_of_day, v.relative_day, v.edge, v.weekday):
         words |= {w.split()[0] for w in group}

@@ -195,8 +195,8 @@ def _sign_verb_before(text: str, hit: _Hit, s0: int) -> tuple[int, int] | None:
         allowed = next(kinds for v, kinds in k.verbs if v == " ".join(m["verb"].lower().split()))
         if "*" not in allowed and hit.kind not in allowed:
             continue
-        if not _BETWEEN_VERB_AND_DOC.match(text[m.end():hit.start]) and text[m.end():hit.start].strip():
-            continue
+        if not _BETWEEN_VERB_AND_DOC.match(text[m.end():hit.start]):
+            continue  # something else than "kết", "lễ", "chính thức" ... between verb and document
         best = (m.start(), m.end())
     if best is None:
         return None
