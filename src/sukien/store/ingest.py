@@ -160,22 +160,27 @@ def _same_source(a: str | None, b: str | None) -> bool:
     return bool(fa) and la == lb and os.path.abspath(fa) == os.path.abspath(fb)
 
 
-def _pipeline_factory(pipeline: Pipeline | None) -> Callable[[], Pipeline]:
+def _pipeline_factory(pipeline: Any, workers: int) -> Callable[[], Any]:
     # A picklable factory, so worker processes can build the same pipeline.
     if pipeline is None:
         return partial(Pipeline, raise_errors=False)
-    return partial(Pipeline, tuple(pipeline.stages), raise_errors=pipeline.raise_errors)
+    if isinstance(pipeline, Pipeline):
+        return partial(Pipeline, tuple(pipeline.stages), raise_errors=pipeline.raise_errors)
+    if workers == 1 and callable(pipeline):  # any article -> article function, in this process
+        return lambda: pipeline
+    raise ValueError("with workers > 1, pipeline must be a sukien.pipeline.Pipeline (it is rebuilt "
+                     "in each worker process)")
 
 
-def _map(stream: Iterable[Any], workers: int, pipeline: Pipeline | None) -> Iterator[Any]:
+def _map(stream: Iterable[Any], workers: int, pipeline: Any) -> Iterator[Any]:
     try:
         from ..engines.local import map_articles
     except ImportError:  # the local engine is optional: run in this process
         map_articles = None
     if map_articles is not None:
-        yield from map_articles(stream, workers=workers, pipeline_factory=_pipeline_factory(pipeline))
+        yield from map_articles(stream, workers=workers, pipeline_factory=_pipeline_factory(pipeline, workers))
         return
-    run = pipeline or _pipeline_factory(None)()
+    run = _pipeline_factory(pipeline, 1)()
     for item in stream:
         yield run(item) if isinstance(item, Article) else item
 
