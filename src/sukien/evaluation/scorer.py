@@ -37,12 +37,17 @@ relations
     The same pair of countries (either order) and level (folded), and when the gold gives a
     year or date, a predicted year/date inside it.
 leaks (boilerplate)
-    Any predicted entity whose name matches a gold ``not_actors`` name, and any predicted
-    place (GPE/LOC entity, or an event's location) matching a gold ``not_places`` name.
+    Any predicted entity whose name matches a gold ``not_actors`` name; any predicted place
+    (GPE/LOC entity, or an event's location) matching a gold ``not_places`` name; and any
+    event, statement, document, figure or relation whose evidence names one of them (as
+    whole words) or starts after the body's last sentence (gold ``clean_text_ends_with``,
+    which also gives the ``clean_text_end`` check: does ``text_clean`` end there?).
 corpus (when the ``{"type": "corpus"}`` record of ``extract --link`` is given)
-    actors: predicted PER actors against ``corpus.persons`` one-to-one by name; a gold
-    person matched by the names of several actors is *split* (the extra actors are false
-    positives), an actor whose name matches several gold persons is *merged*.
+    actors: predicted PER actors against ``corpus.persons`` one-to-one by name; gold names
+    that are aliases of each other count as one real person; a gold person matched by the
+    names of several actors is *split* (the extra actors are false positives), an actor
+    whose name matches several gold persons is *merged*. A name an article asks to ignore
+    is not penalised unless it is one of the gold persons.
     events: kind + participants + full date (no year-less form) + the same set of source
     articles (``events``); ``events_any_sources`` drops the source condition.
     stories: pairwise precision/recall over article pairs placed in the same story.
