@@ -112,3 +112,18 @@ def test_jsonl_published_is_passed_on_and_gold_published_fills_gaps(tmp_path):
     assert articles[1].published == "2025-11-21" and articles[0].published is None
     articles, _ = read_gold_articles(gold, corpus, gold_published=True)
     assert articles[0].published == "2024-06-25"
+
+
+def test_evaluate_with_the_real_linker_scores_the_corpus_level(shared_dir):
+    import pytest
+
+    import sukien.link
+
+    if not hasattr(sukien.link, "link_corpus"):
+        pytest.skip("sukien.link.link_corpus is not there yet")
+    run = evaluate(shared_dir / "gold" / "seeds.json", shared_dir / "corpus" / "seeds", link=True)
+    c = run.result.corpus
+    assert c is not None and run.corpus_record["type"] == "corpus"
+    for sc in (c.actors, c.events, c.events_any_sources, c.stories):
+        assert 0.0 <= sc.f1 <= 1.0
+    assert c.actors.tp + c.actors.fn == 8 and c.stories.tp + c.stories.fn == 2
