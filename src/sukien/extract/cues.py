@@ -145,6 +145,8 @@ MEDIA_PREFIXES = ("báo ", "tờ ", "thông tấn xã", "hãng thông tấn", "�
 # "ta", "nước ta", "phía ta" in Vietnamese news are Vietnam (the press writes from Vietnam).
 HOME_COUNTRY = "VNM"
 
+# Most capitalised words (a place inside a title) between a title mention and its person's name.
+NAME_GAP_WORDS = 3
 # Longest joiner between two objects of one verb ("và", ", ", "cùng với", "và các thành viên").
 LIST_GAP_CHARS = 20
 # Characters after which a mention starts a clause (so may be its subject). ":" is absent on
@@ -153,7 +155,10 @@ _CLAUSE_OPENERS = set(",;(\"“”'‘’–—-)…")
 # Words after which a mention may still be a subject: coordination joins it to the subject before.
 _COORDINATORS = {"và", "cùng", "cùng với"}
 # Words that may stand between a clause start and its subject without governing it.
-_TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng"}
+_TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng", "nguyên", "cựu", "tân",
+                "đương", "kim"}
+# Conjunctions that open a new clause: the mention after them may be its subject ("trong khi ta cam kết").
+_CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "mà", "thì", "đồng thời"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # Look-behind window (characters) for the word before a position: longer than any Vietnamese
 # syllable plus punctuation, short enough that a search never scans a whole paragraph.
@@ -188,6 +193,7 @@ class ActorToken:
     kind: str  # PER | ORG | GPE | TITLE | sides | leaders | pronoun
     country: str | None = None
     countries: tuple[str, ...] = ()
+    title_only: bool = False  # an office written without a name ("nguyên Bộ trưởng Bộ Quốc phòng")
 
     @property
     def is_person(self) -> bool:
@@ -234,7 +240,7 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
         ent = entities.get(m.entity_id) if m.entity_id else None
         if ent is not None and ent.type in ("PER", "ORG", "GPE"):
             kind = ent.type if m.label != "GPE" else "GPE"
-        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries))
+        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries, title_only=m.label == "TITLE"))
     mention_spans = sorted((t.start, t.end) for t in raw)
     span_starts = [s for s, _ in mention_spans]
     for c in cues:
@@ -279,8 +285,9 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
             keep[-1].countries = tuple(dict.fromkeys(keep[-1].countries + t.countries))
             continue
         # "Tổng Bí thư" + "Tô Lâm" as two mentions of one person: one token.
-        if keep and keep[-1].refs == t.refs and t.refs and not text[keep[-1].end:lo].strip():
+        if keep and keep[-1].refs == t.refs and t.refs and _name_gap(text[keep[-1].end:lo]):
             keep[-1].end = t.end
+            keep[-1].title_only = keep[-1].title_only and t.title_only
             continue
         title = titles.get((t.start, t.end))
         if title:
@@ -296,6 +303,13 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
 def _is_verb(cue: Cue) -> bool:
     """A trigger that heads a clause of its own (a bare "đến"/"tới" of motion does not)."""
     return any(k in EVENT_KINDS + STATEMENT_KINDS + ("REPORT",) and m != "arrive" for k, m in cue.senses)
+
+
+def _name_gap(gap: str) -> bool:
+    """Between two mentions of one person only spaces or a capitalised place ("Bí thư Khu ủy
+    Quảng Tây Lưu Ninh")."""
+    words = gap.split()
+    return len(words) <= NAME_GAP_WORDS and all(w[:1].isupper() for w in words)
 
 
 @dataclass(slots=True)
@@ -360,6 +374,16 @@ class Roles:
     def _position(self, sent: SentenceView, token: ActorToken, report_opens: bool) -> str:
         text, lo = self.text, sent.span.start
         pos = token.start
+        if token.title_only:
+            # "Đại tướng X, nguyên Phó Bí thư ..., nguyên Bộ trưởng ...": offices in apposition to a name
+            for prev in reversed([t for t in sent.tokens if t.end <= token.start]):
+                gap = [w for w in text[prev.end:pos].lower().replace(",", " , ").split() if w not in _TRANSPARENT]
+                if gap != [","] or not prev.is_person:
+                    break
+                if not prev.title_only:
+                    return "governed"
+                pos = prev.start
+            pos = token.start
         if report_opens:
             end = text_end(text, lo, pos)
             if any(c.end == end and c.has("REPORT") for c in sent.cues):
@@ -378,6 +402,8 @@ class Roles:
             word, wstart = lw
             if word in _COORDINATORS:
                 return "coord"
+            if word in _CLAUSE_WORDS:
+                return "subject"
             if word in _TRANSPARENT:
                 pos = wstart
                 continue

@@ -85,6 +85,8 @@ DATIVE_REACH = 5  # "hợp tác với Chính quyền mới Hàn Quốc": the dat
 _GAP_FILLERS = {"thời", "gian", "tới", "sắp", "các", "những", "thành", "viên", "phía", "cơ", "quan", "nhà",
                 "cũng", "tiếp", "tục", "luôn", "đã", "sẽ"}
 _WORDS = re.compile(r"\w+")
+# A weak trigger ("sẽ") counts this close after a speech verb ("cho biết Quảng Tây sẽ ...").
+REPORTED_SUBJECT_CHARS = 25
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
 TARGET_WINDOW = 90
 
@@ -255,6 +257,10 @@ def _after_actor_or_speech(roles: Roles, sent: SentenceView, cue: Cue, *, opener
                       if roles.position(sent, t) != "governed" or _word_before(text, t.start, lo) in _SPEECH_WORDS
                       or text_end(text, lo, t.start) in all_reports}
         sent.memo["speaker_ends"] = token_ends
+    recent_report = max((c.end for c in sent.cues if c.has("REPORT") and c.end <= pos), default=-1)
+    if recent_report >= 0 and pos - recent_report <= REPORTED_SUBJECT_CHARS and \
+            not any(ch in text[recent_report:pos] for ch in ",;:"):
+        return True  # "cho biết Quảng Tây sẽ ...": the reported clause's own subject
     for _ in range(6):
         end = text_end(text, lo, pos)
         if end in token_ends or end in report_ends:
