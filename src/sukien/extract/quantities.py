@@ -43,6 +43,9 @@ PRE_WINDOW = 24
 POST_YEAR_WINDOW = 36
 # A sentence is looked for this far back (longer "sentences" are run-on text without stops).
 MAX_SENTENCE_CHARS = 800
+# An undated article's latest past/present year counts as its "now" only when written this
+# often (22637044 names 2017 five times; an article naming only "năm 1977" is not from 1977).
+PRESENT_YEAR_MIN_MENTIONS = 2
 # Words after the unit kept as the Vietnamese ``about`` when no cue word names it.
 ABOUT_WORDS = 5
 
@@ -258,7 +261,8 @@ def _unit_after(text: str, pos: int, start: int, num_end: int, value: float, val
 def present_year(article: Article, dates: list[DateSpan]) -> int | None:
     """The year the article reports as now: publication year, else the year inferred from
     dates in the text, else the latest year written in a past or present context (not a
-    target such as "đến năm 2020", "vào năm 2030", "tầm nhìn 2035"). None without any."""
+    target such as "đến năm 2020", "vào năm 2030", "tầm nhìn 2035") when it is written at
+    least PRESENT_YEAR_MIN_MENTIONS times. None otherwise."""
     pub = parse_published(article.published)
     if pub:
         return pub.year
@@ -275,7 +279,11 @@ def present_year(article: Article, dates: list[DateSpan]) -> int | None:
             continue
         if d.value[:4].isdigit():
             years.append(int(d.value[:4]))
-    return max(years) if years else None
+    if not years:
+        return None
+    latest = max(years)
+    # a lone mention ("gia nhập LHQ năm 1977") is history, not the article's present
+    return latest if years.count(latest) >= PRESENT_YEAR_MIN_MENTIONS else None
 
 
 def _year_of(article: Article, fig: _Figure, dates: list[DateSpan], s0: int) -> tuple[int | None, str]:
