@@ -345,7 +345,7 @@ def _kind(text: str, fig: _Figure, s0: int, year: int | None, present: Callable[
         return "target"
     verb_window = text[max(s0, fig.start - 3 * PRE_WINDOW):fig.start]
     if _has_word(verb_window, k.cues.get("target_verb", ())) and (
-            year is None and _has_word(verb_window, ("lên", "nâng"))
+            year is None and _has_word(verb_window, _cues("target_raise"))
             or year is not None and (present() or 9999) < year):
         return "target"
     if _has_word(sentence_before, k.cues.get("amount", ())):
