@@ -105,9 +105,10 @@ class IngestSummary:
 
 @dataclass(slots=True)
 class _Duplicate:
-    """Marker passed through the extraction stream in input order."""
+    """Marker passed through the extraction stream in input order (small: no text)."""
 
-    article: Article
+    article_id: str
+    source_path: str | None
     content_hash: str
 
 
@@ -192,7 +193,7 @@ def ingest(store: Store, items: Any, *, pipeline: Pipeline | None = None,
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
     summary = IngestSummary()
-    seen: dict[str, str] = {}  # content hash -> id, for inputs of this run not yet committed
+    seen: set[str] = set()  # content hashes of this run's articles (maybe not yet committed)
     hashes: deque[str] = deque()  # hashes of the Articles sent to extraction, in order
 
     def candidates() -> Iterator[Any]:
@@ -209,9 +210,9 @@ def ingest(store: Store, items: Any, *, pipeline: Pipeline | None = None,
                 continue
             h = content_hash(item.title, item.text_clean)
             if h in seen or store.id_for_hash(h) is not None:
-                yield _Duplicate(item, h)
+                yield _Duplicate(item.id, item.source_path, h)
                 continue
-            seen[h] = item.id
+            seen.add(h)
             hashes.append(h)
             yield item
 
@@ -248,13 +249,13 @@ def _write_batch(store: Store, batch: list[Any], summary: IngestSummary) -> None
                 skipped.append(item)
             elif isinstance(item, _Duplicate):
                 counts["duplicate"] += 1
-                art = item.article
+                aid = item.article_id
                 # Looked up by hash: the stored id may differ from the first input's (``~2``).
                 store.conn.execute(
                     "INSERT OR IGNORE INTO aliases (alias_id, article_id, source_path) "
                     "SELECT ?, a.id, ? FROM articles a WHERE a.content_hash = ? AND a.id != ? "
                     "AND NOT EXISTS (SELECT 1 FROM articles WHERE id = ?)",
-                    (art.id, art.source_path, item.content_hash, art.id, art.id))
+                    (aid, item.source_path, item.content_hash, aid, aid))
             else:
                 art, h = item
                 try:
