@@ -96,7 +96,7 @@ class SourceEvent:
     article: Article
     event: Event
     participants: tuple[str, ...]  # actor keys
-    story: int | None
+    story: Any
 
 
 @dataclass(slots=True)
@@ -117,7 +117,7 @@ ActorKey = Callable[[Article, str], tuple[str, str]]  # (article, participant) â
 
 
 def merge_events(articles: Sequence[Article], actor_key: ActorKey,
-                 story_of: dict[str, int] | None = None) -> list[CorpusEvent]:
+                 story_of: dict[str, Any] | None = None) -> list[CorpusEvent]:
     """Merge the events of ``articles`` into corpus events (see the module docstring)."""
     story_of = story_of or {}
     items: list[SourceEvent] = []

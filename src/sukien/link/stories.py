@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,6 +85,7 @@ class LinkFeatures:
     vector: TermVector
     keys: list[int]  # hashed syllable-pair columns
     days: list[tuple[int, int]]  # ordinal day intervals the article is about
+    month_days: list[tuple[int, int]] = field(default_factory=list)  # year-less dates, day of year
     events: set[str] = field(default_factory=set)  # event signatures
     minhash: object | None = None
 
@@ -131,6 +132,66 @@ def day_gap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int | None:
     return min(max(0, max(lo1, lo2) - min(hi1, hi2)) for lo1, hi1 in a for lo2, hi2 in b)
 
 
+_LEAP_BASE = dt.date(2000, 1, 1).toordinal()
+_YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def _day_of_year(month: int, day: int) -> int | None:
+    try:
+        return dt.date(2000, month, day).toordinal() - _LEAP_BASE
+    except ValueError:
+        return None
+
+
+def article_month_days(article: Article) -> list[tuple[int, int]]:
+    """Year-less event dates (``--MM-DD``, ``--MM-DD/--MM-DD``) as day-of-year intervals."""
+    out = []
+    for ev in article.events:
+        parts = (ev.date or "").split("/")
+        ms = [_YEARLESS.match(p) for p in parts]
+        if not ev.date or not all(ms):
+            continue
+        days = [_day_of_year(int(m[1]), int(m[2])) for m in ms]
+        if None in days:
+            continue
+        iv = (days[0], days[-1]) if days[0] <= days[-1] else (days[0], days[0])
+        if iv not in out:
+            out.append(iv)
+    return out
+
+
+def _as_month_days(days: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for lo, hi in days:
+        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+        x, y = _day_of_year(a.month, a.day), _day_of_year(b.month, b.day)
+        if x is not None and y is not None:
+            out.append((x, y) if x <= y else (x, x))
+    return out
+
+
+def features_gap(a: LinkFeatures, b: LinkFeatures) -> int | None:
+    """Days between what two articles are about: full dates when both have them, else the
+    month and day of year-less dates against the other's (around the year, so 28/12 and 2/1
+    are 5 days apart); None when either says nothing."""
+    gap = day_gap(a.days, b.days)
+    if gap is not None:
+        return gap
+    if not a.month_days and not b.month_days:
+        return None
+    ma = a.month_days + _as_month_days(a.days)
+    mb = b.month_days + _as_month_days(b.days)
+    if not ma or not mb:
+        return None
+    best = None
+    for lo1, hi1 in ma:
+        for lo2, hi2 in mb:
+            g = max(0, max(lo1, lo2) - min(hi1, hi2))
+            g = min(g, 366 - g) if g else 0
+            best = g if best is None else min(best, g)
+    return best
+
+
 def participant_key(article: Article, participant: str) -> str:
     """A participant as a comparable key: ISO3 codes stay, entity ids become folded names."""
     ent = article.entity(participant)
@@ -155,8 +216,8 @@ def article_counts(article: Article) -> TermCounts:
 def link_features(article: Article, corpus: CorpusDF | None = None, counts: TermCounts | None = None, *,
                   with_minhash: bool = True) -> LinkFeatures:
     vec = term_vector(counts if counts is not None else article_counts(article), corpus, top=BLOCK_KEYS)
-    return LinkFeatures(article.id, vec, vec.top_terms, article_days(article), event_signatures(article),
-                        dedup.minhash(article.text_clean) if with_minhash else None)
+    return LinkFeatures(article.id, vec, vec.top_terms, article_days(article), article_month_days(article),
+                        event_signatures(article), dedup.minhash(article.text_clean) if with_minhash else None)
 
 
 def features_for(articles: Sequence[Article], *, with_minhash: bool = True) -> list[LinkFeatures]:
@@ -218,13 +279,15 @@ def candidate_pairs(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, in
 # Scoring
 
 
+def date_penalty(a: LinkFeatures, b: LinkFeatures) -> float:
+    gap = features_gap(a, b)
+    return 0.0 if gap is None else DATE_PENALTY_PER_DAY * max(0, gap - DATE_GRACE_DAYS)
+
+
 def pair_score(a: LinkFeatures, b: LinkFeatures, cosine: float | None = None) -> float:
     if cosine is None:
         cosine = a.vector.cosine(b.vector)
-    score = cosine
-    gap = day_gap(a.days, b.days)
-    if gap is not None:
-        score -= DATE_PENALTY_PER_DAY * max(0, gap - DATE_GRACE_DAYS)
+    score = cosine - date_penalty(a, b)
     shared = len(a.events & b.events)
     if shared:
         score += min(EVENT_BONUS_MAX, EVENT_BONUS * shared)
@@ -244,7 +307,7 @@ def score_pairs(feats: Sequence[LinkFeatures], pairs: Iterable[tuple[int, int]],
     """Scores of ``pairs`` (index pairs into ``feats``); pairs too far apart are skipped."""
     todo = []
     for i, j in pairs:
-        gap = day_gap(feats[i].days, feats[j].days)
+        gap = features_gap(feats[i], feats[j])
         if gap is not None and gap > MAX_GAP_DAYS and (i, j) not in duplicates:
             continue
         todo.append((i, j))
@@ -286,15 +349,33 @@ def _components(n: int, edges: Sequence[tuple[int, int, float]], minimum: float)
     return list(groups.values())
 
 
-def _average_link(members: list[int], edges: Sequence[tuple[int, int, float]]) -> list[list[int]]:
+Penalty = Callable[[int, int], float]
+# Distance cap for a pair the dates rule out (scipy needs finite distances); large enough
+# that one such pair keeps two groups apart on average.
+MAX_DISTANCE = 10.0
+# Dates of unscored pairs are looked at in components up to this size (k² Python calls);
+# larger components hold mostly pairs no block put together, which stay at similarity 0.
+PENALTY_COMPONENT_MAX = 400
+
+
+def _average_link(members: list[int], edges: Sequence[tuple[int, int, float]],
+                  penalty: Penalty | None = None) -> list[list[int]]:
     k = len(members)
     if k == 1:
         return [members]
     pos = {m: x for x, m in enumerate(members)}
     dist = np.ones((k, k))
+    if penalty is not None and k <= PENALTY_COMPONENT_MAX:
+        # pairs never scored still carry their dates: an article about June is not in a
+        # November story however close both are to a third article with no date
+        for x in range(k):
+            for y in range(x + 1, k):
+                p = penalty(members[x], members[y])
+                if p:
+                    dist[x, y] = dist[y, x] = min(MAX_DISTANCE, 1.0 + p)
     for i, j, s in edges:
         x, y = pos[i], pos[j]
-        dist[x, y] = dist[y, x] = min(2.0, max(0.0, 1.0 - s))
+        dist[x, y] = dist[y, x] = min(MAX_DISTANCE, max(0.0, 1.0 - s))
     np.fill_diagonal(dist, 0.0)
     if k == 2:
         return [members] if dist[0, 1] <= 1.0 - STORY_THRESHOLD else [[members[0]], [members[1]]]
@@ -306,8 +387,10 @@ def _average_link(members: list[int], edges: Sequence[tuple[int, int, float]]) -
     return list(groups.values())
 
 
-def cluster(n: int, edges: Sequence[tuple[int, int, float]], minimum: float = EDGE_MIN) -> list[list[int]]:
-    """Groups of indices 0..n-1: average link inside each component of edges ≥ ``minimum``."""
+def cluster(n: int, edges: Sequence[tuple[int, int, float]], minimum: float = EDGE_MIN,
+            penalty: Penalty | None = None) -> list[list[int]]:
+    """Groups of indices 0..n-1: average link inside each component of edges ≥ ``minimum``;
+    ``penalty(i, j)`` (≥ 0) is what an unscored pair loses for its dates."""
     out: list[list[int]] = []
     comp_edges: dict[int, list[tuple[int, int, float]]] = defaultdict(list)
     comps = _components(n, edges, minimum)
@@ -320,18 +403,20 @@ def cluster(n: int, edges: Sequence[tuple[int, int, float]], minimum: float = ED
             comp_edges[where[e[0]]].append(e)
     for c, members in enumerate(comps):
         if len(members) > COMPONENT_MAX:
-            sub = cluster_component(members, comp_edges[c], minimum + COMPONENT_STEP)
+            sub = cluster_component(members, comp_edges[c], minimum + COMPONENT_STEP, penalty)
             out.extend(sub)
         else:
-            out.extend(_average_link(members, comp_edges[c]))
+            out.extend(_average_link(members, comp_edges[c], penalty))
     return sorted((sorted(g) for g in out), key=lambda g: g[0])
 
 
-def cluster_component(members: list[int], edges: Sequence[tuple[int, int, float]], minimum: float) -> list[list[int]]:
+def cluster_component(members: list[int], edges: Sequence[tuple[int, int, float]], minimum: float,
+                      penalty: Penalty | None = None) -> list[list[int]]:
     """Cluster one oversized component with a stricter edge minimum."""
     pos = {m: x for x, m in enumerate(members)}
     local = [(pos[i], pos[j], s) for i, j, s in edges]
-    return [[members[x] for x in g] for g in cluster(len(members), local, minimum)]
+    local_penalty = None if penalty is None else (lambda x, y: penalty(members[x], members[y]))
+    return [[members[x] for x in g] for g in cluster(len(members), local, minimum, local_penalty)]
 
 
 # ---------------------------------------------------------------------------------------
@@ -356,7 +441,7 @@ def link_stories(articles: Sequence[Article], feats: Sequence[LinkFeatures] | No
     pairs = candidate_pairs(feats, dups)
     scored = score_pairs(feats, pairs, dups)
     edges = [e for e in scored if e[2] >= EDGE_MIN]
-    groups = cluster(len(feats), edges)
+    groups = cluster(len(feats), edges, penalty=lambda i, j: date_penalty(feats[i], feats[j]))
     ids = [f.id for f in feats]
     return StoryLinks([[ids[i] for i in g] for g in groups], dedup.duplicate_of(dup_pairs), len(pairs),
                       [(ids[i], ids[j], s) for i, j, s in edges])
