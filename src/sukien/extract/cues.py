@@ -151,7 +151,7 @@ NAME_GAP_WORDS = 3
 LIST_GAP_CHARS = 20
 # Characters after which a mention starts a clause (so may be its subject). ":" is absent on
 # purpose: what follows a colon is reported content ("Chủ tịch nước: Việt Nam ... cần ...").
-_CLAUSE_OPENERS = set(",;(\"“”'‘’–—-)…")
+_CLAUSE_OPENERS = set(",;(\"“”'‘’–—-)…[]")
 # Words after which a mention may still be a subject: coordination joins it to the subject before.
 _COORDINATORS = {"và", "cùng", "cùng với"}
 # Words that may stand between a clause start and its subject without governing it.

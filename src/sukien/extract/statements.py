@@ -85,6 +85,10 @@ DATIVE_REACH = 5  # "hợp tác với Chính quyền mới Hàn Quốc": the dat
 _GAP_FILLERS = {"thời", "gian", "tới", "sắp", "các", "những", "thành", "viên", "phía", "cơ", "quan", "nhà",
                 "cũng", "tiếp", "tục", "luôn", "đã", "sẽ"}
 _WORDS = re.compile(r"\w+")
+# A sentence whose trigger (or speech verb) comes within this many words of its start has
+# omitted its subject ("Trân trọng cảm ơn ...", "Đồng thời cho biết ...").
+SUBJECTLESS_WORDS = 3
+_LEADER_WORDS = {"lãnh", "đạo", "thành", "phố"}
 # A weak trigger ("sẽ") counts this close after a speech verb ("cho biết Quảng Tây sẽ ...").
 REPORTED_SUBJECT_CHARS = 25
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
@@ -293,7 +297,10 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
             continue
-        if mode == "strict":
+        if mode == "strict" and out and out[-1][1] == "PROPOSE" and not last_was_report and \
+                ";" not in text[out[-1][0].end:cue.start]:
+            ok = False  # "mong muốn hai nước sẽ ...": the wish's content, not a pledge
+        elif mode == "strict":
             ok = _after_actor_or_speech(roles, sent, cue) or (
                 reported and text_end(text, sent.span.start, cue.start) > sent.span.start
                 and text[text_end(text, sent.span.start, cue.start) - 1] == ",")
@@ -319,6 +326,31 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
     return out
+
+
+def _subjectless(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
+    """Does the sentence open with its verb ("Tán thành ...", "Đồng thời, cho biết sẽ ...")? A
+    sentence opening with a noun phrase of its own ("Chuyến công tác còn được kỳ vọng ... cam kết")
+    has a subject that is not an actor, and does not carry the previous speaker on."""
+    lo = sent.span.start
+    for c in sent.cues:
+        if c.has("CONT") and not roles.text[lo:c.start].strip(" -–+•"):
+            lo = c.end
+    comma = roles.text.rfind(",", lo, cue.start)  # "Do đó, lãnh đạo ... mong muốn": after the adverbial
+    if comma >= 0:
+        lo = comma + 1
+
+    def words_before(end: int) -> int:
+        chunk = list(roles.text[lo:end])
+        for t in sent.tokens:  # the actor named inside ("lãnh đạo Ủy ban ...") is not a word of its own
+            for i in range(max(t.start, lo) - lo, min(t.end, end) - lo):
+                chunk[i] = " "
+        return len([w for w in _WORDS.findall("".join(chunk).lower()) if w not in _LEADER_WORDS])
+
+    if words_before(cue.start) <= SUBJECTLESS_WORDS:
+        return True
+    return any(c.has("REPORT") and lo <= c.start and c.end <= cue.start and words_before(c.start) <= SUBJECTLESS_WORDS
+               for c in sent.cues)
 
 
 def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> list[ActorToken]:
@@ -377,7 +409,8 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         source = state.resolve(src_tokens, occasion, as_source=True)
         sides = any(t.kind in (SIDES, LEADERS) for t in src_tokens)
         carried = False
-        if not source and sent.index - state.speaker_at <= CARRY_SENTENCES:
+        if not source and sent.index - state.speaker_at <= CARRY_SENTENCES and (
+                sent.index == state.speaker_at or _subjectless(roles, sent, cue)):
             source = list(state.speaker)
             carried = True
         if carried and kind == "AGREE" and len(source) == 1:
