@@ -89,8 +89,10 @@ class Store:
     # -- schema -----------------------------------------------------------------------
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; returns the names applied now."""
-        self.conn.execute(
-            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        # Opening an up-to-date store writes nothing (readers never wait on a running ingest).
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migrations'").fetchone():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = set(self.applied_migrations())
         applied = []
         for name, sql in schema.MIGRATIONS:
