@@ -123,3 +123,10 @@ def test_range_keeps_its_upper_end():
 def test_per_units_after_a_slash():
     got = [(q.value, q.unit) for q in figures("giá cà phê giảm 2 USD/tấn; vàng 85,6 triệu đồng/lượng.", "2025-01-01")]
     assert got == [(2, "USD/tonne"), (85.6e6, "VND/tael")]
+
+
+def test_evidence_is_the_sentence_without_surrounding_space():
+    text = "Hai bên hội đàm. Năm 2024, có khoảng 320.000 người Việt Nam tại Hàn Quốc. Hết."
+    (q,) = figures(text)
+    assert q.evidence.text == "Năm 2024, có khoảng 320.000 người Việt Nam tại Hàn Quốc."
+    assert text[q.evidence.start:q.evidence.end] == q.evidence.text

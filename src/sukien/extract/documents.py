@@ -33,7 +33,7 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import Article, Document
-from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published
+from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published, trimmed
 from .relations import country_spans, main_pair
 
 # How far before a document cue its sign verb may be ("chứng kiến lễ ký kết chính thức ...");
@@ -408,7 +408,7 @@ def documents_of(article: Article) -> list[Document]:
             covered = title_end
             continue
         keys.append(key)
-        out.append(Document(kind=hit.kind, title=title, evidence=article.evidence(ev0, ev1),
+        out.append(Document(kind=hit.kind, title=title, evidence=article.evidence(*trimmed(text, ev0, ev1)),
                             parties=parties, topics=_topics(title, parties),
                             signed=_signed_date(article, anchor, verb)))
         covered = title_end

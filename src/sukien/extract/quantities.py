@@ -33,7 +33,7 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
-from .dates import _CLAUSE_END, find_dates, find_phrases, infer_year, parse_published
+from .dates import _CLAUSE_END, find_dates, find_phrases, infer_year, parse_published, trimmed
 
 # How far before a number its qualifier and change verb may sit ("tiếp tục tăng 30%",
 # "giảm từ 9-12%", "đạt gần 1,3 tỉ"): characters looked back. Calibrated on seeds and dev.
@@ -420,7 +420,7 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
         if key in seen:  # a headline repeating the body's figure
             continue
         seen.add(key)
-        q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(s0, s1),
+        q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(*trimmed(text, s0, s1)),
                      year=year, approx=key[3], about=_about(text, fig, s0), value_max=fig.value_max)
         out.append(q)
     return out

@@ -26,7 +26,15 @@ import ahocorasick
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Relation
-from .dates import _CLAUSE_END, date_for_offset, find_dates, find_phrases, infer_year, parse_published
+from .dates import (
+    _CLAUSE_END,
+    date_for_offset,
+    find_dates,
+    find_phrases,
+    infer_year,
+    parse_published,
+    trimmed,
+)
 
 # Characters before a framework phrase in which "quan hệ"/"lên" must occur ("quan hệ láng
 # giềng hữu nghị, đối tác hợp tác chiến lược toàn diện với Trung Quốc" = 27 characters).
@@ -248,9 +256,9 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
         if not pair or len(set(pair)) < 2:
             continue
         key = (tuple(sorted(pair)), p.level)
-        rel = Relation(pair=list(pair), level=p.level, evidence=article.evidence(start, end),
+        rel = Relation(pair=list(pair), level=p.level,
+                       evidence=article.evidence(*trimmed(text, *_evidence_bounds(text, s0, start, end))),
                        date=date, year=year)
-        rel.evidence = article.evidence(*_evidence_bounds(text, s0, start, end))
         kept = out.get(key)
         if kept is None or _precision(rel) > _precision(kept):
             out[key] = rel
