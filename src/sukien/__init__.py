@@ -7,25 +7,32 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+# The stages live in the package ``sukien.extract``; importing it here, before the function
+# ``extract`` below is defined, keeps ``sukien.extract`` the function the spec promises
+# (importing a subpackage later would otherwise rebind the name to the package). Stage
+# modules are imported by path: ``from sukien.extract.actors import ...``.
+from . import extract as _stages  # noqa: F401
 from .model import Article
 from .pipeline import Pipeline
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Pipeline", "extract", "open", "__version__"]
 
-_default_pipeline: Pipeline | None = None
+
+
+@cache
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
 
 
 def extract(text: str, *, published: str | None = None, id: str = "text", title: str | None = None,
             pipeline: Pipeline | None = None) -> Article:
     """Read, clean and extract one plain-text article; returns the typed :class:`Article`."""
-    global _default_pipeline
     from .reading import article_from_text
 
-    if pipeline is None:
-        if _default_pipeline is None:
-            _default_pipeline = Pipeline()
-        pipeline = _default_pipeline
+    pipeline = pipeline or _default_pipeline()
     return pipeline(article_from_text(text, id=id, title=title, published=published))
 
 
