@@ -211,3 +211,12 @@ def test_a_dated_sentence_opening_a_line_is_not_a_dateline():
 def test_more_vietnamese_forms(text, value, edge):
     span = one(text, "2025-04-20")
     assert span.value == value and span.attrs.get("edge") == edge
+
+
+def test_date_for_offset_prefers_the_trip_for_visits():
+    text = ("Tổng Bí thư thăm cấp Nhà nước Hàn Quốc từ ngày 10 đến ngày 13-8.\n"
+            "Chiều 10-8, Tổng Bí thư gặp mặt kiều bào.\nChuyến thăm có ý nghĩa quan trọng.")
+    art = resolve_dates(Article(id="a", text_clean=text, published="2025-08-10"))
+    offset = text.index("Chuyến thăm")
+    assert date_for_offset(art, offset).value == "2025-08-10"
+    assert date_for_offset(art, offset, prefer_interval=True).value == "2025-08-10/2025-08-13"

@@ -693,7 +693,8 @@ def _historical(span: DateSpan, ref_year: int | None) -> bool:
 
 
 def date_for_offset(article: Article, offset: int, *,
-                    precisions: tuple[str, ...] = ("day", "month", "year")) -> DateSpan | None:
+                    precisions: tuple[str, ...] = ("day", "month", "year"),
+                    prefer_interval: bool = False) -> DateSpan | None:
     """The date a sentence (an event, a statement) at character ``offset`` is about.
 
     1. a date in the same sentence: the last one starting at or before ``offset``, else the
@@ -711,6 +712,9 @@ def date_for_offset(article: Article, offset: int, *,
     Parenthesised restatements ("(chiều cùng ngày theo giờ Hà Nội)") are skipped; ``precisions``
     restricts step 1 (e.g. ``("day",)`` to ignore "năm 1992" inside a meeting sentence).
     Steps 2–4 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
+    ``prefer_interval`` (for trips: VISIT events) makes steps 2–4 take the last interval named
+    before ``offset`` ("thăm ... từ ngày 10 đến ngày 13-8"), else the first one after it in the
+    article, before any single day.
     Returns None when the article has no usable date.
     """
     text = article.text_clean
@@ -726,6 +730,13 @@ def date_for_offset(article: Article, offset: int, *,
     before = [d for d in in_sentence if d.start <= offset]
     found = before[-1] if before else (in_sentence[0] if in_sentence else None)
     narrative = _narrative_day(article, spans, offset, ref)
+    if prefer_interval and (found is None or "/" not in (found.value or "")):
+        trips = [d for d in spans if d.precision == "day" and d.value and "/" in d.value
+                 and not _historical(d, ref)]
+        before_trip = [d for d in trips if d.start < offset]
+        trip = before_trip[-1] if before_trip else (trips[0] if trips else None)
+        if trip is not None and (found is None or found.precision == "day"):
+            return trip
     if found is None and _FUTURE.search(text, s0, s1):
         # "... sẽ có các cuộc hội đàm": the trip announced earlier, not the announcement's day
         ahead = [d for d in spans if d.start < offset and d.precision == "day" and d.value
