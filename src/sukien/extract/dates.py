@@ -714,7 +714,7 @@ def date_for_offset(article: Article, offset: int, *,
     Steps 2–4 skip dates more than HISTORICAL_YEARS before the publication/inferred year.
     ``prefer_interval`` (for trips: VISIT events) makes steps 2–4 take the last interval named
     before ``offset`` ("thăm ... từ ngày 10 đến ngày 13-8"), else the first one after it in the
-    article, before any single day.
+    article, before any single day (a sentence's own date, step 1, still wins).
     Returns None when the article has no usable date.
     """
     text = article.text_clean
@@ -730,12 +730,12 @@ def date_for_offset(article: Article, offset: int, *,
     before = [d for d in in_sentence if d.start <= offset]
     found = before[-1] if before else (in_sentence[0] if in_sentence else None)
     narrative = _narrative_day(article, spans, offset, ref)
-    if prefer_interval and (found is None or "/" not in (found.value or "")):
+    if prefer_interval and found is None:  # a sentence's own date still wins (an arrival day)
         trips = [d for d in spans if d.precision == "day" and d.value and "/" in d.value
                  and not _historical(d, ref)]
         before_trip = [d for d in trips if d.start < offset]
         trip = before_trip[-1] if before_trip else (trips[0] if trips else None)
-        if trip is not None and (found is None or found.precision == "day"):
+        if trip is not None:
             return trip
     if found is None and _FUTURE.search(text, s0, s1):
         # "... sẽ có các cuộc hội đàm": the trip announced earlier, not the announcement's day
