@@ -399,7 +399,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             tgt_tokens = _target_tokens(roles, sent, cue, mode)
             anchor = tgt_tokens[0].start if mode == "object_target" and tgt_tokens else cue.start
             src_tokens = roles.subject_before(sent, anchor)
-        if not src_tokens and mode != "by":
+        if not src_tokens and mode != "by" and _subjectless(roles, sent, cue):
             # "Trân trọng cảm ơn X ..., đồng chí Y nhấn mạnh ...": a fronted clause, its subject after the comma
             comma = roles.text.find(",", cue.end, sent.span.end)
             if comma > 0:
