@@ -41,8 +41,6 @@ PRE_WINDOW = 24
 # How far after the unit a year may follow and still be the figure's own year
 # ("1,37 tỉ USD trong 5 tháng đầu năm 2017").
 POST_YEAR_WINDOW = 36
-# A sentence is looked for this far back (longer "sentences" are run-on text without stops).
-MAX_SENTENCE_CHARS = 800
 # An undated article's latest past/present year counts as its "now" only when written this
 # often (22637044 names 2017 five times; an article naming only "năm 1977" is not from 1977).
 PRESENT_YEAR_MIN_MENTIONS = 2
@@ -50,16 +48,17 @@ PRESENT_YEAR_MIN_MENTIONS = 2
 ABOUT_WORDS = 5
 
 # The leading (?=\d) lets the regex engine skip to digits (4× faster than a lookbehind
-# first); the "not glued to a word or number on the left" test is done in code.
+# first) and re.ASCII halves the scan again (news digits are ASCII); the "not glued to a word
+# or number on the left" test is done in code.
 _NUMBER = re.compile(
     r"(?=\d)(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)"
-    r"(?:\s*[-–]\s*(?P<n2>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+))?(?![\d/:]|[.,]\d)")
+    r"(?:\s*[-–]\s*(?P<n2>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+))?(?![\d/:]|[.,]\d)", re.ASCII)
 _POST_YEAR = re.compile(
     r"\s*\(?\s*(?:vào|trong|tính\s+đến|đến\s+hết|của|cho)?\s*(?:\S+\s+tháng\s+|quý\s+\w+\s*/\s*)?"
     r"(?:đầu\s+|cuối\s+|giữa\s+)?(?:năm\s+|/)?(?P<y>(?:19|20)\d\d)(?!\d)")
 _PER_YEAR = re.compile(r"\s+(?:mỗi\s+)?năm(?!\s*\d)(?!\w)")
 _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,")
-_FULL_STOP = re.compile(r"[.!?](?=\s)|\n")
+_FULL_STOP = re.compile(r"[.!?…](?=\s)|\n")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|\s)(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
 _SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -286,7 +285,8 @@ def present_year(article: Article, dates: list[DateSpan]) -> int | None:
     return latest if years.count(latest) >= PRESENT_YEAR_MIN_MENTIONS else None
 
 
-def _year_of(article: Article, fig: _Figure, dates: list[DateSpan], s0: int) -> tuple[int | None, str]:
+def _year_of(article: Article, fig: _Figure, dates: list[DateSpan], s0: int,
+             stops: Callable[[], list[int]]) -> tuple[int | None, str]:
     """(year, how) for a figure: 'after', 'before', 'paragraph' or 'none'."""
     text = article.text_clean
     after = text[fig.end:fig.end + POST_YEAR_WINDOW]
@@ -305,18 +305,19 @@ def _year_of(article: Article, fig: _Figure, dates: list[DateSpan], s0: int) -> 
             best = int(d.value[:4])
     if best is not None:
         return best, "before"
-    year = _opening_year(text, fig.start)
+    year = _opening_year(text, fig.start, stops())
     return (year, "paragraph") if year else (None, "none")
 
 
-def _opening_year(text: str, offset: int) -> int | None:
+def _opening_year(text: str, offset: int, stops: list[int]) -> int | None:
     """The year of a sentence opening "Năm 2024, ..." when the figure's sentence is that
     sentence or carries it on ("Trong đó ..."); a new topic after it ("Hậu duệ dòng họ ... ước
     khoảng 1.000 người") does not inherit it."""
     cont = _knowledge().cues.get("continuation", ())
     pos = offset
     while pos > 0:
-        s0 = _full_sentence_start(text, pos)
+        i = bisect.bisect_right(stops, pos)
+        s0 = stops[i - 1] if i else 0
         om = _YEAR_OPENING.match(text, s0)
         if om:
             return int(om["y"])
@@ -324,14 +325,6 @@ def _opening_year(text: str, offset: int) -> int | None:
             return None
         pos = s0 - 1
     return None
-
-
-def _full_sentence_start(text: str, offset: int) -> int:
-    lo = max(0, offset - MAX_SENTENCE_CHARS)
-    start = lo
-    for m in _FULL_STOP.finditer(text, lo, offset):
-        start = m.end()
-    return start
 
 
 def _kind(text: str, fig: _Figure, s0: int, year: int | None, present: Callable[[], int | None]) -> str:
@@ -406,13 +399,14 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
     if not figures:
         return []
     present = cache(lambda: present_year(article, dates))
+    stops = cache(lambda: [m.end() for m in _FULL_STOP.finditer(text)])  # full-stop sentence starts
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
     out: list[Quantity] = []
     seen: set[tuple] = set()
     for fig in figures:
         i = bisect.bisect_right(ends, fig.start)
         s0, s1 = (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
-        year, _how = _year_of(article, fig, dates, s0)
+        year, _how = _year_of(article, fig, dates, s0, stops)
         kind = _kind(text, fig, s0, year, present)
         if year is None and kind != "target":
             year = _fallback_year(article, fig, s0, present)
