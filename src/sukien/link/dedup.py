@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
-from .features import syllables
+from .features import syllable_hashes, syllables
 
 # Permutations per signature: 128 gives a Jaccard estimate within ±0.05 (1 s.d. ≈ 0.035 at
 # J = 0.8), enough to separate copies (≥ 0.8) from rewrites (≤ 0.35) with margin; it costs
@@ -27,6 +29,12 @@ NUM_PERM = 128
 # stay below 0.35.
 DUPLICATE_JACCARD = 0.8
 SHINGLE_WORDS = 3
+# Shingle hash: syllable hashes combined with this odd multiplier, kept to 32 bits (the
+# range datasketch's permutations expect).
+_SHINGLE_MIX = 1_000_003
+_MASK32 = (1 << 32) - 1
+# datasketch ≥ 2.0's default permutation scheme, named so cached permutations match it.
+_SCHEME = "affine32"
 # Texts shorter than this many words are not flagged: short leads and captions coincide.
 MIN_WORDS = 30
 
@@ -36,13 +44,37 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(toks[i : i + k]) for i in range(max(0, len(toks) - k + 1))}
 
 
+def shingle_hashes(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
+    """Hashes of the distinct word k-shingles, from the syllable hashes (no strings built)."""
+    h = syllable_hashes(syllables(text))
+    if len(h) < k:
+        return np.zeros(0, np.int64)
+    acc = h[: len(h) - k + 1].copy()
+    for i in range(1, k):
+        acc = (acc * _SHINGLE_MIX + h[i : len(h) - k + 1 + i]) & _MASK32
+    return np.unique(acc)
+
+
+def _identity(x: int) -> int:
+    return x
+
+
 def minhash(text: str) -> MinHash | None:
-    sh = shingles(text)
+    sh = shingle_hashes(text)
     if len(sh) < MIN_WORDS:
         return None
-    m = MinHash(num_perm=NUM_PERM)
-    m.update_batch([s.encode("utf-8") for s in sh])
+    m = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=_SCHEME)
+    m.update_batch(sh.tolist())
     return m
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    # datasketch draws them from seed 1 per MinHash; drawing once is the same and cheaper
+    a, b = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
 
 
 def lsh_band_keys(m: MinHash) -> list[str]:

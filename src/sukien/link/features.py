@@ -24,7 +24,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -100,8 +100,32 @@ def reference_df() -> ReferenceDF:
     return ReferenceDF(documents, df)
 
 
+_HASH_MASK = (1 << HASH_BITS) - 1
+# Multiplier combining two syllable hashes into the hash of the pair (an odd number above
+# 2^20, so that (a, b) and (b, a) differ; products stay under 2^52, exact in int64).
+_PAIR_MIX = 1_000_003
+
+
+@lru_cache(maxsize=1 << 18)
+def syllable_hash(syllable: str) -> int:
+    # cached: a pure function of a string, and the syllable vocabulary is small
+    return zlib.crc32(syllable.encode("utf-8")) & _HASH_MASK
+
+
 def term_hash(term: str) -> int:
-    return zlib.crc32(term.encode("utf-8")) & ((1 << HASH_BITS) - 1)
+    """The column of a syllable or a syllable pair (``"tô lâm"``)."""
+    a, _, b = term.partition(" ")
+    if not b:
+        return syllable_hash(a)
+    return (syllable_hash(a) * _PAIR_MIX + syllable_hash(b)) & _HASH_MASK
+
+
+def syllable_hashes(tokens: list[str]) -> np.ndarray:
+    return np.fromiter((syllable_hash(t) for t in tokens), dtype=np.int64, count=len(tokens))
+
+
+def pair_hashes(h: np.ndarray) -> np.ndarray:
+    return (h[:-1] * _PAIR_MIX + h[1:]) & _HASH_MASK
 
 
 @cache
@@ -149,6 +173,16 @@ def term_counts(terms: list[str]) -> TermCounts:
     pair = np.fromiter((" " in t for t in counts), dtype=bool, count=len(counts))
     cols, idx = np.unique(cols, return_index=True)  # (hash collisions keep one)
     return TermCounts(cols, cnt[idx], pair[idx])
+
+
+def text_term_counts(text: str) -> TermCounts:
+    """:func:`term_counts` of :func:`terms_of_text`, computed on hashes (no term strings)."""
+    h = syllable_hashes(syllables(text))
+    both = np.concatenate([h, pair_hashes(h)]) if len(h) else h
+    is_pair = np.concatenate([np.zeros(len(h), bool), np.ones(max(0, len(h) - 1), bool)]) if len(h) else \
+        np.zeros(0, bool)
+    cols, idx, cnt = np.unique(both, return_index=True, return_counts=True)
+    return TermCounts(cols, cnt.astype(np.float32), is_pair[idx])
 
 
 @dataclass(slots=True)

@@ -49,7 +49,15 @@ from scipy.spatial.distance import squareform
 from ..model import Article
 from ..text.normalize import fold_name
 from . import dedup
-from .features import HASH_BITS, CorpusDF, TermCounts, TermVector, article_terms, term_counts, term_vector
+from .features import (
+    HASH_BITS,
+    CorpusDF,
+    TermCounts,
+    TermVector,
+    article_text_for_linking,
+    term_vector,
+    text_term_counts,
+)
 
 # Mean pair score at which two groups are one story (see the module docstring).
 STORY_THRESHOLD = 0.115
@@ -210,7 +218,7 @@ def event_signatures(article: Article) -> set[str]:
 
 
 def article_counts(article: Article) -> TermCounts:
-    return term_counts(article_terms(article))
+    return text_term_counts(article_text_for_linking(article))
 
 
 def link_features(article: Article, corpus: CorpusDF | None = None, counts: TermCounts | None = None, *,
