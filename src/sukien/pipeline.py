@@ -62,7 +62,7 @@ class Pipeline:
 
     def _loaded(self) -> list[tuple[str, StageFunc]]:
         if self._funcs is None:
-            self._funcs = [(s.name, s.load()) for s in self.stages]
+            self._funcs = [(s.name, _load_or_fail(s)) for s in self.stages]
         return self._funcs
 
     def __call__(self, article: Article) -> Article:
@@ -78,3 +78,17 @@ class Pipeline:
     def pipe(self, articles: Iterable[Article]) -> Iterable[Article]:
         for a in articles:
             yield self(a)
+
+
+def _load_or_fail(stage: Stage) -> StageFunc:
+    """The stage's function; a stage that cannot be imported fails like a stage that raises,
+    so batch runs record it on each article and go on with the other stages."""
+    try:
+        return stage.load()
+    except Exception as exc:  # noqa: BLE001 - reported under the stage's name when it runs
+        error = exc
+
+        def failing(article: Article) -> Article:
+            raise error
+
+        return failing
