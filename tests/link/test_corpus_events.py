@@ -53,3 +53,15 @@ def test_dates_compatible():
     assert not dates_compatible("2025-11-21", "2024-11-21")
     assert not dates_compatible("2025-08-14", "2025-08-10/2025-08-13")
     assert dates_compatible("2025-08", "2025-08-11")
+
+
+def test_statements_reported_by_both_outlets_keep_both_sources(seed_articles):
+    arts = copy.deepcopy(seed_articles)
+    corpus = link_corpus(arts, extended=True)
+    assert set(corpus) == {"type", "actors", "events", "stories", "statements", "duplicates"}
+    assert set(link_corpus(copy.deepcopy(seed_articles))) == {"type", "actors", "events", "stories"}
+    shared = [s for s in corpus["statements"] if s["n_sources"] >= 2]
+    assert len(shared) >= 3  # the 21/11 proposals reported by 000 and 001 (measured 8)
+    for s in shared:
+        assert sorted(s["sources"]) == ["000_4299fdeffb5ad11e", "001_ad6d92a42e8a3ae0"]
+        assert s["occasion"] is not None

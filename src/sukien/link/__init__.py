@@ -20,7 +20,7 @@ from typing import Any
 from ..model import PER, Article
 from ..text.normalize import fold_name
 from .carry import carry_dates, carry_tenure_year, carry_title_holders
-from .corpus_events import is_country, merge_events
+from .corpus_events import is_country, merge_events, merge_statements
 from .stories import features_for, link_stories
 
 __all__ = ["link_corpus", "resolve_corpus_actors", "actor_key_function"]
@@ -97,11 +97,13 @@ def actor_key_function(index: Any):
     return key
 
 
-def link_corpus(articles: list[Article]) -> dict[str, Any]:
+def link_corpus(articles: list[Article], *, extended: bool = False) -> dict[str, Any]:
     """Actors, corpus events and stories of ``articles`` as the ``{"type": "corpus"}`` record.
 
     Mutates the articles: year-less dates take their story's year, and title-only persons
-    are resolved through the story's other articles (see :mod:`sukien.link.carry`).
+    are resolved through the story's other articles (see :mod:`sukien.link.carry`); a
+    near-duplicate copy gets ``meta["duplicate_of"]``. ``extended=True`` adds
+    ``"statements"`` (corpus statements with all their sources) and ``"duplicates"``.
     """
     feats = features_for(articles)
     links = link_stories(articles, feats)
@@ -115,15 +117,21 @@ def link_corpus(articles: list[Article]) -> dict[str, Any]:
             carry_dates(members)
             carry_title_holders(members)
         carry_tenure_year(members)
+    for copy_id, original in links.duplicate_of.items():
+        by_id[copy_id].meta["duplicate_of"] = original
     index = resolve_corpus_actors(articles)
-    events = merge_events(articles, actor_key_function(index), story_of)
-    return {
+    key = actor_key_function(index)
+    events = merge_events(articles, key, story_of)
+    out: dict[str, Any] = {
         "type": "corpus",
         "actors": [_actor_record(x) for x in index.actors],
         "events": [e.as_dict() for e in events],
         "stories": links.stories,
-        "duplicates": [{"copy": c, "original": o} for c, o in sorted(links.duplicate_of.items())],
     }
+    if extended:
+        out["statements"] = [s.as_dict() for s in merge_statements(articles, key, events)]
+        out["duplicates"] = [{"copy": c, "original": o} for c, o in sorted(links.duplicate_of.items())]
+    return out
 
 
 def _actor_record(actor: Any) -> dict[str, Any]:
