@@ -101,7 +101,16 @@ def names_match(predicted: str, gold: str, aliases: Iterable[str] = ()) -> bool:
 
 
 def is_iso3(value: Any) -> bool:
-    return isinstance(value, str) and bool(_ISO3.match(value))
+    """An ISO 3166-1 alpha-3 code we know (countries.tsv), not any three capitals: gold
+    documents write "UAE" as a party name, which is no code (the UAE's is ARE)."""
+    return isinstance(value, str) and bool(_ISO3.match(value)) and value in _known_codes()
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    from ..knowledge import load_table
+
+    return frozenset(row["iso3"] for row in load_table("countries"))
 
 
 # -- gold file -------------------------------------------------------------------------------
