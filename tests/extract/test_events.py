@@ -152,3 +152,18 @@ def test_evidence_prefers_the_dated_sentence_with_names_over_a_caption():
         dates=[("Chiều 21/11", "2025-11-21", "afternoon")]))
     (ev,) = art.events
     assert ev.evidence.text.startswith("Chiều 21/11")
+
+
+def test_envoy_sent_is_not_the_senders_visit_and_visit_of_x_takes_the_other_country():
+    art = run_events(make_article("Tổng thống Lee Jae Myung đã cử Đặc phái viên sang thăm Việt Nam."))
+    assert not [e for e in art.events if e.kind == "VISIT"]
+    art = run_events(make_article("Tổng Bí thư Tô Lâm hoan nghênh chuyến thăm của Tổng thống Lee Jae Myung và "
+                                  "Đoàn, góp phần thắt chặt quan hệ Việt - Hàn."))
+    visits = [e for e in art.events if e.kind == "VISIT"]
+    assert not visits or visits[0].participants == ["lee", "VNM"]
+
+
+def test_a_monument_is_not_a_party_met():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm đến thăm và đặt vòng hoa tại tượng đài Chủ tịch nước "
+                                  "Lương Cường."))
+    assert not [e for e in art.events if e.kind == "MEET"]

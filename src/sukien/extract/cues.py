@@ -158,7 +158,7 @@ _COORDINATORS = {"và", "cùng", "cùng với"}
 _TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng", "nguyên", "cựu", "tân",
                 "đương", "kim"}
 # Conjunctions that open a new clause: the mention after them may be its subject ("trong khi ta cam kết").
-_CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "mà", "thì", "đồng thời"}
+_CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "thì"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # Look-behind window (characters) for the word before a position: longer than any Vietnamese
 # syllable plus punctuation, short enough that a search never scans a whole paragraph.
@@ -180,7 +180,7 @@ def last_word(text: str, lo: int, pos: int) -> tuple[str, int] | None:
         return None
     return m.group(1).lower(), m.start(1)
 # A mention right after one of these is a place or a nationality, never a verb's object.
-_NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp"}
+NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp", "đài", "tượng", "lăng", "mộ"}
 
 
 @dataclass(slots=True)
@@ -481,7 +481,7 @@ class Roles:
             if out and stop_at_comma and len(gap.strip()) > LIST_GAP_CHARS:
                 break  # "A và B": a list continues only through short joiners, not a new clause
             lw = last_word(self.text, sent.span.start, t.start)
-            if lw is not None and lw[0] in _NOT_OBJECT:
+            if lw is not None and lw[0] in NOT_OBJECT:
                 continue  # "tại Hàn Quốc", "người Việt Nam": a place or a nationality, not an actor
             if (out or not through_verbs) and any(
                     c.start >= (out[-1].end if out else pos) and c.end <= t.start

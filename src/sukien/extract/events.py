@@ -23,7 +23,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, DateSpan, Event, Mention
-from .cues import EVENT_KINDS, LEADERS, PRONOUN, SIDES, ActorToken, Cue, Roles, SentenceView, last_word
+from .cues import (
+    EVENT_KINDS,
+    LEADERS,
+    NOT_OBJECT,
+    PRONOUN,
+    SIDES,
+    ActorToken,
+    Cue,
+    Roles,
+    SentenceView,
+    last_word,
+)
 from .standards import annotate_event
 
 EVENT_SPANS_KEY = "event_spans"
@@ -312,6 +323,8 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         if t.kind == "GPE":
             country_tok = t
             break
+        if _word_before(text, t.start, sent.span.start) in NOT_OBJECT:
+            continue  # "đặt vòng hoa tại tượng đài Chủ tịch Hồ Chí Minh": a monument, not a host
         if t.kind in ("PER", "ORG") and cue.text.lower() in _VISIT_OR_CALL:
             # "đến thăm Viện Di sản": a visit to an organisation is a meeting with it
             subj = ctx.resolve(roles.subject_before(sent, cue.start, reported=True)) or ctx.last_subject
@@ -322,6 +335,9 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
             return None
     if country_tok is None:
         return None
+    sender = text.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
+    if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
+        return None  # "đã cử Đặc phái viên sang thăm Việt Nam": the sender is not the visitor
     invite = text.lower().rfind("mời", sent.span.start, cue.start)
     if invite >= 0 and not any(ch in text[invite:cue.start] for ch in ",;.") and \
             not text[max(sent.span.start, invite - 7):invite].lower().endswith(("theo lời ", "lời ")):
@@ -329,10 +345,14 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if invite >= 0 and text[max(sent.span.start, invite - 9):invite].lower().endswith("nhận lời ") and \
             not any(ch in text[invite:cue.start] for ch in ",;."):
         return None  # "nhận lời mời thăm lại Việt Nam"
-    visited = country_tok.country or (country_tok.refs[0] if country_tok.refs else None)
+    visitor_refs: list[str] = []
+    first = objs[0] if objs else None
+    if first is not None and first.is_person and _word_before(text, first.start, sent.span.start) == "của":
+        visitor_refs = ctx.resolve([first])  # "chuyến thăm của Chủ tịch Quốc hội Cuba ... Việt Nam - Cuba"
+    own = {ctx.country(r) for r in visitor_refs}
+    visited = next((c for c in (country_tok.countries or country_tok.refs) if c not in own), None)
     if not visited:
         return None
-    visitor_refs: list[str] = []
     after = text[country_tok.end:country_tok.end + 8].lower()
     if after.lstrip(" ,").startswith("của"):
         of = roles.objects_after(sent, country_tok.end, stop_at_comma=False, max_chars=120)
