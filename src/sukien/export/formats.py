@@ -6,10 +6,9 @@ Rows are streamed from the store in batches (flat memory however large the table
   the name without the suffix. For ``articles`` each line is the full SPEC §2 record.
 - ``csv``: the columns as stored (JSON-valued columns stay JSON strings).
 - ``parquet``: the columns as stored, typed from the table's declared SQLite types.
-- ``plover``: events and statements as PLOVER event records (the field names of the
-  Open Event Data Alliance's PLOVER JSON: ``id``, ``date``, ``source``/``target`` as
-  ``[{"actorText", "code"}]``, ``event``, ``mode``, ``context``, ``eventText``, ``text``),
-  built from each article's stored §2 record so actors carry their names and countries.
+- ``plover`` / ``cameo``: every event and statement as a PLOVER record, or as CAMEO dyads
+  with quad class and Goldstein score, coded by :mod:`sukien.extract.standards` from each
+  article's stored §2 record (``--table`` does not apply).
 """
 
 from __future__ import annotations
@@ -22,12 +21,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import MissingExtra, StoreError
+from ..model import Article, Document, Entity, Event, Evidence, Quantity, Relation, Statement
 
-FORMATS = ("jsonl", "csv", "parquet", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo")
+# Formats made from whole articles (events and statements together), whatever --table says.
+CODED_FORMATS = ("plover", "cameo")
 # Rows fetched from SQLite (and written to Parquet) per batch.
 BATCH_ROWS = 5000
-PLOVER_TABLES = ("events", "statements")
-PLOVER_LANGUAGE = "vi"
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:
@@ -69,7 +69,7 @@ def export(conn: sqlite3.Connection, table: str, fmt: str, out: str | Path) -> i
             return _write_jsonl(conn, table, fh)
         if fmt == "csv":
             return _write_csv(conn, table, fh)
-        return _write_plover(conn, table, fh)
+        return _write_coded(conn, fmt, fh)
 
 
 def _write_jsonl(conn: sqlite3.Connection, table: str, fh: IO[str]) -> int:
@@ -136,68 +136,38 @@ def _write_parquet(conn: sqlite3.Connection, table: str, out: Path) -> int:
     return n
 
 
-# -- PLOVER ---------------------------------------------------------------------------------
+# -- PLOVER / CAMEO --------------------------------------------------------------------------
 
-def plover_records(record: dict[str, Any], table: str) -> Iterator[dict[str, Any]]:
-    """PLOVER event records for the events or statements of one §2 article record."""
-    entities = {e["id"]: e for e in record.get("entities", [])}
+def article_from_record(record: dict[str, Any]) -> Article:
+    """An :class:`Article` with the records of a stored SPEC §2 record (spans are not stored)."""
+    def ev(d: dict[str, Any]) -> dict[str, Any]:
+        d = dict(d)
+        if isinstance(d.get("evidence"), dict):
+            d["evidence"] = Evidence(**d["evidence"])
+        return d
 
-    def actors(refs: list[str] | None) -> list[dict[str, Any]]:
-        out = []
-        for ref in refs or []:
-            ent = entities.get(ref)
-            if ent is None:  # an ISO3 code standing for the country itself
-                out.append({"actorText": ref, "code": ref})
-            else:
-                out.append({k: v for k, v in (("actorText", ent["name"]), ("code", ent.get("country")),
-                                              ("title", ent.get("title_en") or ent.get("title"))) if v})
-        return out
-
-    published = (record.get("published") or "")[:10] or None
-    for item in record.get(table, []):
-        plover = item.get("plover") or {}
-        if table == "events":
-            host = item.get("host")
-            source = [p for p in item.get("participants", []) if p != host] or item.get("participants", [])
-            target = [host] if host and host not in source else []
-            date, context = item.get("date") or published, []
-        else:
-            source, target = item.get("source", []), item.get("target", [])
-            date, context = published, item.get("topics", [])
-        evidence = item.get("evidence") or {}
-        rec = {
-            "id": f"{record['id']}:{item.get('id', '')}",
-            "date": date,
-            "source": actors(source),
-            "target": actors(target),
-            "event": plover.get("event_type"),
-            "mode": plover.get("mode") or "",
-            "context": context,
-            "eventText": evidence.get("text"),
-            "text": evidence.get("text"),
-            "textInfo": {"start": evidence.get("start"), "end": evidence.get("end")},
-            "cameo": item.get("cameo"),
-            "sukienKind": item.get("kind"),
-            "language": PLOVER_LANGUAGE,
-            "publication": record.get("outlet"),
-            "url": record.get("url"),
-            "articleId": record["id"],
-        }
-        if table == "events" and item.get("location"):
-            rec["eventLoc"] = item["location"]
-        yield rec
+    art = Article(id=record["id"], text_clean=record.get("text_clean") or "", title=record.get("title"),
+                  published=record.get("published"), outlet=record.get("outlet"), url=record.get("url"))
+    for e in record.get("entities", []):
+        attrs = {k: e[k] for k in ("aliases", "sector") if e.get(k)}
+        art.entities.append(Entity(e["id"], e["name"], e["type"], e.get("country"), e.get("title"),
+                                   e.get("title_en"), [tuple(m) for m in e.get("mentions", [])], attrs))
+    art.events = [Event(**ev(d)) for d in record.get("events", [])]
+    art.statements = [Statement(**ev(d)) for d in record.get("statements", [])]
+    art.documents = [Document(**ev(d)) for d in record.get("documents", [])]
+    art.quantities = [Quantity(**ev(d)) for d in record.get("quantities", [])]
+    art.relations = [Relation(**ev(d)) for d in record.get("relations", [])]
+    return art
 
 
-def _write_plover(conn: sqlite3.Connection, table: str, fh: IO[str]) -> int:
-    tables = PLOVER_TABLES if table in ("", "all") else (table,)
-    bad = [t for t in tables if t not in PLOVER_TABLES]
-    if bad:
-        raise StoreError(f"PLOVER export covers {' and '.join(PLOVER_TABLES)}, not {bad[0]!r}")
+def _write_coded(conn: sqlite3.Connection, fmt: str, fh: IO[str]) -> int:
+    """PLOVER records or CAMEO dyads of every stored article (``sukien.extract.standards``)."""
+    from ..extract.standards import cameo_dyads, plover_records
+
+    make = plover_records if fmt == "plover" else cameo_dyads
     n = 0
     for row in iter_rows(conn, "articles"):
-        record = json.loads(row["record_json"])
-        for t in tables:
-            for rec in plover_records(record, t):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
+        for rec in make(article_from_record(json.loads(row["record_json"]))):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
     return n

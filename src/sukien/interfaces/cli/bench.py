@@ -139,12 +139,14 @@ def load(
 @app.command()
 def export(
     db: str = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | csv | parquet | plover | cameo"),
     table: str = typer.Option("events", "--table", "-t", help="articles, entities, events, statements, "
-                              "documents, quantities, relations, skipped, ... (plover: events|statements|all)"),
+                              "documents, quantities, relations, skipped, ... (not for plover/cameo: "
+                              "those cover every event and statement)"),
     out: Path = typer.Option(..., "--out", "-o", help="File to write."),
 ) -> None:
-    """Export a table of the store (JSON Lines, CSV, Parquet, or PLOVER event JSON Lines)."""
+    """Export a table of the store (JSON Lines, CSV, Parquet), or every event and statement as
+    PLOVER records or CAMEO dyads (JSON Lines)."""
     import sqlite3
 
     from ...export.formats import export as export_table
