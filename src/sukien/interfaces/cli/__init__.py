@@ -9,6 +9,6 @@ from __future__ import annotations
 from ._app import app, main
 
 # Importing the modules registers their commands.
-from . import articles, bench, evaluate, knowledge, serve, stories  # noqa: E402,F401  isort: skip
+from . import articles, bench, evaluate, knowledge, records, serve, stories  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "main"]
