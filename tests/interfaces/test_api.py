@@ -76,7 +76,8 @@ def test_timeline_page_lists_events_and_links_its_json(client):
 
 def test_openapi_schema_is_served(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/articles", "/api/events", "/api/statements", "/api/search"} <= set(paths)
+    assert {"/api/articles", "/api/events", "/api/statements", "/api/search", "/api/timeline",
+            "/api/agreements", "/api/figures"} <= set(paths)
 
 
 def test_missing_store_is_a_clear_error(tmp_path):
@@ -94,3 +95,11 @@ def test_serve_binds_loopback_by_default():
     serve = get_command(app).commands["serve"]
     host = next(p for p in serve.params if p.name == "host")
     assert host.default == "127.0.0.1"
+
+
+def test_agreements_figures_and_timeline_are_paginated(client):
+    mous = client.get("/api/agreements", params={"kind": "MOU", "limit": 3}).json()
+    assert len(mous["items"]) == 3 and mous["next_offset"] == 3
+    figures = client.get("/api/figures", params={"unit": "USD"}).json()["items"]
+    assert figures and all(f["unit"] == "USD" for f in figures)
+    assert client.get("/api/timeline", params={"country": "KOR"}).json()["items"]

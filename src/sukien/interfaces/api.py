@@ -35,7 +35,7 @@ def create_app(db_path: str | Path):
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtra("sukien serve", "server") from exc
 
-    from ..store import Store
+    from ..store import Store, records
     from ..store.core import NotFound
     from .web import pages
 
@@ -117,6 +117,25 @@ def create_app(db_path: str | Path):
     def api_entities(name: str | None = None, type: str | None = None,  # noqa: A002 - §2 field name
                      country: str | None = None, page=Depends(page_args), s=Depends(store)):
         return _listing(s.entities(name=name, type=type, country=country, **page), page)
+
+    @app.get("/api/timeline")
+    def api_timeline(actor: str | None = None, country: str | None = None, kind: str | None = None,
+                     topic: str | None = None, since: str | None = None, until: str | None = None,
+                     page=Depends(page_args), s=Depends(store)):
+        return _listing(records.timeline(s, actor=actor, country=country, kind=kind, topic=topic,
+                                         since=since, until=until, **page), page)
+
+    @app.get("/api/agreements")
+    def api_agreements(party: str | None = None, kind: str | None = None, topic: str | None = None,
+                       since: str | None = None, until: str | None = None, page=Depends(page_args),
+                       s=Depends(store)):
+        return _listing(records.documents(s, party=party, kind=kind, topic=topic, since=since, until=until,
+                                          **page), page)
+
+    @app.get("/api/figures")
+    def api_figures(unit: str | None = None, kind: str | None = None, year: int | None = None,
+                    about: str | None = None, page=Depends(page_args), s=Depends(store)):
+        return _listing(records.quantities(s, unit=unit, kind=kind, year=year, about=about, **page), page)
 
     @app.get("/api/actors/{name}")
     def api_actor(name: str, s=Depends(store)):
