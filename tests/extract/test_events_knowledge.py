@@ -1,0 +1,34 @@
+"""The trigger, topic and PLOVER/CAMEO tables: every row is of a known kind and mode, and the
+matcher treats blockers and tone placement as documented."""
+
+from __future__ import annotations
+
+from sukien.extract.cues import find_cues
+from sukien.extract.standards import coding
+from sukien.knowledge import load_table
+from sukien.model import EVENT_KINDS, STATEMENT_KINDS
+
+KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "DOC", "-"}
+MODES = {"", "meet", "phone", "virtual", "multilateral", "third-party", "visit", "arrive", "sign", "witness",
+         "strict", "after_report", "by", "object_target", "sides", "leaders", "pronoun", "we"}
+
+
+def test_trigger_rows_are_known_kinds_and_modes():
+    rows = load_table("triggers", required=("kind", "cue"))
+    assert len(rows) > 300
+    for r in rows:
+        assert r["kind"] in KINDS, r
+        assert r.get("mode", "") in MODES, r
+
+
+def test_every_record_kind_has_a_plover_cameo_coding():
+    for kind in EVENT_KINDS + STATEMENT_KINDS:
+        c = coding(kind)
+        assert c.cameo.isdigit() and len(c.cameo) == 3 and c.quad_class in (1, 2, 3, 4)
+
+
+def test_blockers_hide_the_cue_they_contain_and_both_tone_placements_match():
+    assert [c.text for c in find_cues("Hai bên tiếp tục hợp tác")] == ["Hai bên"]
+    assert [c.text for c in find_cues("đăng ký tham dự")] == []
+    assert find_cues("Việt Nam sẽ làm hết sức mình")[0].has("PLEDGE")  # "sẽ là" blocks only itself
+    assert find_cues("thỏa thuận")[0].has("DOC") and find_cues("thoả thuận")[0].has("DOC")
