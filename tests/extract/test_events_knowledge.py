@@ -8,9 +8,9 @@ from sukien.extract.standards import coding
 from sukien.knowledge import load_table
 from sukien.model import EVENT_KINDS, STATEMENT_KINDS
 
-KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "DOC", "-"}
+KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "DOC", "MATERIAL", "-"}
 MODES = {"", "meet", "phone", "virtual", "multilateral", "third-party", "visit", "arrive", "sign", "witness",
-         "strict", "after_report", "by", "object_target", "sides", "leaders", "pronoun", "we"}
+         "strict", "after_report", "by", "object_target", "material", "sides", "leaders", "pronoun", "we"}
 
 
 def test_trigger_rows_are_known_kinds_and_modes():

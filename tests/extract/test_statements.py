@@ -106,3 +106,8 @@ def test_the_two_sides_acting_after_an_agreement_continue_it():
 def test_sentence_opener_does_not_govern_the_subject():
     (st,) = _stmts("Trong đó hai nhà lãnh đạo bày tỏ vui mừng trước thành tựu của quan hệ song phương.")
     assert st.kind == "SUPPORT" and set(st.source) == {"tl", "woo"}
+
+
+def test_a_gift_is_aid_only_with_goods_or_money():
+    assert [s.kind for s in _stmts("Việt Nam tặng Hàn Quốc 20 xe điện.")] == ["AID"]
+    assert not [s for s in _stmts("Tổng Bí thư tặng Woo Won-shik quà lưu niệm.") if s.kind == "AID"]

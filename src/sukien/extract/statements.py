@@ -310,6 +310,9 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                 ok = False  # "sẽ thăm", "sẽ có các cuộc hội đàm": a planned event, not a pledge
         elif mode == "after_report":
             ok = last_was_report
+        elif mode == "material":
+            # "tặng Lào 20 xe điện": a gift of goods or money; flowers, souvenirs and medals are courtesy
+            ok = any(c.has("MATERIAL") and c.start >= cue.start for c in sent.cues)
         elif mode == "object_target":
             ok = _opens_clause(roles, sent, cue)
         elif mode != "by":
