@@ -391,14 +391,16 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
     roles = ctx.roles
     if mode == "sign" and not any(c.has("DOC") for c in sent.cues):
         return None
-    if any(c.end <= cue.start and (c.has("PROPOSE") or c.has("PLEDGE")) for c in sent.cues):
-        return None  # "đề nghị hai bên ... ký mới Bản ghi nhớ": proposed, not signed
+    if any(c.end <= cue.start and c.kinds(("PROPOSE", "PLEDGE", "SUPPORT", "AGREE")) for c in sent.cues):
+        return None  # "đề nghị hai bên ... ký mới", "ủng hộ việc sớm ký": wished for, not signed
     head = roles.text[sent.span.start:cue.start]
     if head.lstrip().startswith(("-", "+", "•")) or head.count("(") > head.count(")"):
         return None  # an item of a list of documents ("- Bản ghi nhớ ... ký giữa A và B"), not a signing
     if any(c.has("DOC") and 0 <= cue.start - c.end <= 2 for c in sent.cues):
         return None  # "các thỏa thuận đã ký": documents signed before, named in passing
     subject = roles.subject_before(sent, cue.start, reported=True)
+    if subject and any(subject[-1].end <= c.start and c.end <= cue.start and c.has("REPORT") for c in sent.cues):
+        return None  # "X cho biết Nasdaq vừa ký ...": the reporter is not a signer, the signer is not an actor
     if any(t.is_person for t in subject):  # "A và B cùng Đoàn đại biểu hai nước": A and B
         subject = [t for t in subject if t.kind not in (SIDES, LEADERS)]
     refs = ctx.resolve(subject)
