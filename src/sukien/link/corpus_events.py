@@ -13,6 +13,7 @@ A corpus event keeps every source article with its evidence, and the number of s
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -21,6 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Event
+
+# Two reports of one trip in one story may date it to different days of it (one the
+# arrival, the other the talks); a state or official visit lasts up to about a week.
+TRIP_MAX_DAYS = 7
 
 _PART = re.compile(r"^(?:(\d{4})|--)(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -164,17 +169,43 @@ def same_occurrence(a: SourceEvent, b: SourceEvent) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     if not (pa == pb or ((pa <= pb or pb <= pa) and len(pa & pb) >= 2)):
         return False
-    if not dates_compatible(a.event.date, b.event.date):
-        return False
     same_story = a.story is not None and a.story == b.story
+    if not dates_compatible(a.event.date, b.event.date):
+        # one trip, dated by its outlets on different days of it (arrival, talks)
+        if not (a.event.kind == "VISIT" and same_story and days_apart(a.event.date, b.event.date) is not None
+                and days_apart(a.event.date, b.event.date) <= TRIP_MAX_DAYS):
+            return False
     if not (has_year(a.event.date) and has_year(b.event.date)) and not same_story:
         return False
     return True
 
 
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two dates (0 if they overlap); year-less ones by month and day."""
+    ra, rb = parse_date(a), parse_date(b)
+    if ra is None or rb is None:
+        return None
+    same_year = ra.year is None or rb.year is None
+    ya, yb = (2000, 2000) if same_year else (ra.year, rb.year)
+    try:
+        a_lo = dt.date(ya, *ra.lo).toordinal()
+        a_hi = dt.date(ya if same_year else (ra.end_year or ya), *ra.hi).toordinal()
+        b_lo = dt.date(yb, *rb.lo).toordinal()
+        b_hi = dt.date(yb if same_year else (rb.end_year or yb), *rb.hi).toordinal()
+    except ValueError:
+        return None
+    return max(0, max(a_lo, b_lo) - min(a_hi, b_hi))
+
+
 def _record(group: list[SourceEvent], names: dict[str, str]) -> CorpusEvent:
     first = group[0]
-    date = max((g.event.date for g in group), key=lambda d: (date_rank(d), -len(d or "")), default=None)
+    dates = [g.event.date for g in group if g.event.date]
+    date = None
+    if dates:
+        # the most informative form (a year, an interval, a day); among equals the earliest,
+        # which for a trip dated on different days by its outlets is its start
+        best = max(date_rank(d) for d in dates)
+        date = min(d for d in dates if date_rank(d) == best)
     participants: list[str] = []
     for g in sorted(group, key=lambda g: -len(g.participants)):
         for p in g.participants:
