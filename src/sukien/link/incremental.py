@@ -202,7 +202,9 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     with store.atomic():
         conn.executemany("INSERT OR IGNORE INTO link_keys (key, article_id) VALUES (?, ?)",
                          [(k, new_feats[i].id) for k, idxs in new_keys.items() for i in idxs]
-                         + [(f"d:{b}", f.id) for f, bs in zip(new_feats, bands, strict=True) for b in bs])
+                         + [(f"d:{b}", f.id) for f, bs in zip(new_feats, bands, strict=True) for b in bs]
+                         # every event (not only the lead's): which articles corpus events may join
+                         + [(f"c:{sig}", a.id) for a in new_articles for sig in st.event_signatures(a)])
         conn.executemany("UPDATE link_articles SET days_json = ?, events_json = ? WHERE article_id = ?",
                          [(json.dumps(f.days), json.dumps(sorted(f.events), ensure_ascii=False), f.id)
                           for f in new_feats])
@@ -361,7 +363,7 @@ def _carry_and_merge(store: Any, stories: list[list[str]], by_id: dict[str, Arti
                     changed_events.append((e.date, a.id, e.id, a))
     # corpus events: the stories' articles and every article sharing an event signature with them
     ids = set(by_id)
-    sigs = sorted({f"e:{s}" for a in by_id.values() for s in st.event_signatures(a)})
+    sigs = sorted({f"c:{s}" for a in by_id.values() for s in st.event_signatures(a)})
     for part in _chunks(sigs):
         q = ",".join("?" * len(part))
         ids |= {r[0] for r in conn.execute(f"SELECT article_id FROM link_keys WHERE key IN ({q})", list(part))}

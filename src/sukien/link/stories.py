@@ -77,6 +77,9 @@ MAX_GAP_DAYS = DATE_GRACE_DAYS + int((1.0 - STORY_THRESHOLD) / DATE_PENALTY_PER_
 # counted at most EVENT_BONUS_MAX.
 EVENT_BONUS = 0.1
 EVENT_BONUS_MAX = 0.2
+# Events whose evidence starts in this many first characters are the article's occasion
+# (title, lead and first paragraphs; seeds 002/003 name their shared visit within 450).
+LEAD_CHARS = 800
 # Blocking keys per article: its highest-weighted syllable pairs. 32 keys find 99% of the
 # same-story pairs of mds2013_dev (their names and rare phrases overlap).
 BLOCK_KEYS = 32
@@ -211,9 +214,14 @@ def participant_key(article: Article, participant: str) -> str:
     return fold_name(ent.name)
 
 
-def event_signatures(article: Article) -> set[str]:
+def event_signatures(article: Article, lead_only: bool = False) -> set[str]:
+    """``KIND:participant|participant`` of the article's events (only those told in its
+    lead with ``lead_only``: an article's occasion is in its lead, while an event further
+    down is often background, such as an upcoming visit mentioned in passing)."""
     sigs = set()
     for ev in article.events:
+        if lead_only and ev.evidence.start >= LEAD_CHARS:
+            continue
         parts = sorted({participant_key(article, p) for p in ev.participants})
         if len(parts) >= 2:
             sigs.add(ev.kind + ":" + "|".join(parts))
@@ -228,7 +236,8 @@ def link_features(article: Article, corpus: CorpusDF | None = None, counts: Term
                   with_minhash: bool = True) -> LinkFeatures:
     vec = term_vector(counts if counts is not None else article_counts(article), corpus, top=BLOCK_KEYS)
     return LinkFeatures(article.id, vec, vec.top_terms, article_days(article), article_month_days(article),
-                        event_signatures(article), dedup.minhash(article.text_clean) if with_minhash else None)
+                        event_signatures(article, lead_only=True),
+                        dedup.minhash(article.text_clean) if with_minhash else None)
 
 
 def features_for(articles: Sequence[Article], *, with_minhash: bool = True) -> list[LinkFeatures]:
