@@ -74,3 +74,9 @@ def test_offsets_valid_ordered_and_disjoint(text):
         assert prev <= s < e <= len(text)
         assert text[s:e] == text[s:e].strip()
         prev = e
+
+
+def test_long_punctuation_runs_stay_linear():
+    # dot leaders and "!!!!" runs once made the boundary regex backtrack quadratically
+    text = "Mục lục" + "." * 20000 + "5 và " + "!" * 20000 + " " * 5000 + "hết"
+    assert split_sentences(text) == [(0, len(text))]

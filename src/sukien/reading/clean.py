@@ -87,8 +87,13 @@ _TIMESTAMP_LINE = re.compile(
     r"(?:\s*\(?GMT\s*\+\s*7\)?)?$")
 _END_MARK = re.compile(r"[.!?…\"”)]\s*/\.\s*")
 _SENT_END = re.compile(r"[.!?…:;,]$")
-_AGENCY = re.compile(r"^(?:TTXVN|TTX|VNA|VOV|VGP|VTV|TTO|VNE|Reuters|AFP|AP|EPA|Xinhua|Yonhap|Kyodo|Sputnik|TASS|"
-                     r"Getty(?: Images)?|Internet|internet|Shutterstock|BBC|CNN|NHK|Tin Tức|[A-ZĐ]{2,6})$")
+_AGENCY = re.compile(r"^(?:TTXVN|TTX|VNA|VOV|VGP|VTV|TTO|VNE|Reuters|REUTERS|AFP|AP|EPA|Xinhua|Yonhap|Kyodo|Sputnik|"
+                     r"TASS|Getty|Images|Internet|internet|Shutterstock|BBC|CNN|NHK|Google|Facebook|Twitter|"
+                     r"Instagram|YouTube|Youtube|TikTok|Zalo|Vietnam\+|Chinhphu\.vn|[\w-]+\.(?:vn|com|net|org)|"
+                     r"[A-ZĐ]{2,6})$")
+# Lower-case credit words: "Ảnh: chụp màn hình", "Ảnh: minh họa", "Ảnh: tư liệu", "Ảnh: NVCC".
+_CREDIT_WORDS = re.compile(r"\s*(?:[Cc]hụp (?:màn hình|từ clip|từ video|lại)|[Mm]inh h(?:ọa|oạ)|[Tt]ư liệu|"
+                           r"[Nn]hân vật cung cấp|NVCC|[Cc]ắt từ (?:clip|video))\.?")
 _NAME_TOKEN = re.compile(rf"^[{UPPER}][{UPPER}{LOWER}'’.]*$")
 _SOURCE_LINE = re.compile(r"^(?:Theo|THEO|Nguồn|NGUỒN|Nguồn tin)\s*:?\s+\S.{0,55}$")
 _TRAILING_BYLINE = re.compile(rf"(?<=[.!?…\"”)/])\s+((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
@@ -158,6 +163,9 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
     capitalised word followed by a lower-case one, once two name tokens are taken.
     """
     pos, names = start, 0
+    words = _CREDIT_WORDS.match(line, pos)
+    if words:
+        pos, names = words.end(), 1
     while names < 5:
         m = _TOKEN.match(line, pos)
         if not m:
@@ -173,7 +181,9 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
         agency_end = bool(_AGENCY.match(parts[-1]))
         nxt = _TOKEN.match(line, m.end())
         nxt_tok = nxt.group(1) if nxt else ""
-        if names >= 2 and not agency_end and (core.lower() in stops or nxt_tok[:1].islower()):
+        # In a flattened paragraph the body goes on after the credit: a capitalised word
+        # followed by a lower-case one starts it ("Nhan Sáng Ngay sau khi ...").
+        if not agency_end and ((names >= 1 and nxt_tok[:1].islower()) or (names >= 2 and core.lower() in stops)):
             break
         pos = m.end()
         names += 1
@@ -203,7 +213,7 @@ def _strip_inline_credits(line: str, stops: frozenset[str]) -> tuple[str, list[t
         end = _credit_end(line, m.end(), stops)
         if end == m.end():
             continue  # "Ảnh:" followed by lower-case text: not a credit
-        before = line[pos:m.start()]
+        before = line[pos:m.start()].rstrip()
         out.append(before)
         found.append((sum(map(len, out)), line[m.start():end].strip(" -–—")))
         rest = line[end:].lstrip()
