@@ -167,3 +167,11 @@ def test_a_monument_is_not_a_party_met():
     art = run_events(make_article("Tổng Bí thư Tô Lâm đến thăm và đặt vòng hoa tại tượng đài Chủ tịch nước "
                                   "Lương Cường."))
     assert not [e for e in art.events if e.kind == "MEET"]
+
+
+def test_dated_past_signing_is_a_background_event_of_the_two_sides():
+    text = ("Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. Tổng Bí thư đề nghị Hàn Quốc sớm phê chuẩn "
+            "Hiệp định Thương mại song phương đã ký năm 2013. Hai bên cần triển khai các thỏa thuận đã ký.")
+    art = run_events(make_article(text, dates=[("năm 2013", "2013", None)]))
+    signs = [e for e in art.events if e.kind == "SIGN"]
+    assert [(sorted(e.participants), e.date) for e in signs] == [(["KOR", "VNM"], "2013")]

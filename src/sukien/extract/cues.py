@@ -384,6 +384,9 @@ class Roles:
                     return "governed"
                 pos = prev.start
             pos = token.start
+        head = text[lo:pos]
+        if head.count("(") > head.count(")"):
+            return "governed"  # "(gồm Nga, Armenia, ...)": a parenthesis lists, it does not act
         if report_opens:
             end = text_end(text, lo, pos)
             if any(c.end == end and c.has("REPORT") for c in sent.cues):
@@ -409,6 +412,20 @@ class Roles:
                 continue
             return "governed"
         return "governed"
+
+    def head_of(self, sent: SentenceView, token: ActorToken) -> ActorToken:
+        """The named person an office is in apposition to ("Ngài X, Chủ tịch Quốc hội ..."), or the token."""
+        if not token.title_only:
+            return token
+        prev = [t for t in sent.tokens if t.end <= token.start]
+        for t in reversed(prev):
+            gap = [w for w in self.text[t.end:token.start].lower().replace(",", " , ").split() if w not in _TRANSPARENT]
+            if gap != [","] or not t.is_person:
+                return token
+            if not t.title_only:
+                return t
+            token = t
+        return token
 
     def cue_between(self, start: int, end: int, kind: str, sent: SentenceView) -> bool:
         return any(start <= c.start and c.end <= end and c.has(kind) for c in sent.cues)

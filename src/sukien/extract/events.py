@@ -50,6 +50,10 @@ EVIDENCE_CAPTION_PENALTY = 1
 EVIDENCE_TITLE_PENALTY = 2
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _CAPTION = re.compile(r"(?:\(|\b)(?:Ảnh|Nguồn|Chùm ảnh|Video)\s*:|^\s*Chùm ảnh", re.IGNORECASE)
+# Longest document name between its kind word and a passive "đã ký" ("Hiệp định Thương mại song phương đã ký").
+DOC_NAME_CHARS = 40
+# How far after "đã ký" the year of a past signing may be written ("đã ký kết vào năm 2023").
+PAST_SIGNING_DATE_CHARS = 30
 # How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
 VISIT_OBJECT_WINDOW = 60
 # Cues after which the subject receives the object: "A tiếp B" → A hosts.
@@ -334,6 +338,8 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
                                     host=t.refs[0])
             return None
     if country_tok is None:
+        country_tok = _visit_of_person(ctx, sent, cue, objs)
+    if country_tok is None:
         return None
     sender = text.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
     if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
@@ -367,7 +373,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         # "tiếp Bộ trưởng X đang có chuyến thăm Việt Nam": X, in a relative clause, is the visitor
         prior = [t for t in sent.tokens if t.end <= cue.start]
         if prior and _RELATIVE_VISIT.match(text[prior[-1].end:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
-            visitor_refs = ctx.resolve(prior[-1:])
+            visitor_refs = ctx.resolve([roles.head_of(sent, prior[-1])])
     if not visitor_refs:
         visitor_refs = ctx.resolve(roles.subject_before(sent, cue.start, reported=True))
     if not visitor_refs:
@@ -387,17 +393,50 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
                         location={"name": text[country_tok.start:country_tok.end], "country": visited})
 
 
+def _side_countries(ctx: _Context) -> list[str]:
+    out: list[str] = []
+    for r in ctx.principals:
+        c = ctx.country(r)
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _visit_of_person(ctx: _Context, sent: SentenceView, cue: Cue, objs: list[ActorToken]) -> ActorToken | None:
+    """"nhân chuyến thăm của Thủ tướng X" names no country: in an article about X's trip to the
+    other side, the country visited is the other side's (the article's main foreign country)."""
+    text = ctx.roles.text
+    if not cue.text.lower().startswith("chuyến thăm") or not objs or not objs[0].is_person:
+        return None
+    if _word_before(text, objs[0].start, sent.span.start) != "của":
+        return None
+    own = ctx.country(objs[0].refs[0]) if objs[0].refs else None
+    other = next((c for c in (ctx.country(p) for p in ctx.principals) if c and c != own), None)
+    if other is None:
+        return None
+    return ActorToken(objs[0].start, objs[0].end, (other,), "GPE", other, (other,))
+
+
 def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMention | None:
     roles = ctx.roles
     if mode == "sign" and not any(c.has("DOC") for c in sent.cues):
         return None
+    if any(c.has("DOC") and 0 <= cue.start - c.end <= DOC_NAME_CHARS
+           and not any(c.end <= t.start and t.end <= cue.start for t in sent.tokens)
+           and not any(ch in roles.text[c.end:cue.start] for ch in ",;") for c in sent.cues):
+        # "Hiệp định Thương mại song phương đã ký năm 2013": a past signing between the two sides,
+        # when it is dated; "các thỏa thuận đã ký" without a date is named in passing
+        when = next((d for d in ctx.article.dates if cue.end <= d.start <= cue.end + PAST_SIGNING_DATE_CHARS
+                     and d.value), None)
+        sides = _side_countries(ctx)
+        if when is None or len(sides) < 2:
+            return None
+        return EventMention("SIGN", mode, sides, sent.span.start, sent.span.end, cue, date=when)
     if any(c.end <= cue.start and c.kinds(("PROPOSE", "PLEDGE", "SUPPORT", "AGREE")) for c in sent.cues):
         return None  # "đề nghị hai bên ... ký mới", "ủng hộ việc sớm ký": wished for, not signed
     head = roles.text[sent.span.start:cue.start]
     if head.lstrip().startswith(("-", "+", "•")) or head.count("(") > head.count(")"):
         return None  # an item of a list of documents ("- Bản ghi nhớ ... ký giữa A và B"), not a signing
-    if any(c.has("DOC") and 0 <= cue.start - c.end <= 2 for c in sent.cues):
-        return None  # "các thỏa thuận đã ký": documents signed before, named in passing
     subject = roles.subject_before(sent, cue.start, reported=True)
     if subject and any(subject[-1].end <= c.start and c.end <= cue.start and c.has("REPORT") for c in sent.cues):
         return None  # "X cho biết Nasdaq vừa ký ...": the reporter is not a signer, the signer is not an actor
