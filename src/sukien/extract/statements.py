@@ -79,6 +79,7 @@ DEFAULT_TOPICS = ("diplomacy",)
 # The first actor after a trigger is its target when at most this many words stand between
 # ("đề nghị Hàn Quốc", "mong muốn thời gian tới hai nước ..."), or when a dative marks it.
 TARGET_GAP_WORDS = 5
+SIDES_TARGET_GAP_WORDS = 10  # "mong muốn công ty du lịch, lữ hành hai bên ...": the sides are asked
 _DATIVES = {"với", "cho", "tới", "đến", "của"}
 DATIVE_REACH = 5  # "hợp tác với Chính quyền mới Hàn Quốc": the dative may stand a few words before
 # Words that do not distance a target from its verb ("mong muốn, thời gian tới, các thành viên Nhóm ...").
@@ -371,7 +372,8 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
     between = [w for w in _WORDS.findall(roles.text[cue.end:first.start].lower()) if w not in _GAP_FILLERS]
     if first.kind == "ORG" and len(between) > ORG_TARGET_WORDS:
         return []
-    if len(between) > TARGET_GAP_WORDS and not _DATIVES.intersection(between[-DATIVE_REACH:]):
+    if len(between) > (SIDES_TARGET_GAP_WORDS if first.kind in (SIDES, LEADERS) else TARGET_GAP_WORDS) and \
+            not _DATIVES.intersection(between[-DATIVE_REACH:]):
         return []  # far from the verb and not "với/cho X": a possessor inside the content
     group = [first]
     for t in objs[1:]:
@@ -432,8 +434,10 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             # third party is named ("hai bên đánh giá cao vai trò của ASEAN")
             own = set(state.side_countries(source)) | set(source)
             target = [r for r in target if r not in own and state.country(r) not in own]
-        elif not target and mode == "object_target":
-            target = state.side_countries(state.sides(occasion))  # "Cần nâng tầm quan hệ ...": both sides
+        elif not target and (mode == "object_target" or kind == "PROPOSE"):
+            # "Cần nâng tầm quan hệ ...", "Ông đề nghị thúc đẩy hợp tác ...": a proposal naming no
+            # one asks both sides
+            target = state.side_countries(state.sides(occasion))
         elif not target and not sides:
             target = _counterpart(state, source, occasion)
         if mode != "by":
