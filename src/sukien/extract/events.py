@@ -33,6 +33,7 @@ from .cues import (
     Cue,
     Roles,
     SentenceView,
+    article_cues,
     last_word,
 )
 from .standards import annotate_event
@@ -593,6 +594,10 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
 
 
 def find_events(article: Article) -> Article:
+    if not any(c.kinds(EVENT_KINDS) for c in article_cues(article)):
+        article.events = []  # most news has no meeting, visit or signing word at all: done
+        article.meta[EVENT_SPANS_KEY] = []
+        return article
     ctx = _Context(article)
     mentions: list[EventMention] = []
     last_meet_date: DateSpan | None = None

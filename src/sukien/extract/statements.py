@@ -38,6 +38,7 @@ from .cues import (
     Cue,
     Roles,
     SentenceView,
+    article_cues,
     last_word,
     text_end,
 )
@@ -124,10 +125,15 @@ class _State:
         self.last_person: str | None = None
         self.prev: list[Statement] = []
         self.prev_sentence_text = ""
-        self.topic_cues = topic_cues(article.text_clean)  # one pass over the article
-        self.topic_starts = [c[0] for c in self.topic_cues]
+        self._topic_cues: list[tuple[int, int, str]] | None = None
 
     # -- helpers ----------------------------------------------------------------------------
+    def topic_index(self) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """Topic cues of the whole article (one pass, made on first need) and their starts."""
+        if self._topic_cues is None:
+            self._topic_cues = topic_cues(self.article.text_clean)
+            self._topic_starts = [c[0] for c in self._topic_cues]
+        return self._topic_cues, self._topic_starts
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
             return ref
@@ -387,9 +393,10 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
 def _topics(state: _State, sent: SentenceView, start: int, end: int) -> list[str]:
     """Topics named in ``[start, end)`` outside actor names (titles hold topic words: ``Bộ Quốc phòng``)."""
     names = [(t.start, t.end) for t in sent.tokens if t.kind in ("PER", "ORG", "TITLE")]
-    lo = bisect.bisect_left(state.topic_starts, start)
-    hi = bisect.bisect_left(state.topic_starts, end)
-    return topics_in_spans(state.topic_cues[lo:hi], start, end, names) or list(DEFAULT_TOPICS)
+    cues, starts = state.topic_index()
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return topics_in_spans(cues[lo:hi], start, end, names) or list(DEFAULT_TOPICS)
 
 
 def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
@@ -489,6 +496,11 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
 
 
 def find_statements(article: Article) -> Article:
+    if not any(c.kinds(STATEMENT_KINDS) for c in article_cues(article)):
+        article.statements = []  # no trigger word: no statement (a continuation needs one before it)
+        article.meta.pop("_roles", None)
+        article.meta.pop("_cues", None)
+        return article
     roles = Roles.of(article)
     state = _State(article, roles)
     statements: list[Statement] = []
