@@ -140,6 +140,7 @@ class _Context:
         self.article = article
         self.roles = Roles.of(article)
         self.entities = self.roles.entities
+        self._keys: dict[str, str] = {}
         self.principals = principals(article)
         self.last_meet: list[str] = []
         self.last_subject: list[str] = []
@@ -154,10 +155,12 @@ class _Context:
     def key(self, ref: str) -> str:
         """What a participant is, for merging: one organisation written with and without its
         abbreviation ("Mạng lưới ... (VINK)") may be two entities of the actors stage."""
-        ent = self.entities.get(ref)
-        if ent is None or ent.type == "PER":
-            return ref
-        return _PAREN.sub("", ent.name).strip().lower()
+        key = self._keys.get(ref)
+        if key is None:
+            ent = self.entities.get(ref)
+            key = ref if ent is None or ent.type == "PER" else _PAREN.sub("", ent.name).strip().lower()
+            self._keys[ref] = key
+        return key
 
     def is_person(self, ref: str) -> bool:
         ent = self.entities.get(ref)
