@@ -183,7 +183,9 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
         nxt_tok = nxt.group(1) if nxt else ""
         # In a flattened paragraph the body goes on after the credit: a capitalised word
         # followed by a lower-case one starts it ("Nhan Sáng Ngay sau khi ...").
-        if not agency_end and ((names >= 1 and nxt_tok[:1].islower()) or (names >= 2 and core.lower() in stops)):
+        if not agency_end and names >= 1 and (
+                nxt_tok[:1].islower()  # "Nhan Sáng Ngay sau khi ..."
+                or (core.lower() in stops and (names >= 2 or not nxt_tok[:1].isupper()))):  # "K.H Chiều 3/5"
             break
         pos = m.end()
         names += 1
