@@ -53,6 +53,8 @@ _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _CAPTION = re.compile(r"(?:\(|\b)(?:Ảnh|Nguồn|Chùm ảnh|Video)\s*:|^\s*Chùm ảnh", re.IGNORECASE)
 # Longest document name between its kind word and a passive "đã ký" ("Hiệp định Thương mại song phương đã ký").
 DOC_NAME_CHARS = 40
+# How far after the country visited "của X" may name the visitor ("thăm Đức, Hà Lan lần này của X").
+VISITOR_OF_CHARS = 50
 # How far after "đã ký" the year of a past signing may be written ("đã ký kết vào năm 2023").
 PAST_SIGNING_DATE_CHARS = 30
 # How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
@@ -367,6 +369,15 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if after.lstrip(" ,").startswith("của"):
         of = roles.objects_after(sent, country_tok.end, stop_at_comma=False, max_chars=120)
         visitor_refs = [r for t in of[:1] for r in ctx.resolve([t])]
+    if not visitor_refs:
+        # "chuyến thăm Đức, Hà Lan lần này của Thủ tướng X": the visitor after "của", past other countries
+        for t in sent.tokens:
+            if country_tok.end <= t.start <= country_tok.end + VISITOR_OF_CHARS and t.is_person and \
+                    _word_before(text, t.start, sent.span.start) == "của" and \
+                    not text[max(sent.span.start, t.start - 12):t.start].lower().rstrip().endswith("mời của") and \
+                    not any(ch in text[country_tok.end:t.start] for ch in ";"):
+                visitor_refs = ctx.resolve([t])
+                break
     if not visitor_refs:
         # "Đoàn ... do Thượng tướng X làm Trưởng đoàn sang thăm": X leads the visiting delegation
         led = [t for t in sent.tokens if t.end <= cue.start and t.is_person
