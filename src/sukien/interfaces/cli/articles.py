@@ -7,6 +7,7 @@ as JSON. Bad inputs are reported on stderr as ``file:line: reason`` and skipped.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,7 @@ def ingest(
     """Read, extract and store articles; idempotent (a rerun adds nothing) and safe to interrupt."""
     store = _open(db, create=True)
     shown = 0
+    started = time.monotonic()
 
     def report_new_skips(summary: Any) -> None:
         nonlocal shown
@@ -113,7 +115,7 @@ def ingest(
         err_console.print(f"... and {shown - MAX_SKIPS_SHOWN:,} more skipped (list them with `sukien skipped`)",
                           highlight=False)
     if as_json:
-        print_json(summary.as_dict())
+        print_json({**summary.as_dict(), "seconds": round(time.monotonic() - started, 2)})
         return
     table = Table(title=f"ingest into {db}", show_header=False)
     table.add_column("what")
@@ -125,6 +127,8 @@ def ingest(
         table.add_row(f"  skipped: {reason}", f"{n:,}")
     for stage, n in summary.errors_by_stage().most_common():
         table.add_row(f"  stage failed: {stage}", f"{n:,}")
+    elapsed = time.monotonic() - started
+    table.add_row("seconds", f"{elapsed:,.1f}")
     console.print(table)
 
 
