@@ -111,3 +111,13 @@ def test_sentence_opener_does_not_govern_the_subject():
 def test_a_gift_is_aid_only_with_goods_or_money():
     assert [s.kind for s in _stmts("Việt Nam tặng Hàn Quốc 20 xe điện.")] == ["AID"]
     assert not [s for s in _stmts("Tổng Bí thư tặng Woo Won-shik quà lưu niệm.") if s.kind == "AID"]
+
+
+def test_a_named_institution_opening_the_sentence_is_its_subject_not_the_previous_speaker():
+    sts = _stmts("Tổng Bí thư đề nghị hai bên mở rộng hợp tác. Bộ Thương mại Hàn Quốc sẵn sàng phối hợp.")
+    assert [s.kind for s in sts] == ["PROPOSE"]
+
+
+def test_a_trigger_inside_a_praised_clause_is_not_a_statement_of_the_speaker():
+    sts = _stmts("Tổng Bí thư đánh giá cao việc hai Bộ đã thống nhất các biện pháp phòng chống tội phạm.")
+    assert [s.kind for s in sts] == ["SUPPORT"]

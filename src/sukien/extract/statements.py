@@ -55,6 +55,8 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
 _NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
+# "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
+_EMBEDDED = re.compile(r"\bviệc\b", re.IGNORECASE)
 # What may join two statement verbs of one subject.
 _COORDINATED = {"và", "cũng như", "đồng thời", "và đồng thời"}
 # Modes of weak triggers: in a sentence that continues a list they belong to the list's statement.
@@ -91,6 +93,7 @@ _WORDS = re.compile(r"\w+")
 # omitted its subject ("Trân trọng cảm ơn ...", "Đồng thời cho biết ...").
 SUBJECTLESS_WORDS = 3
 _LEADER_WORDS = {"lãnh", "đạo", "thành", "phố"}
+_HONORIFICS = {"ông", "bà", "ngài", "đồng"}
 # A weak trigger ("sẽ") counts this close after a speech verb ("cho biết Quảng Tây sẽ ...").
 REPORTED_SUBJECT_CHARS = 25
 # How far after a trigger its object (target) may be written ("coi trọng quan hệ ... với Việt Nam").
@@ -299,6 +302,9 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         kind, mode = senses[0]
         prev_word = _word_before(text, cue.start, sent.span.start)
         ok = True
+        if out and _EMBEDDED.search(text, out[-1][0].end, cue.start) and \
+                not any(ch in text[out[-1][0].end:cue.start] for ch in ";,"):
+            continue  # "đánh giá cao việc hai Bộ đã thống nhất ...": a clause inside what is praised
         if out and text[out[-1][0].end:cue.start].strip(" ,") in _COORDINATED:
             # "bày tỏ cảm ơn và vui vẻ nhận lời mời": two verbs of one subject
             out.append((cue, kind, mode))
@@ -338,6 +344,15 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     return out
 
 
+def _blank_tokens(roles: Roles, sent: SentenceView, lo: int, end: int) -> str:
+    """``text[lo:end]`` with actor names blanked out."""
+    chunk = list(roles.text[lo:end])
+    for t in sent.tokens:
+        for i in range(max(t.start, lo) - lo, min(t.end, end) - lo):
+            chunk[i] = " "
+    return "".join(chunk)
+
+
 def _subjectless(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
     """Does the sentence open with its verb ("Tán thành ...", "Đồng thời, cho biết sẽ ...")? A
     sentence opening with a noun phrase of its own ("Chuyến công tác còn được kỳ vọng ... cam kết")
@@ -351,12 +366,13 @@ def _subjectless(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
         lo = comma + 1
 
     def words_before(end: int) -> int:
-        chunk = list(roles.text[lo:end])
-        for t in sent.tokens:  # the actor named inside ("lãnh đạo Ủy ban ...") is not a word of its own
-            for i in range(max(t.start, lo) - lo, min(t.end, end) - lo):
-                chunk[i] = " "
-        return len([w for w in _WORDS.findall("".join(chunk).lower()) if w not in _LEADER_WORDS])
+        # the actor named inside ("lãnh đạo Ủy ban ...") is not a word of its own
+        return len([w for w in _WORDS.findall(_blank_tokens(roles, sent, lo, end).lower()) if w not in _LEADER_WORDS])
 
+    opening = _WORDS.findall(_blank_tokens(roles, sent, lo, cue.start))
+    if len(opening) >= 2 and opening[0][:1].isupper() and opening[1][:1].isupper() and \
+            opening[0].lower() not in _HONORIFICS:  # "Ông Bình cho biết ...": the speaker named short
+        return False  # "Bộ Thương mại Trung Quốc sẵn sàng ...": a proper noun phrase is the subject
     if words_before(cue.start) <= SUBJECTLESS_WORDS:
         return True
     return any(c.has("REPORT") and lo <= c.start and c.end <= cue.start and words_before(c.start) <= SUBJECTLESS_WORDS
