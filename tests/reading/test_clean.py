@@ -164,3 +164,16 @@ def test_nfd_and_new_tone_input_extract_the_same_as_nfc():
     base = extract(SAMPLE)
     assert extract(nfd) == base
     assert extract(new) == base
+
+
+def test_photo_story_keeps_its_captions_as_text():
+    # When captions are most of the article they are its content: only the credits go.
+    body = "\n".join(f"Chú mèo số {i} diện bộ trang phục độc đáo tại lễ hội - Ảnh: TÔ CƯỜNG" for i in range(1, 6))
+    c = clean_body(body + "\nBan tổ chức trao giải cho các thí sinh.")
+    assert c.meta.get("photo_story") is True
+    assert "Chú mèo số 3 diện bộ trang phục độc đáo tại lễ hội" in c.text and "TÔ CƯỜNG" not in c.text
+    # In ordinary news the same caption lines leave the text.
+    news = ("Hai bên hội đàm tại Hà Nội và nhất trí tăng cường hợp tác kinh tế, thương mại, đầu tư, "
+            "giáo dục và văn hóa trong thời gian tới, vì lợi ích của nhân dân hai nước.\n") * 3
+    c = clean_body(news + "Quang cảnh hội đàm - Ảnh: TÔ CƯỜNG\n" + news)
+    assert "Quang cảnh" not in c.text and "photo_story" not in c.meta

@@ -50,11 +50,17 @@ STAGE = "clean"
 # characters; headers/sapo lines before the body are shorter than this).
 MIN_BODY_BEFORE_CUT = 200
 # A line ending with a photo credit is a caption only when it is at most this long
-# (captions in the corpus: median 110, 99th percentile 260 characters).
-MAX_CAPTION_LINE_CHARS = 320
+# (line captions in trends2024: median 74, 95th percentile 155, 99th 221 characters;
+# longer lines ending with a credit are mostly content paragraphs of photo listicles, and
+# for those only the credit is removed).
+MAX_CAPTION_LINE_CHARS = 220
 # A cue line is a header or a link: longer lines that start with a cue are flattened
 # paragraphs (">> link >> link Body ...", baomoi/mds2013) and are kept whole.
 MAX_CUE_LINE_CHARS = 300
+# When caption lines hold more than this share of the text, the article is a photo story
+# or a live blog whose captions are the content: then only the credits are removed
+# (dantri photo essays, trends2024 match reports: 60-95 % caption lines; news: < 20 %).
+MAX_CAPTION_SHARE = 0.5
 # Trailing lines examined for bylines/source notes.
 MAX_BYLINE_LINES = 3
 # A byline is short: at most this many characters and tokens.
@@ -134,12 +140,12 @@ class Cleaned:
 
 # -- helpers -----------------------------------------------------------------------------
 
-def _is_caption_line(line: str) -> str | None:
-    """The credit, when the whole (short) line is a photo caption; else None."""
+def _is_caption_line(line: str) -> tuple[str, int] | None:
+    """(credit, where the credit starts) when the whole short line is a photo caption."""
     if len(line) > MAX_CAPTION_LINE_CHARS:
         return None
     if _CREDIT_ONLY.match(line):
-        return line.strip("() .")
+        return line.strip("() ."), 0
     m = _CREDIT_END.search(line)
     if not m:
         return None
@@ -147,7 +153,7 @@ def _is_caption_line(line: str) -> str | None:
     # "Nguồn: X" ending a long two-sentence paragraph is a citation, not a caption.
     if credit.startswith(("Nguồn", "NGUỒN")) and not m.group(0).lstrip().startswith("("):
         return None
-    return credit
+    return credit, m.start()
 
 
 _TOKEN = re.compile(r"\s*(\S+)")
@@ -269,12 +275,26 @@ def _byline(line: str) -> bool:
 
 def clean_body(body: str, title: str | None = None) -> Cleaned:
     """Remove boilerplate from ``body``; captions become zero-length spans (see module doc)."""
+    lines = [ln.rstrip() for ln in _SPACES.sub(" ", body).split("\n")]
+    kept, captions, meta, caption_chars = _clean_lines(lines, title, captions_are_body=False)
+    body_chars = sum(map(len, kept))
+    if caption_chars > MAX_CAPTION_SHARE * (caption_chars + body_chars):
+        kept, captions, meta, _ = _clean_lines(lines, title, captions_are_body=True)
+        meta["photo_story"] = True
+    bylines = _strip_bylines(kept)
+    _end_at_wire_mark(kept)
+    if bylines:
+        meta["byline"] = bylines
+    return _assemble(kept, captions, meta)
+
+
+def _clean_lines(lines: list[str], title: str | None, *, captions_are_body: bool
+                 ) -> tuple[list[str], list[Caption], dict, int]:
     cues, stops = _cues()
     title_key = match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
-    lines = [ln.rstrip() for ln in _SPACES.sub(" ", body).split("\n")]
     kept: list[str] = []
     captions: list[Caption] = []
-    body_chars = 0
+    body_chars = caption_chars = 0
     skip_block = False
     cut_reason: str | None = None
     related: list[str] = []
@@ -302,10 +322,16 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
                 kept.pop()
             cut_reason = line
             break
-        credit = _is_caption_line(line)
-        if credit is not None:
-            captions.append(Caption(line, credit, len(kept)))
-            continue
+        found = _is_caption_line(line)
+        if found is not None:
+            credit, at = found
+            desc = line[:at].rstrip(" -–—|")
+            if not (captions_are_body and desc):
+                captions.append(Caption(line, credit, len(kept)))
+                caption_chars += len(line)
+                continue
+            captions.append(Caption(credit, credit, len(kept), len(desc)))
+            line = desc
         if "[" in line:
             links = _BRACKET_LINK.findall(line)
             if links:
@@ -323,11 +349,7 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
         meta["cut_at"] = cut_reason
     if related:
         meta["related"] = related
-    bylines = _strip_bylines(kept)
-    _end_at_wire_mark(kept)
-    if bylines:
-        meta["byline"] = bylines
-    return _assemble(kept, captions, meta)
+    return kept, captions, meta, caption_chars
 
 
 def _end_at_wire_mark(kept: list[str]) -> None:
