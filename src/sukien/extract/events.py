@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Article, DateSpan, Event, Mention
+from ..model import Article, DateSpan, Event
 from .cues import (
     EVENT_KINDS,
     LEADERS,
@@ -659,4 +659,4 @@ def find_events(article: Article) -> Article:
     return article
 
 
-__all__ = ["find_events", "principals", "EVENT_SPANS_KEY", "Mention"]
+__all__ = ["find_events", "principals", "EVENT_SPANS_KEY"]
