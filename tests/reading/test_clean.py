@@ -177,3 +177,9 @@ def test_photo_story_keeps_its_captions_as_text():
             "giáo dục và văn hóa trong thời gian tới, vì lợi ích của nhân dân hai nước.\n") * 3
     c = clean_body(news + "Quang cảnh hội đàm - Ảnh: TÔ CƯỜNG\n" + news)
     assert "Quang cảnh" not in c.text and "photo_story" not in c.meta
+
+
+def test_lead_printed_twice_is_kept_once():
+    lead = "Con trai tôi 2 tuổi nhưng cháu rất lười ăn và hay bị rối loạn tiêu hóa."
+    c = clean_body(f"{lead}\n{lead} Bác sĩ khuyên nên cho cháu ăn đủ chất.")
+    assert c.text == f"{lead} Bác sĩ khuyên nên cho cháu ăn đủ chất."

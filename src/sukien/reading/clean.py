@@ -61,6 +61,8 @@ MAX_CUE_LINE_CHARS = 300
 # or a live blog whose captions are the content: then only the credits are removed
 # (dantri photo essays, trends2024 match reports: 60-95 % caption lines; news: < 20 %).
 MAX_CAPTION_SHARE = 0.5
+# A line at least this long that starts the next paragraph again is a duplicated lead.
+MIN_REPEATED_LEAD_CHARS = 30
 # Trailing lines examined for bylines/source notes.
 MAX_BYLINE_LINES = 3
 # A byline is short: at most this many characters and tokens.
@@ -342,6 +344,13 @@ def _clean_lines(lines: list[str], title: str | None, *, captions_are_body: bool
             captions.append(Caption(cred, cred, len(kept), col))
         if not line:
             continue
+        prev = next((k for k in reversed(kept[-2:]) if k), "")
+        if len(prev) >= MIN_REPEATED_LEAD_CHARS and line.startswith(prev) and kept:
+            # The lead printed twice by the crawl (the sapo, then the body starting with it).
+            while kept and kept[-1] != prev:
+                kept.pop()
+            kept.pop()
+            body_chars -= len(prev)
         kept.append(line)
         body_chars += len(line)
     meta: dict = {}

@@ -182,7 +182,7 @@ def _jsonl_record(raw: bytes, path: str, lineno: int, stem: str) -> Article | Sk
         if len(raw) > MAX_INPUT_BYTES:
             raise TooLarge(path, f"record of {len(raw):,} bytes is over the {MAX_INPUT_BYTES:,}-byte limit", lineno)
         try:
-            line = raw.decode("utf-8")
+            line = raw.decode("utf-8").lstrip("\ufeff")  # a BOM may start the first line
         except UnicodeDecodeError:
             line = decode_bytes(raw, path, lineno).text
         try:
