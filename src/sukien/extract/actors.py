@@ -699,7 +699,7 @@ def _token_end(text: str, pos: int, tokens: list[str]) -> int:
 
 # After a title (no "ông"), a lone word closed by punctuation is more often a place or a
 # body than a surname ("Thị trưởng Hamburg;", "Tổng Giám đốc Sputnik, Dmitry Kiselev").
-_SINGLE_END = re.compile(r"\s*[,;.:]")
+_SINGLE_END = re.compile(r"\s*[,;.:!]")
 # Offices whose holders are often written "title + place/body" with no name.
 PLACE_LIKE_SECTORS = frozenset({"LOCGOV", "BUS", "MEDIA", "EDU", "NGO"})
 # A lone word this close to a country name is a misspelt country ("Camphuchia", "Cananda").

@@ -21,7 +21,8 @@ MAX_VN_NAME_WORDS = 4
 
 # One word of a name: a capital, then letters; inner dots/hyphens/apostrophes keep
 # "V.Putin", "Won-shik", "Ramos-Horta", "O'Brien" whole.
-NAME_TOKEN = rf"[{UPPER}][{UPPER}{LOWER}]*(?:['’.\-][{UPPER}{LOWER}]+)*"
+NAME_TOKEN = (rf"(?:(?:al|el|ad|as|ash|ibn|bin|ben|de|da|di|van|von|d|o)['’\-](?=[{UPPER}]))?"
+              rf"[{UPPER}][{UPPER}{LOWER}]*(?:['’.\-][{UPPER}{LOWER}]+)*")
 # Lower-case particles inside foreign names ("Mohammed bin Rashid Al Maktoum").
 PARTICLES = ("bin", "binti", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del",
              "van", "von", "der", "den", "du", "la", "le", "di", "y")
