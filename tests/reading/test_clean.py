@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import sukien
 from sukien.model import Article
-from sukien.pipeline import Pipeline
 from sukien.reading import article_from_text, read
 from sukien.reading.clean import clean_body
 from sukien.text.normalize import match_key
@@ -156,10 +156,8 @@ def test_nfd_and_new_tone_input_extract_the_same_as_nfc():
     new = _new_style(SAMPLE)
     assert new != SAMPLE and nfd != SAMPLE  # the variants really differ
     assert article_from_text(nfd, id="x").text_clean == SAMPLE
-    pipeline = Pipeline()  # what sukien.extract runs
-
     def extract(text):
-        return _record_without_text(pipeline(article_from_text(text, id="x", published="2025-11-21")))
+        return _record_without_text(sukien.extract(text, published="2025-11-21", id="x"))
 
     base = extract(SAMPLE)
     assert extract(nfd) == base
