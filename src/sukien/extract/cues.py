@@ -32,10 +32,9 @@ STATEMENT_KINDS = ("PROPOSE", "AGREE", "PLEDGE", "SUPPORT", "CRITICIZE", "REJECT
 BLOCKER = "-"
 
 _NON_WORD = re.compile(r"[^\w]")
-# Characters below this code point are blanked through a translation table (covers Latin,
-# Vietnamese, general punctuation and CJK symbols); anything above falls back to the regex.
-_BLANK_TABLE_END = 0x3040
-_BLANK_TABLE_CHR = chr(_BLANK_TABLE_END)
+# What normalise_for_match blanks: non-word characters other than the plain space (which needs
+# no replacing — skipping it makes the substitution several times faster on long articles).
+_PUNCT = re.compile(r"[^\w ]")
 _SPACES = re.compile(r"\s+")
 
 # Old and new tone placement on the diphthongs oa/oe/uy ("hòa"/"hoà", "thủy"/"thuỷ"): cues are
@@ -54,26 +53,12 @@ def tone_variants(phrase: str) -> set[str]:
     return {phrase, _TONE_RE.sub(lambda m: _TONE_SWAP[m.group(0)], phrase)}
 
 
-@cache
-def _blank_table() -> dict[int, int]:
-    """Every non-word character of the first planes (punctuation, symbols, spaces) → space."""
-    return {cp: 32 for cp in range(_BLANK_TABLE_END) if _NON_WORD.match(chr(cp)) is not None}
-
-
 def normalise_for_match(text: str) -> str:
-    """Lower case with every non-word character blanked; same length as ``text``.
-
-    ``str.translate`` does the blanking in one C pass (a regex substitution per punctuation mark
-    cost more than the whole cue search on long articles); the rare non-word characters beyond
-    the table (emoji, symbols of other planes) are caught by the regex fallback.
-    """
+    """Lower case with every non-word character blanked; same length as ``text``."""
     low = text.lower()
     if len(low) != len(text):  # a rare character whose lower case is longer (e.g. 'İ')
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    out = low.translate(_blank_table())
-    if out.isascii() or max(out) < _BLANK_TABLE_CHR:
-        return out
-    return _NON_WORD.sub(" ", out)
+    return _PUNCT.sub(" ", low)
 
 
 @dataclass(frozen=True, slots=True)
