@@ -7,6 +7,7 @@ as JSON. Bad inputs are reported on stderr as ``file:line: reason`` and skipped.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -46,11 +47,17 @@ def _skip_line(s: Any) -> str:
 
 # Column styles for tables: keys and dates never wrap, text columns share the rest.
 _KEY: dict[str, Any] = {"no_wrap": True}
-_DATE: dict[str, Any] = {"no_wrap": True, "max_width": 10}
+_DATE: dict[str, Any] = {"min_width": 10}
+_TIME = re.compile(r"T\d\d:\d\d(?::\d\d)?")
 _COUNT: dict[str, Any] = {"justify": "right", "no_wrap": True}
 _NARROW: dict[str, Any] = {"overflow": "fold", "max_width": 16}
 _TEXT: dict[str, Any] = {"overflow": "fold", "ratio": 1}
 _WIDE: dict[str, Any] = {"overflow": "fold", "ratio": 2}
+
+
+def _day(value: str) -> str:
+    """Dates show the day only (the time, where known, is in --json); intervals wrap at '/'."""
+    return _TIME.sub("", value).replace("/", "/ ")
 
 
 def _render(rows: list[dict[str, Any]], columns: list[tuple[str, str, dict[str, Any]]], title: str) -> None:
@@ -59,8 +66,7 @@ def _render(rows: list[dict[str, Any]], columns: list[tuple[str, str, dict[str, 
         table.add_column(header, **style)
     for r in rows:
         cells = ["" if r.get(key) is None else str(r[key]) for key, _h, _s in columns]
-        # dates show the day only (the time, where known, is in --json)
-        table.add_row(*(c[:10] if style is _DATE else c for c, (_k, _h, style) in zip(cells, columns, strict=True)))
+        table.add_row(*(_day(c) if style is _DATE else c for c, (_k, _h, style) in zip(cells, columns, strict=True)))
     console.print(table)
     if not rows:
         console.print("(nothing)")
@@ -214,7 +220,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents optiona
         snippet = Text(h["snippet"].replace("\n", " "))  # same length: highlights stay aligned
         for start, end in h["highlights"]:
             snippet.stylize("bold yellow", start, end)
-        table.add_row(h["id"], (h["published"] or "")[:10], _short(h["title"], 60), snippet)
+        table.add_row(h["id"], _day(h["published"] or ""), _short(h["title"], 60), snippet)
     console.print(table)
     if not hits:
         console.print("(nothing)")
