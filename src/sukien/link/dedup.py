@@ -85,7 +85,9 @@ def lsh_band_keys(m: MinHash) -> list[str]:
     return [f"{i}:{hv[i * r:(i + 1) * r].tobytes().hex()}" for i in range(b)]
 
 
+@cache
 def _bands() -> tuple[int, int]:
+    # datasketch optimises (bands, rows) by numerical integration: once is enough
     lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 

@@ -35,7 +35,7 @@ from . import dedup
 from . import stories as st
 from .carry import carry_dates, carry_tenure_year
 from .corpus_events import merge_events
-from .features import CorpusDF
+from .features import CorpusDF, TermVector
 
 # A story whose articles have no title shows the start of its first line, this long.
 TITLE_FALLBACK_CHARS = 90
@@ -99,8 +99,8 @@ def _corpus_df(store: Any) -> CorpusDF:
     return CorpusDF(arr[:, 0], arr[:, 1], n)
 
 
-def _features(articles: Sequence[Article], corpus: CorpusDF) -> list[st.LinkFeatures]:
-    return [st.link_features(a, corpus) for a in articles]
+def _features(articles: Sequence[Article], corpus: CorpusDF, *, with_minhash: bool = True) -> list[st.LinkFeatures]:
+    return [st.link_features(a, corpus, with_minhash=with_minhash) for a in articles]
 
 
 def clear_links(store: Any) -> None:
@@ -164,7 +164,7 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     for part in _chunks(old_ids):
         q = ",".join("?" * len(part))
         for r in conn.execute(f"SELECT article_id, days_json FROM link_articles WHERE article_id IN ({q})", list(part)):
-            days[r[0]] = [tuple(x) for x in json.loads(r[1])]
+            days[r[0]] = _stored_days(r[1])[0]
     n_old = len(old_ids)
     pos = {a: x for x, a in enumerate(old_ids)}
     # blocks exactly as a full run would form them (whole membership, weekly split when too common)
@@ -180,7 +180,12 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
                         pairs.add((min(i, j), max(i, j)))
     # near-duplicates: shared LSH band and an estimated Jaccard over the threshold
     old_articles = load_articles(store, old_ids)
-    old_feats = _features(old_articles, corpus)
+    # signatures of stored articles only when a band puts them next to a new one
+    old_feats = _features(old_articles, corpus, with_minhash=False)
+    band_old = {a for ms in band_members.values() for a in ms}
+    for f, a in zip(old_feats, old_articles, strict=True):
+        if f.id in band_old:
+            f.minhash = dedup.minhash(a.text_clean)
     feats = old_feats + new_feats
     dups: set[tuple[int, int]] = set()
     dup_of: dict[str, str] = {}
@@ -206,13 +211,33 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
                          # every event (not only the lead's): which articles corpus events may join
                          + [(f"c:{sig}", a.id) for a in new_articles for sig in st.event_signatures(a)])
         conn.executemany("UPDATE link_articles SET days_json = ?, events_json = ? WHERE article_id = ?",
-                         [(json.dumps(f.days), json.dumps(sorted(f.events), ensure_ascii=False), f.id)
-                          for f in new_feats])
+                         [(json.dumps({"days": f.days, "md": f.month_days}),
+                           json.dumps(sorted(f.events), ensure_ascii=False), f.id) for f in new_feats])
         conn.executemany("INSERT OR REPLACE INTO link_edges (a, b, score) VALUES (?, ?, ?)",
                          [(min(a, b), max(a, b), s) for a, b, s in new_edges])
     summary.new_articles += len(new_articles)
     summary.edges += len(new_edges)
-    _recluster(store, [a.id for a in new_articles], corpus, dup_of, summary)
+    _recluster(store, [a.id for a in new_articles], {f.id: f for f in feats}, dup_of, summary)
+
+
+def _stored_days(value: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    d = json.loads(value or "{}")
+    if isinstance(d, list):  # (only days)
+        return [tuple(x) for x in d], []
+    return [tuple(x) for x in d.get("days", [])], [tuple(x) for x in d.get("md", [])]
+
+
+def _date_only_features(store: Any, ids: Sequence[str]) -> dict[str, st.LinkFeatures]:
+    """Features without a text vector (dates only), from what was stored at linking time."""
+    out = {}
+    empty = TermVector(np.zeros(0, np.int32), np.zeros(0, np.float32), [])
+    for part in _chunks(list(ids)):
+        q = ",".join("?" * len(part))
+        for r in store.conn.execute(f"SELECT article_id, days_json FROM link_articles WHERE article_id IN ({q})",
+                                    list(part)):
+            days, md = _stored_days(r[1])
+            out[r[0]] = st.LinkFeatures(r[0], empty, [], days, md)
+    return out
 
 
 def _split_block(members: list[int], member_days: dict[int, list[tuple[int, int]]]) -> list[list[int]]:
@@ -243,14 +268,20 @@ def _component(store: Any, seeds: Iterable[str]) -> list[str]:
     return sorted(seen)
 
 
-def _recluster(store: Any, new_ids: list[str], corpus: CorpusDF, dup_of: dict[str, str],
+def _recluster(store: Any, new_ids: list[str], known: dict[str, st.LinkFeatures], dup_of: dict[str, str],
                summary: LinkSummary) -> None:
+    """Re-cluster the components the new articles joined. Edges between articles whose
+    text features are at hand (the new ones and their candidates) are re-scored with
+    today's frequencies; the others keep their stored score."""
     conn = store.conn
     members = _component(store, new_ids)
     articles = load_articles(store, members)
-    feats = _features(articles, corpus)
+    missing = [m for m in members if m not in known]
+    light = _date_only_features(store, missing)
+    feats = [known.get(m) or light.get(m) or st.LinkFeatures(m, TermVector(np.zeros(0, np.int32),
+                                                                          np.zeros(0, np.float32), []), [], [])
+             for m in members]
     index = {f.id: i for i, f in enumerate(feats)}
-    # re-score the component's stored edges with today's frequencies
     stored = []
     for part in _chunks(members):
         q = ",".join("?" * len(part))
@@ -261,8 +292,10 @@ def _recluster(store: Any, new_ids: list[str], corpus: CorpusDF, dup_of: dict[st
         if a not in index or b not in index:
             continue
         i, j = index[a], index[b]
-        score = 1.0 if s >= 1.0 else st.pair_score(feats[i], feats[j])
-        updates.append((score, a, b))
+        score = s
+        if s < 1.0 and a in known and b in known:
+            score = st.pair_score(feats[i], feats[j])
+            updates.append((score, a, b))
         if score >= st.EDGE_MIN:
             edges.append((min(i, j), max(i, j), score))
     groups = st.cluster(len(feats), edges, penalty=lambda i, j: st.date_penalty(feats[i], feats[j]))
