@@ -181,3 +181,14 @@ def test_lead_printed_twice_is_kept_once():
     lead = "Con trai tôi 2 tuổi nhưng cháu rất lười ăn và hay bị rối loạn tiêu hóa."
     c = clean_body(f"{lead}\n{lead} Bác sĩ khuyên nên cho cháu ăn đủ chất.")
     assert c.text == f"{lead} Bác sĩ khuyên nên cho cháu ăn đủ chất."
+
+
+def test_flattened_caption_credits_and_photo_sentences():
+    body = ("Chủ tịch nước duyệt đội danh dự. (Nguồn: TTXVN) Lễ đón chính thức diễn ra trọng thể, "
+            "tăng 5% (nguồn: Tổng cục Thống kê) so với năm trước. Trong ảnh: Thủ tướng chào hỏi đại diện "
+            "các doanh nghiệp. Hai bên ký kết thỏa thuận. Tin, ảnh: VĂN YÊN (từ Bắc Kinh, Trung Quốc)")
+    c = clean_body(body)
+    assert "(Nguồn: TTXVN)" not in c.text and "Trong ảnh" not in c.text and "VĂN YÊN" not in c.text
+    assert "(nguồn: Tổng cục Thống kê)" in c.text  # a citation inside a sentence stays
+    assert c.text.endswith("Hai bên ký kết thỏa thuận.")
+    assert c.meta["byline"] == ["Tin, ảnh: VĂN YÊN (từ Bắc Kinh, Trung Quốc)"]

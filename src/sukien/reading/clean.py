@@ -85,7 +85,13 @@ _CREDIT_END = re.compile(
     rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?Ảnh minh (?:họa|hoạ)[^:!?\n]{{0,30}})\s*\.?$"
 )
 # A credit inside a flattened paragraph: "(Ảnh: An Đăng/TTXVN)" or "Ảnh: Nhan Sáng ..."
-_CREDIT_PAREN_INLINE = re.compile(rf"\s*\(\s*{_PHOTO}\s*[:：]\s*[^()\n]{{1,60}}\)")
+_CREDIT_PAREN_INLINE = re.compile(
+    rf"\s*\(\s*{_PHOTO}\s*[:：]\s*[^()\n]{{1,60}}\)"
+    # "(Nguồn: X)" standing alone after a sentence is a caption credit; inside a sentence
+    # it is a citation and stays.
+    rf"|(?<=[.!?…\"”])\s*\(\s*(?:Nguồn|NGUỒN|nguồn)\s*[:：]\s*[^()\n]{{1,60}}\)(?=\s+[{UPPER}]|\s*$)")
+# "Trong ảnh: Thủ tướng chào hỏi ..." describes the photo, up to the end of its sentence.
+_IN_PHOTO = re.compile(r"(?:(?<=[.!?…\"”] )|^)(?:Trong|TRONG) ảnh\s*:[^.!?\n]{1,300}[.!?]?\s*")
 _CREDIT_BARE_INLINE = re.compile(rf"(?:(?<=[\s.!?…\"”)])|^)(?:[-–—]\s*)?{_PHOTO}\s*[:：]\s*")
 
 # "... tại Việt Nam. [Ngoại trưởng Kishida: Nhật Bản ủng hộ ...] Thủ tướng khẳng định ..."
@@ -97,13 +103,16 @@ _END_MARK = re.compile(r"[.!?…\"”)]\s*/\.\s*")
 _SENT_END = re.compile(r"[.!?…:;,]$")
 _AGENCY = re.compile(r"^(?:TTXVN|TTX|VNA|VOV|VGP|VTV|TTO|VNE|Reuters|REUTERS|AFP|AP|EPA|Xinhua|Yonhap|Kyodo|Sputnik|"
                      r"TASS|Getty|Images|Internet|internet|Shutterstock|BBC|CNN|NHK|Google|Facebook|Twitter|"
-                     r"Instagram|YouTube|Youtube|TikTok|Zalo|Vietnam\+|Chinhphu\.vn|[\w-]+\.(?:vn|com|net|org)|"
+                     r"Instagram|YouTube|Youtube|TikTok|Zalo|Vietnam\+|[\w-]+(?:\.[a-z]{2,4})+|"
                      r"[A-ZĐ]{2,6})$")
 # Lower-case credit words: "Ảnh: chụp màn hình", "Ảnh: minh họa", "Ảnh: tư liệu", "Ảnh: NVCC".
 _CREDIT_WORDS = re.compile(r"\s*(?:[Cc]hụp (?:màn hình|từ clip|từ video|lại)|[Mm]inh h(?:ọa|oạ)|[Tt]ư liệu|"
                            r"[Nn]hân vật cung cấp|NVCC|[Cc]ắt từ (?:clip|video))\.?")
 _NAME_TOKEN = re.compile(rf"^[{UPPER}][{UPPER}{LOWER}'’.]*$")
-_SOURCE_LINE = re.compile(r"^(?:Theo|THEO|Nguồn|NGUỒN|Nguồn tin)\s*:?\s+\S.{0,55}$")
+_SOURCE_LINE = re.compile(r"^(?:Theo|THEO|Nguồn|NGUỒN|Nguồn tin|(?:Tin|Bài|TIN|BÀI)(?:,| và| &) (?:ảnh|ẢNH)\s*:)"
+                          r"\s*:?\s*\S.{0,70}$")
+# "... Việt Nam. Tin, ảnh: VĂN YÊN (từ Bắc Kinh)" at the end of a flattened paragraph.
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?…\"”)])\s+((?:Tin|Bài|TIN|BÀI)(?:,| và| &) (?:ảnh|ẢNH)\s*:[^\n]{1,80})$")
 _TRAILING_BYLINE = re.compile(rf"(?<=[.!?…\"”)/])\s+((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
 
 
@@ -207,12 +216,20 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
 def _strip_inline_credits(line: str, stops: frozenset[str]) -> tuple[str, list[tuple[int, str]]]:
     """Remove photo credits inside a long line; returns the line and (column, credit) pairs."""
     found: list[tuple[int, str]] = []
-    if "Ảnh" not in line and "ẢNH" not in line and "Photo" not in line and "Đồ h" not in line:
+    if "Ảnh" not in line and "ẢNH" not in line and "Photo" not in line and "Đồ h" not in line \
+            and "(Nguồn" not in line and "(nguồn" not in line and "ảnh:" not in line:
         return line, found
     out, pos = [], 0
     for m in _CREDIT_PAREN_INLINE.finditer(line):
         out.append(line[pos:m.start()])
         found.append((sum(map(len, out)), m.group(0).strip(" ()")))
+        pos = m.end()
+    out.append(line[pos:])
+    line = "".join(out)
+    out, pos = [], 0
+    for m in _IN_PHOTO.finditer(line):
+        out.append(line[pos:m.start()])
+        found.append((sum(map(len, out)), m.group(0).strip()))
         pos = m.end()
     out.append(line[pos:])
     line = "".join(out)
@@ -260,10 +277,10 @@ def _same_as_title(line: str, title_key: str | None) -> bool:
 def _byline(line: str) -> bool:
     """A short author/agency/source line: 'Minh Anh', 'Đức Dũng (TTXVN)', 'Theo VOV'."""
     s = line.strip()
+    if _SOURCE_LINE.match(s):  # bounded by the pattern itself
+        return True
     if not s or len(s) > MAX_BYLINE_CHARS:
         return False
-    if _SOURCE_LINE.match(s):
-        return True
     core = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", s)  # "(TTXVN)", "(tổng hợp)", "(từ Moskva, Nga)"
     tokens = [t for t in re.split(r"[\s/\-–]+", core) if t]
     if not tokens or len(tokens) > MAX_BYLINE_TOKENS:
@@ -390,11 +407,16 @@ def _strip_bylines(kept: list[str]) -> list[str]:
         if m and _byline(m.group(1)) and m.start() > 0:
             found.insert(0, m.group(1).strip())
             kept[-1] = kept[-1][:m.start()].rstrip()
-        elif kept[-1].endswith("/.") is False:
-            m2 = re.search(r"/\.\s+(\S.{0,60})$", kept[-1])
-            if m2 and _byline(m2.group(1)):
-                found.insert(0, m2.group(1).strip())
-                kept[-1] = kept[-1][:m2.start(1)].rstrip()
+        elif (m := _TRAILING_CREDIT.search(kept[-1], max(0, len(kept[-1]) - 120))) and m.start() > 0:
+            found.insert(0, m.group(1).strip())
+            kept[-1] = kept[-1][:m.start()].rstrip()
+        elif (m := re.search(r"/\.\s+(\S.{0,60})$", kept[-1])) is not None:
+            tail = m.group(1).strip()
+            cues, _ = _cues()
+            if _byline(tail) or any(c.rx.match(tail) for c in cues):  # "./. Việt Cường/VOV", "./. Xem thêm:"
+                if _byline(tail):
+                    found.insert(0, tail)
+                kept[-1] = kept[-1][:m.start(1)].rstrip()
     return found
 
 
