@@ -121,3 +121,17 @@ def test_a_named_institution_opening_the_sentence_is_its_subject_not_the_previou
 def test_a_trigger_inside_a_praised_clause_is_not_a_statement_of_the_speaker():
     sts = _stmts("Tổng Bí thư đánh giá cao việc hai Bộ đã thống nhất các biện pháp phòng chống tội phạm.")
     assert [s.kind for s in sts] == ["SUPPORT"]
+
+
+def test_leaders_of_two_countries_and_a_clause_after_trong_khi():
+    (st,) = _stmts("Lãnh đạo cấp cao Việt Nam và Hàn Quốc nhất trí nâng cấp quan hệ.")
+    assert st.kind == "AGREE" and set(st.source) == {"VNM", "KOR"}
+    sts = _stmts("Hàn Quốc cam kết xóa bỏ thuế quan, trong khi ta cam kết mở cửa thị trường.")
+    assert sorted(tuple(s.source) for s in sts) == [("KOR",), ("VNM",)]
+
+
+def test_a_regard_as_model_is_support_and_a_semicolon_opens_a_new_statement():
+    (st,) = _stmts("Hàn Quốc coi Việt Nam là hình mẫu phát triển.")
+    assert st.kind == "SUPPORT" and st.source == ["KOR"]
+    sts = _stmts("Woo Won-shik đề nghị Việt Nam cần cải cách; sẵn sàng hỗ trợ chia sẻ kinh nghiệm.")
+    assert sorted(s.kind for s in sts) == ["PLEDGE", "PROPOSE"]

@@ -160,6 +160,8 @@ _COORDINATORS = {"và", "cùng", "cùng với"}
 # Words that may stand between a clause start and its subject without governing it.
 _TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng", "nguyên", "cựu", "tân",
                 "đương", "kim"}
+# Head nouns through which a country speaks ("lãnh đạo cấp cao Việt Nam và UAE nhất trí").
+_HEAD_NOUNS = ("lãnh đạo cấp cao", "lãnh đạo")
 # Conjunctions that open a new clause: the mention after them may be its subject ("trong khi ta cam kết").
 _CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "thì"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -413,6 +415,10 @@ class Roles:
             if word in _TRANSPARENT:
                 pos = wstart
                 continue
+            head = text[max(lo, end - 20):end].lower()
+            if token.kind == "GPE" and head.endswith(_HEAD_NOUNS):  # "lãnh đạo cấp cao Việt Nam và UAE nhất trí"
+                pos = end - next(len(h) for h in _HEAD_NOUNS if head.endswith(h))
+                continue
             return "governed"
         return "governed"
 
@@ -461,9 +467,11 @@ class Roles:
             # Reported content: "A nhấn mạnh, B ..." / "A bày tỏ vui mừng khi thấy ..., hai nước ..."
             # -> the speaker A is the source, not B.
             earlier = self.subject_before(sent, group[0].start) if j > 0 else []
-            if earlier and any(earlier[-1].end <= c.start and c.end <= group[0].start
-                               and (c.has("REPORT") or c.kinds(STATEMENT_KINDS)) for c in sent.cues):
-                return earlier
+            lw = last_word(self.text, sent.span.start, group[0].start)
+            if earlier and (lw is None or lw[0] not in _CLAUSE_WORDS) and any(
+                    earlier[-1].end <= c.start and c.end <= group[0].start
+                    and (c.has("REPORT") or c.kinds(STATEMENT_KINDS)) for c in sent.cues):
+                return earlier  # ("trong khi ta cam kết ...": a conjunction opens a clause of its own)
             return best
         return best
 

@@ -336,6 +336,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             elif out and not _opens_clause(roles, sent, cue):
                 ok = False
             elif any(k in _LISTING_KINDS for _, k, _ in out) and not last_was_report and \
+                    ";" not in text[out[-1][0].end:cue.start] and \
                     not _after_actor_or_speech(roles, sent, cue, opener_ok=True):
                 ok = False  # "đề nghị ... phối hợp, ủng hộ các thỏa thuận": content of the proposal
         if ok:
