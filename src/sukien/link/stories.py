@@ -3,10 +3,12 @@
 Pipeline (each step near-linear in the number of articles):
 
 1. **Features** per article (:func:`link_features`): a tf-idf vector over syllables and
-   syllable pairs with reference idf (:mod:`sukien.link.features`); its highest-weighted
+   syllable pairs, idf the smaller of a reference idf and the corpus's own
+   (:mod:`sukien.link.features`); its highest-weighted
    syllable pairs as blocking keys (names and rare phrases: ``woo won``, ``won shik``);
-   the days it is about (publication date and the events' resolved full dates); the
-   signatures of its events (kind + participants); a MinHash for near-duplicates.
+   the days it is about (publication date and the events' resolved dates, year-less ones
+   by month and day); the signatures of the events in its lead (kind + participants); a
+   MinHash for near-duplicates.
 2. **Blocking** (:func:`candidate_pairs`): two articles are compared only if they share a
    blocking key, an event signature, or an LSH bucket of near-duplicates. A key held by more
    than ``BLOCK_MAX`` articles is too common to be a block; it is split into
@@ -17,7 +19,8 @@ Pipeline (each step near-linear in the number of articles):
    evening event the next morning), plus a bonus per event they share; 1.0 for copies.
 4. **Clustering** (:func:`cluster`): pairs scoring at least ``EDGE_MIN`` form a graph;
    inside each connected component, average-link agglomeration stops when the mean score
-   between two groups falls under ``STORY_THRESHOLD`` (pairs never compared count as 0).
+   between two groups falls under ``STORY_THRESHOLD`` (pairs never compared count as 0,
+   or as minus their date penalty).
    Average link, unlike union-find on the edges, does not chain two stories through one
    ambiguous article (mds2013_dev: single link F1 0.91, average link 0.97).
 
@@ -32,8 +35,10 @@ at 0.1): its stories span 0–2 days (one spans 122). The steepest value that co
 there is used, because on a general corpus the same template published on different days
 (lottery results, daily prices) is not one occasion; 0.05 means a 19-day gap cancels even
 an identical text. The event bonus is not calibrated there (its events
-are sparse); it is sized so that two reports of the same extracted visit or meeting link
-even when their wording differs (text cosine ≥ 0.03 + bonus ≥ threshold).
+are sparse; with the full pipeline F1 stays 0.969); it is sized so that two reports of the
+same visit or meeting, told in both leads, link even when their wording differs (text
+cosine ≥ 0.02 + bonus ≥ threshold). On the dev gold (24 diplomatic articles, other hands)
+stories score 6 of 6 pairs, none extra.
 """
 
 from __future__ import annotations
