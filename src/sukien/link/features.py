@@ -194,11 +194,20 @@ class CorpusDF:
     documents: int
 
     @classmethod
-    def of(cls, counts: list[TermCounts]) -> CorpusDF:
+    def of(cls, counts: list[TermCounts], chunk: int = 4000) -> CorpusDF:
+        """Document frequencies over ``counts``, summed chunk by chunk (so the peak memory is
+        one chunk's columns, not the whole corpus's)."""
         if not counts:
             return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), 0)
-        cols, df = np.unique(np.concatenate([c.columns for c in counts]), return_counts=True)
-        return cls(cols, df.astype(np.int64), len(counts))
+        cols = np.zeros(0, np.int64)
+        dfs = np.zeros(0, np.int64)
+        for i in range(0, len(counts), chunk):
+            c, d = np.unique(np.concatenate([x.columns for x in counts[i : i + chunk]]), return_counts=True)
+            merged, inverse = np.unique(np.concatenate([cols, c]), return_inverse=True)
+            total = np.zeros(len(merged), np.int64)
+            np.add.at(total, inverse, np.concatenate([dfs, d.astype(np.int64)]))
+            cols, dfs = merged, total
+        return cls(cols, dfs, len(counts))
 
     def idf(self, columns: np.ndarray) -> np.ndarray:
         df = _lookup(columns, self.columns, self.df)

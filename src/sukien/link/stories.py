@@ -247,9 +247,13 @@ def link_features(article: Article, corpus: CorpusDF | None = None, counts: Term
 
 def features_for(articles: Sequence[Article], *, with_minhash: bool = True) -> list[LinkFeatures]:
     """Features of every article, with the corpus idf of ``articles`` themselves."""
-    counts = [article_counts(a) for a in articles]
-    corpus = CorpusDF.of(counts)
-    return [link_features(a, corpus, c, with_minhash=with_minhash) for a, c in zip(articles, counts, strict=True)]
+    counts: list[TermCounts | None] = [article_counts(a) for a in articles]
+    corpus = CorpusDF.of(counts)  # type: ignore[arg-type]
+    out = []
+    for i, a in enumerate(articles):
+        out.append(link_features(a, corpus, counts[i], with_minhash=with_minhash))
+        counts[i] = None  # the counts are no longer needed once the vector is made
+    return out
 
 
 # ---------------------------------------------------------------------------------------
