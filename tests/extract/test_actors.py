@@ -48,6 +48,26 @@ def test_name_shapes(pipe, text, name, country):
     assert found[name][0] == country
 
 
+def test_name_written_before_its_title(pipe):
+    found = people(pipe, "Bộ Chính trị: Vương Đình Huệ - Phó Thủ tướng Chính phủ; Trương Thị Mai - Trưởng ban "
+                         "Dân vận Trung ương.")
+    assert found == {"Vương Đình Huệ": ("VNM", "Phó Thủ tướng Chính phủ"),
+                     "Trương Thị Mai": ("VNM", "Trưởng ban Dân vận Trung ương")}
+
+
+def test_place_words_and_particles_are_not_the_name(pipe):
+    found = people(pipe, "Đón đoàn có Phó tỉnh trưởng Phúc Kiến Lý Đức Kim. Trong khi đó, Tổng thống Syria "
+                         "Bashar al-Assad và Thị trưởng Hamburg; Bộ trưởng Kinh tế bang Hessen Tarek Al-Wazir dự.")
+    assert set(found) == {"Lý Đức Kim", "Bashar al-Assad", "Tarek Al-Wazir"}
+
+
+def test_a_lone_word_after_a_title_is_checked(pipe):
+    # a misspelt country and a body are not people; a foreign surname is
+    found = people(pipe, "Chủ tịch Quốc hội Camphuchia tiếp đoàn. Tổng Giám đốc Sputnik, ông Kiselev, nói. "
+                         "Tổng thống Putin phát biểu.", "2017-06-01")
+    assert set(found) == {"Kiselev", "Vladimir Putin"}
+
+
 def test_honorific_and_partial_names(pipe):
     text = ("Ông Dương Ngọc Hải, Phó Chủ tịch UBND Thành phố Hồ Chí Minh tiếp ông Ricardo Valente, "
             "Phó thị trưởng thành phố Porto (Bồ Đào Nha). Ông Valente cảm ơn ông Hải.")
