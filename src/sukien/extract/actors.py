@@ -111,7 +111,8 @@ _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 # Lower-case words that never sit inside an organisation's name (verbs, prepositions):
 # they end it ("Tập đoàn Điện lực Hàn Quốc dự lễ ở ...").
 _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|đến|từ|theo|và|khi|để|đang|vừa|cũng|làm|gặp|"
-               "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó")
+               "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang")
+_NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))[{LOWER}]+"
 _COMPOUND = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
 # What follows an org-head noun: capitalised compounds, joined by '-', 'và' or a comma.
@@ -656,7 +657,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             expect_place = word in PLACE_NOUNS
             if word not in CHAIN_CONNECTORS:
                 # inside a capitalised compound only ("Phát triển Kinh tế"), never a verb
-                if not prev_cap or lower_run > CHAIN_MAX_LOWER_RUN:
+                if not prev_cap or lower_run > CHAIN_MAX_LOWER_RUN or word in _NOT_IN_NAMES:
                     break
                 if chain.country is None and not chain.evidence:
                     title_end = w.end()
