@@ -132,13 +132,28 @@ def date_interval(value: str | None) -> tuple[int, int] | None:
     return (min(lo, hi), max(lo, hi))
 
 
+def _occasion_dates(article: Article) -> list[str]:
+    """Dates that say when the article's occasion was: its events' dates, and for an
+    article without a publication date the first day-precise date of its lead (the
+    dateline of news prose: "Chiều 21/11, ...", "Giá vàng hôm nay 12/6")."""
+    values = [ev.date for ev in article.events if ev.date]
+    if not article.published:
+        for ds in sorted(article.dates, key=lambda d: d.start):
+            if ds.start >= LEAD_CHARS:
+                break
+            if ds.value and ds.precision == "day":
+                values.append(ds.value)
+                break
+    return values
+
+
 def article_days(article: Article) -> list[tuple[int, int]]:
     days: list[tuple[int, int]] = []
     p = _day(article.published)
     if p is not None:
         days.append((p, p))
-    for ev in article.events:
-        iv = date_interval(ev.date)
+    for value in _occasion_dates(article):
+        iv = date_interval(value)
         if iv is not None and iv not in days:
             days.append(iv)
     return days
@@ -163,12 +178,12 @@ def _day_of_year(month: int, day: int) -> int | None:
 
 
 def article_month_days(article: Article) -> list[tuple[int, int]]:
-    """Year-less event dates (``--MM-DD``, ``--MM-DD/--MM-DD``) as day-of-year intervals."""
+    """Year-less occasion dates (``--MM-DD``, ``--MM-DD/--MM-DD``) as day-of-year intervals."""
     out = []
-    for ev in article.events:
-        parts = (ev.date or "").split("/")
+    for value in _occasion_dates(article):
+        parts = value.split("/")
         ms = [_YEARLESS.match(p) for p in parts]
-        if not ev.date or not all(ms):
+        if not all(ms):
             continue
         days = [_day_of_year(int(m[1]), int(m[2])) for m in ms]
         if None in days:
