@@ -74,6 +74,10 @@ FUZZY_SAME_NAME = 90
 # titles.tsv country of an international organisation's office: its holder's country is
 # not implied (and not guessed from the article: "Chủ tịch Ủy ban châu Âu Ursula von der Leyen").
 INTERNATIONAL = "INT"
+# titles.tsv country of an office Vietnam does not have ("Tổng thống", "Tỉnh trưởng"): its
+# holder is not Vietnamese, whatever the shape of the name.
+FOREIGN_OFFICE = "*"
+NO_COUNTRY_MARKS = frozenset({INTERNATIONAL, FOREIGN_OFFICE})
 # Countries whose people Vietnamese press names in Sino-Vietnamese reading, so a
 # Vietnamese-looking name next to them may be theirs ("Mã Triều Húc" in a China article).
 SINO_NAME_COUNTRIES = frozenset({"CHN", "TWN"})
@@ -447,13 +451,8 @@ class _Chain:
 
 
 def _title_country(titles: list[kb.Title]) -> str | None:
-    for t in titles:
-        if t.country and t.country != "VNM":
-            return t.country
-    for t in titles:
-        if t.country:
-            return t.country
-    return None
+    countries = [t.country for t in titles if t.country and t.country not in NO_COUNTRY_MARKS]
+    return next((c for c in countries if c != "VNM"), countries[0] if countries else None)
 
 
 def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) -> _Chain:
@@ -1013,7 +1012,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 continue  # "ông Jiri Koliba, Thứ trưởng Bộ Công Thương" (of the Czech side)
             scores[iso] = max(scores[iso], w) + 0.01
         for t in m.titles:
-            if t.country == INTERNATIONAL:
+            if t.country in NO_COUNTRY_MARKS:
                 continue
             if t.country and t.country != "VNM":
                 scores[t.country] = max(scores[t.country], W_TITLE_FOREIGN)
@@ -1035,7 +1034,12 @@ def _person_entity(members: list[PersonMention], others: list[str],
             # last resort: the country named nearest before the person in the sentence,
             # then the name's shape, then the article's other country
             local = near(members[0].start)
-            if shape == VN:
+            foreign_office = any(t.country == FOREIGN_OFFICE for m in members for t in m.titles)
+            if shape == VN and foreign_office:
+                # a Vietnamese-looking (Sino-Vietnamese) name in a foreign-only office:
+                # "Tỉnh trưởng Tỉnh Phúc Kiến Vũ Vi Quốc"
+                country = local or (others[0] if others else None)
+            elif shape == VN:
                 country = local if local in SINO_NAME_COUNTRIES else "VNM"
             elif local:
                 country = local
