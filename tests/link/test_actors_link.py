@@ -99,3 +99,28 @@ def test_store_roundtrip(tmp_path):
     assert [r["name"] for r in list_actors(store, country="kor")] == ["Woo Won-shik"]
     assert [r["name"] for r in list_actors(store, name="to lam")] == ["Tô Lâm"]
     store.close()
+
+
+def test_actors_and_holders_commands(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    import sukien
+    from sukien.interfaces.cli import app
+
+    db = str(tmp_path / "c.db")
+    store = sukien.open(db)
+    store.ingest([article_from_text("Tổng thống Hàn Quốc Lee Jae Myung đón Tổng Bí thư Tô Lâm.", id="a1",
+                                    published="2025-08-11")], pipeline=Pipeline(disable=ONLY_ACTORS))
+    store.close()
+    runner = CliRunner()
+    out = runner.invoke(app, ["actors", "--db", db, "--country", "KOR", "--json"])
+    assert out.exit_code == 0, out.output
+    assert [r["name"] for r in json.loads(out.output)] == ["Lee Jae Myung"]
+    out = runner.invoke(app, ["actors", "--db", db, "--resolve"])
+    assert out.exit_code == 0 and "Tô Lâm" in out.output
+    out = runner.invoke(app, ["holders", "Tổng Bí thư", "--date", "2019-01-01", "--json"])
+    assert json.loads(out.output)[0]["name"] == "Nguyễn Phú Trọng"
+    out = runner.invoke(app, ["actors", "--db", str(tmp_path / "missing.db")])
+    assert out.exit_code != 0
