@@ -102,6 +102,12 @@ PREDICATE_WORDS = frozenset({"làm", "là", "thành", "nhiệm", "cương"})
 SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
 
 _WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
+_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+_SPACES = re.compile(r"[ \u00a0]*")
+_AFTER_PUNCT = re.compile(r"[,(][ ]*(\S+)")
+_WHITESPACE = re.compile(r"\s+")
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
+_NAME_SPLIT = re.compile(r"[\s.]+")
 _PREV_WORD = re.compile(rf"([{UPPER}{LOWER}]+) $")
 _NEXT_WORD = re.compile(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])")
 _CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Ảnh minh họa|Ảnh minh hoạ|Đồ họa|Video|Clip)\s*:\s*")
@@ -209,7 +215,7 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
             if not t:
                 break
             word = t.group(0).strip()
-            nxt = re.match(r"\s+([^\s]+)", text[t.end():t.end() + 30])
+            nxt = _NEXT_TOKEN.match(text, t.end())
             # a capitalised word followed by a lower-case one starts the next sentence
             if word[:1].isupper() and nxt and nxt.group(1)[:1].islower() and word not in {"TTXVN", "VNA"}:
                 break
@@ -468,13 +474,12 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     expect_place = False  # "bang Rheinland-Pfalz", "thành phố Porto": a place name comes next
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
-    spouse = first.kind == kb.TITLE and match_key(first.text) in SPOUSE_TITLES
+    spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
     before = _PREV_WORD.search(text, max(0, first.start - 8), first.start)
     predicate = before is not None and before.group(1) in PREDICATE_WORDS
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
-        ws = re.match(r"[ \u00a0]*", text[pos:pos + 8])
-        pos += ws.end() if ws else 0
+        pos = _SPACES.match(text, pos).end()
         if pos >= len(text):
             break
         j = by_start.get(pos)
@@ -546,11 +551,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 n_tokens += 1
                 continue
         if ch in ",(":
-            nxt = re.match(r"[,(][ ]*(\S+)", text[pos:pos + 40])
+            nxt = _AFTER_PUNCT.match(text, pos)
             qualified = chain.country is not None or bool(chain.evidence)
             if ch == "," and qualified:
                 break  # "Chủ tịch Quốc hội Hàn Quốc, Chủ tịch nước Lương Cường": a new person
-            after = by_start.get(pos + nxt.start(1)) if nxt else None
+            after = by_start.get(nxt.start(1)) if nxt else None
             combined = after is not None and tags[after].kind == kb.TITLE and not spouse \
                 and not predicate  # "được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô Lâm"
             if ch == "," and not combined:
@@ -683,7 +688,7 @@ def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
 
 
 def _clean_title(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip(" ,(-–")
+    s = _WHITESPACE.sub(" ", s).strip(" ,(-–")
     return s
 
 
@@ -897,7 +902,7 @@ def _org_identity(t: Tag) -> tuple[str, str | None, str]:
     if isinstance(t.ref, kb.Org):
         return t.ref.name, t.ref.country, t.ref.sector
     # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)")
-    core = match_key(re.sub(r"\s*\([^)]*\)$", "", t.text))
+    core = match_key(_TRAILING_PAREN.sub("", t.text))
     m = _country_suffix_re().search(core)
     return t.text, (kb.country_names()[m.group(1)] if m else None), ""
 
@@ -979,7 +984,7 @@ def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str,
         if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
             return True
     full = m.canonical or m.name
-    parts = [fold_cached(x) for x in re.split(r"[\s.]+", full) if x]
+    parts = [fold_cached(x) for x in _NAME_SPLIT.split(full) if x]
     if not parts or tok not in parts:
         # "Woo" against "Woo Won-shik": the first word
         return bool(parts) and fold_cached(full.split()[0]) == tok
