@@ -192,3 +192,11 @@ def test_flattened_caption_credits_and_photo_sentences():
     assert "(nguồn: Tổng cục Thống kê)" in c.text  # a citation inside a sentence stays
     assert c.text.endswith("Hai bên ký kết thỏa thuận.")
     assert c.meta["byline"] == ["Tin, ảnh: VĂN YÊN (từ Bắc Kinh, Trung Quốc)"]
+
+
+def test_inline_illustration_notes_are_captions():
+    body = ("Người dân xếp hàng tại Hà Nội trong ngày khai mạc lễ hội. Ảnh minh họa. Nguồn: internet Theo đó, "
+            "Bộ Tài chính bổ sung một số trường hợp được miễn thuế theo quy định mới ban hành gần đây.")
+    c = clean_body(body)
+    assert c.text == ("Người dân xếp hàng tại Hà Nội trong ngày khai mạc lễ hội. Theo đó, Bộ Tài chính bổ sung "
+                      "một số trường hợp được miễn thuế theo quy định mới ban hành gần đây.")

@@ -80,3 +80,9 @@ def test_long_punctuation_runs_stay_linear():
     # dot leaders and "!!!!" runs once made the boundary regex backtrack quadratically
     text = "Mục lục" + "." * 20000 + "5 và " + "!" * 20000 + " " * 5000 + "hết"
     assert split_sentences(text) == [(0, len(text))]
+
+
+def test_list_markers_start_items():
+    text = "Hai bên nhất trí. 1. Hợp tác kinh tế. 2. Hợp tác văn hóa. II. Kết luận. Năm 2024. Hai bên ký."
+    assert sents(text) == ["Hai bên nhất trí.", "1. Hợp tác kinh tế.", "2. Hợp tác văn hóa.", "II. Kết luận.",
+                           "Năm 2024.", "Hai bên ký."]

@@ -91,7 +91,9 @@ _CREDIT_PAREN_INLINE = re.compile(
     # it is a citation and stays.
     rf"|(?<=[.!?…\"”])\s*\(\s*(?:Nguồn|NGUỒN|nguồn)\s*[:：]\s*[^()\n]{{1,60}}\)(?=\s+[{UPPER}]|\s*$)")
 # "Trong ảnh: Thủ tướng chào hỏi ..." describes the photo, up to the end of its sentence.
-_IN_PHOTO = re.compile(r"(?:(?<=[.!?…\"”] )|^)(?:Trong|TRONG) ảnh\s*:[^.!?\n]{1,300}[.!?]?\s*")
+_IN_PHOTO = re.compile(r"(?:(?<=[.!?…\"”] )|^)(?:(?:Trong|TRONG) ảnh\s*:[^.!?\n]{1,300}[.!?]?"
+                       r"|Ảnh minh h(?:ọa|oạ)(?:\s*[.:]\s*(?:Nguồn\s*:\s*)?(?:[Ii]nternet|[\w-]+(?:\.[a-z]{2,4})+))?\.?"
+                       r"(?=\s+[A-ZĐ]|\s*$))\s*")
 _CREDIT_BARE_INLINE = re.compile(rf"(?:(?<=[\s.!?…\"”)])|^)(?:[-–—]\s*)?{_PHOTO}\s*[:：]\s*")
 
 # "... tại Việt Nam. [Ngoại trưởng Kishida: Nhật Bản ủng hộ ...] Thủ tướng khẳng định ..."

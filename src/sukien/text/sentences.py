@@ -8,7 +8,8 @@ Rules (each one a reason a splitter gets Vietnamese news wrong):
   bullet. ``v.v. và`` goes on; ``v.v. Hai bên`` is a new sentence.
 - No whitespace, no boundary: ``TP.HCM``, ``GS.TS``, ``1.000``, ``10.3``, ``25/6``, ``13-8``.
 - A period after a known abbreviation (``TP. Hồ Chí Minh``, ``ThS. Nguyễn``; the list is
-  ``data/abbreviations.tsv``) or a single upper-case initial (``V. Putin``) is not a boundary.
+  ``data/abbreviations.tsv``), a single upper-case initial (``V. Putin``) or a list marker
+  (``2. Nội dung``, ``IV. Kết luận``) is not a boundary.
 - A closing quote or bracket after the final punctuation stays with its sentence.
 - Two sentences glued by a crawl (``Trung Quốc.Trong khuôn khổ``) are split when a
   lower-case word of two or more letters meets a capitalised word.
@@ -61,13 +62,17 @@ def _token_before(text: str, i: int) -> str:
     return text[j:i].lstrip(OPEN_QUOTES.replace("\\", ""))
 
 
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])$")
+
+
 def _is_abbreviation(tok: str, abbr: frozenset[str]) -> bool:
     if not tok:
         return False
     if tok in abbr or tok.rsplit(".", 1)[-1] in abbr:
         return True
-    # A single upper-case initial: "V. Putin", "N. T. Hà".
-    return len(tok) == 1 and tok.isupper()
+    # A single upper-case initial: "V. Putin", "N. T. Hà"; a list marker: "2. Nội dung",
+    # "IV. Kết luận", "b. Hợp tác" (it starts an item, it does not end a sentence).
+    return (len(tok) == 1 and tok.isupper()) or bool(_LIST_MARKER.match(tok))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
