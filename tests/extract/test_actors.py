@@ -77,6 +77,8 @@ def test_honorific_and_partial_names(pipe):
     assert per["Ricardo Valente"].country == "PRT"
     assert per["Dương Ngọc Hải"].country == "VNM"
     assert len(per["Ricardo Valente"].mentions) == 2  # "ông Valente" is the same person
+    assert len(per["Dương Ngọc Hải"].mentions) == 2  # and "ông Hải" is Dương Ngọc Hải
+    assert not people(pipe, "Bà Lan cho biết.")  # a lone given name with nobody to join
 
 
 def test_ong_surname_resolves_through_the_dictionary(pipe):

@@ -50,6 +50,7 @@ from .names import (
 )
 
 STAGE = "actors"
+VN_GIVEN = "VN_GIVEN"  # shape of a lone Vietnamese given name after "ông"/"bà" ("ông Hải")
 TITLE_LABEL = "TITLE"
 
 # Evidence weights for a person's country (higher wins; calibrated on the seeds and dev
@@ -610,7 +611,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     tokens.pop()
                 if tokens and tokens[0] not in STOP_WORDS:
                     shape = name_shape(tokens)
-                    if shape is not None and (len(tokens) > 1 or not honorific_only or True):
+                    if shape is None and len(tokens) == 1 and honorific_only and is_vn_syllable(tokens[0]):
+                        # "ông Hải": a Vietnamese given name, kept only if it is the end of a
+                        # full name in this article (see _group_people)
+                        shape = VN_GIVEN
+                    if shape is not None:
                         name_end = _token_end(text, pos, tokens)
                         lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
                         single_ok = len(tokens) == 1 and _plausible_single(tokens[0]) and not lower_title and (
@@ -947,6 +952,11 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
         if len(hits) == 1:
             full[hits[0]].append(p)
             continue
+        if p.shape == VN_GIVEN:
+            given = [k for k, ms in full.items() if any(fold_cached(m.name.split()[-1]) == tok for m in ms)]
+            if len(given) == 1:
+                full[given[0]].append(p)
+            continue
         tenures = kb.people_by_last_token().get(tok)
         if tenures and len({t.name for t in tenures}) == 1:
             p.canonical = tenures[0].name
@@ -1005,7 +1015,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
                   and (fold_name(n).startswith(ck) or fold_name(n).endswith(ck))]
         if longer:
             name = max(longer, key=len)
-    shape = next((m.shape for m in members if m.shape), None)
+    shape = next((m.shape for m in members if m.shape in (VN, FOREIGN)), None)
     scores: Counter[str] = Counter()
     spouse = False
     for m in members:
