@@ -26,8 +26,9 @@ NAME_TOKEN = (rf"(?:(?:al|el|ad|as|ash|ibn|bin|ben|de|da|di|van|von|d|o)['’\-]
 # Lower-case particles inside foreign names ("Mohammed bin Rashid Al Maktoum").
 PARTICLES = ("bin", "binti", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "das", "del",
              "van", "von", "der", "den", "du", "la", "le", "di", "y")
+# A run of name words; a middle initial may sit inside ("George W. Bush", "Terry F. Biss").
 NAME_RUN = re.compile(
-    rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*{NAME_TOKEN})*")
+    rf"{NAME_TOKEN}(?:[ \u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \u00a0]+)*(?:[{UPPER}]\.[ \u00a0]+)?{NAME_TOKEN})*")
 TOKEN_RE = re.compile(NAME_TOKEN + rf"|[{LOWER}]+")
 
 # A Vietnamese syllable written without diacritics: onset, vowel cluster, coda. Foreign
