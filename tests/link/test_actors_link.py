@@ -124,3 +124,8 @@ def test_actors_and_holders_commands(tmp_path):
     assert json.loads(out.output)[0]["name"] == "Nguyễn Phú Trọng"
     out = runner.invoke(app, ["actors", "--db", str(tmp_path / "missing.db")])
     assert out.exit_code != 0
+
+
+def test_vietnamese_names_one_letter_apart_stay_apart():
+    idx = resolve_entities([ref("a", "Phạm Văn Hùng", "VNM"), ref("b", "Phạm Văn Dũng", "VNM")])
+    assert len(idx.people()) == 2

@@ -979,8 +979,9 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
         for long in keys:
             if long == short or long not in full or len(long) < len(short):
                 continue
+            vietnamese = any(m.shape == VN for m in full[short] + full[long])
             same = (len(short) >= SUFFIX_MIN_LETTERS and long.endswith(short)) or (
-                long[:1] == short[:1] and fuzz.ratio(long, short) >= FUZZY_SAME_NAME)
+                not vietnamese and long[:1] == short[:1] and fuzz.ratio(long, short) >= FUZZY_SAME_NAME)
             if same:
                 full[long].extend(full.pop(short))
                 break

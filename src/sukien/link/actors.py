@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..extract import actors_knowledge as kb
+from ..extract.names import VN, name_shape, name_tokens
 from ..model import PER, Article
 from ..text.normalize import fold, fold_name
 
@@ -151,9 +152,11 @@ def resolve_entities(refs: list[EntityRef]) -> ActorIndex:
         first_of.setdefault(slot, i)
     # 2. partial names and spelling variants, inside (type, country) blocks of distinct keys
     blocks: dict[tuple[str, str | None], dict[str, int]] = defaultdict(dict)
+    vietnamese: dict[str, bool] = {}
     for i, (r, k) in enumerate(zip(refs, keys, strict=True)):
         if r.type == PER:
             blocks[(r.type, r.country)].setdefault(k, i)
+            vietnamese.setdefault(k, name_shape(name_tokens(r.name)) == VN)
     for block in blocks.values():
         names = sorted(block, key=len)
         by_initial: dict[str, list[str]] = defaultdict(list)
@@ -165,8 +168,11 @@ def resolve_entities(refs: list[EntityRef]) -> ActorIndex:
             if len(n) >= SUFFIX_MIN_LETTERS and len({find(block[m]) for m in longer}) == 1:
                 union(block[n], block[longer[0]])
                 continue
+            if vietnamese[n]:
+                continue  # "Phạm Văn Hùng" / "Phạm Văn Dũng": one letter apart, two people
             for m in by_initial[n[:1]]:
-                if m != n and abs(len(m) - len(n)) <= 3 and fuzz.ratio(m, n) >= FUZZY_SAME_PERSON:
+                if m != n and not vietnamese[m] and abs(len(m) - len(n)) <= 3 \
+                        and fuzz.ratio(m, n) >= FUZZY_SAME_PERSON:
                     union(block[n], block[m])
     # 3. build the actors
     groups: dict[int, list[int]] = defaultdict(list)
