@@ -603,6 +603,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                         break
                 tokens = name_tokens(text[pos:end].rstrip())
                 skip = leading_place_words(tokens)
+                if not skip and len(tokens) > 2 and not is_vn_syllable(tokens[0]) and _country_typo(tokens[0]):
+                    skip = 1  # "Tổng thống Indoenesia Joko Widodo": a misspelt country first
                 if skip:
                     # "Phó tỉnh trưởng Phúc Kiến Lý Đức Kim": the place, then the name
                     pos = _token_end(text, pos, tokens[:skip]) + 1
