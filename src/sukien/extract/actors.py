@@ -803,8 +803,17 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
             mentions.append(Mention(t.start, t.end, GPE, STAGE, {}, t.ref.name, iso))
         elif t.kind == kb.ORG:
             name, iso, sector = _org_identity(t)
-            named_spans.setdefault((ORG, name), []).append((t.start, t.end))
-            named_info[(ORG, name)] = (iso, sector)
+            # "Mạng lưới ... Việt Nam (VINK)" and "Mạng lưới ... Việt Nam" are one body
+            core = _TRAILING_PAREN.sub("", name)
+            key = next((k for k in named_spans if k[0] == ORG and _TRAILING_PAREN.sub("", k[1]) == core), None)
+            if key is not None and len(name) > len(key[1]):
+                named_spans[(ORG, name)] = named_spans.pop(key)
+                named_info.pop(key)
+                key = None
+            key = key or (ORG, name)
+            named_spans.setdefault(key, []).append((t.start, t.end))
+            named_info[key] = (iso, sector)
+            name = key[1]
             mentions.append(Mention(t.start, t.end, ORG, STAGE, {"sector": sector} if sector else {},
                                     name, iso))
         elif t.kind == kb.PLACE and isinstance(t.ref, kb.Place):
@@ -1072,10 +1081,15 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 titles.append(t)
     main = min(titles, key=lambda t: t.rank) if titles else None
     title_text = None
+    title_en = main.title_en if main else None
     if main is not None:
         for m in members:
             if m.title_text and main in m.titles:
                 title_text = m.title_text
+                # a combined title in English too: "Deputy Prime Minister, Minister of ..."
+                parts = [t.title_en for t in m.titles if m.title_span and t.title in title_text]
+                if len(parts) > 1:
+                    title_en = ", ".join(dict.fromkeys(parts))
                 break
     attrs.update({"titles": [t.title for t in titles], "sector": main.sector if main else None,
                   "aliases": sorted({m.name for m in members if m.name != name})})
@@ -1084,8 +1098,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
     if not attrs["sector"]:
         attrs.pop("sector")
     attrs["_needs_country"] = country is None
-    ent = Entity("", name, PER, country, title_text or (main.title if main else None),
-                 main.title_en if main else None, attrs=attrs)
+    ent = Entity("", name, PER, country, title_text or (main.title if main else None), title_en, attrs=attrs)
     return ent
 
 
