@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -488,7 +488,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             tag = tags[j]
             chain.next_index = max(chain.next_index, j + 1)
             if tag.kind == kb.PERSON:
-                p = _dictionary_person(tag, text, frozenset(by_start))
+                p = _dictionary_person(tag, text, by_start.keys())
                 p.titles = list(chain.titles) + p.titles
                 p.evidence = list(chain.evidence) + p.evidence
                 if chain.titles:
@@ -737,7 +737,7 @@ def _plausible_single(tok: str) -> bool:
 _NEXT_NAME_WORD = re.compile(rf"[ \u00a0]({NAME_TOKEN})")
 
 
-def _dictionary_person(tag: Tag, text: str = "", starts: frozenset[int] = frozenset()) -> PersonMention:
+def _dictionary_person(tag: Tag, text: str = "", starts: Collection[int] = ()) -> PersonMention:
     tenures: tuple[kb.Tenure, ...] = tag.ref  # type: ignore[assignment]
     end = tag.end
     if text and tenures[0].country != "VNM":
