@@ -103,10 +103,9 @@ _TIMESTAMP_LINE = re.compile(
     r"(?:\s*\(?GMT\s*\+\s*7\)?)?$")
 _END_MARK = re.compile(r"[.!?…\"”)]\s*/\.\s*")
 _SENT_END = re.compile(r"[.!?…:;,]$")
-_AGENCY = re.compile(r"^(?:TTXVN|TTX|VNA|VOV|VGP|VTV|TTO|VNE|Reuters|REUTERS|AFP|AP|EPA|Xinhua|Yonhap|Kyodo|Sputnik|"
-                     r"TASS|Getty|Images|Internet|internet|Shutterstock|BBC|CNN|NHK|Google|Facebook|Twitter|"
-                     r"Instagram|YouTube|Youtube|TikTok|Zalo|Vietnam\+|[\w-]+(?:\.[a-z]{2,4})+|"
-                     r"[A-ZĐ]{2,6})$")
+# Agency names come from boilerplate.tsv (action "agency"); a web domain or a short
+# all-caps token ("VGP", "HAGL", "chinhphu.vn") is an agency-like credit too.
+_AGENCY_SHAPE = re.compile(r"^(?:[\w-]+(?:\.[a-z]{2,4})+|[A-ZĐ]{2,6})$")
 # Lower-case credit words: "Ảnh: chụp màn hình", "Ảnh: minh họa", "Ảnh: tư liệu", "Ảnh: NVCC".
 _CREDIT_WORDS = re.compile(r"\s*(?:[Cc]hụp (?:màn hình|từ clip|từ video|lại)|[Mm]inh h(?:ọa|oạ)|[Tt]ư liệu|"
                            r"[Nn]hân vật cung cấp|NVCC|[Cc]ắt từ (?:clip|video))\.?")
@@ -126,9 +125,21 @@ class Cue:
 
 
 @cache
+def _agencies() -> frozenset[str]:
+    return frozenset(r["pattern"] for r in load_table("boilerplate", required=("pattern", "action"))
+                     if r["action"] == "agency")
+
+
+def _is_agency(tok: str) -> bool:
+    return tok in _agencies() or bool(_AGENCY_SHAPE.match(tok))
+
+
+@cache
 def _cues() -> tuple[tuple[Cue, ...], frozenset[str]]:
     cues, stops = [], set()
     for row in load_table("boilerplate", required=("pattern", "action")):
+        if row["action"] == "agency":
+            continue
         if row["action"] == "credit_stop":
             stops.add(row["pattern"].lower())
         else:
@@ -195,9 +206,9 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
             pos = m.end()
             continue
         parts = [p for p in re.split(r"[/\-–]", core.rstrip(".")) if p]
-        if not parts or not all(_NAME_TOKEN.match(p) or _AGENCY.match(p) for p in parts):
+        if not parts or not all(_NAME_TOKEN.match(p) or _is_agency(p) for p in parts):
             break  # a lower-case word: the body starts here
-        agency_end = bool(_AGENCY.match(parts[-1]))
+        agency_end = bool(_is_agency(parts[-1]))
         nxt = _TOKEN.match(line, m.end())
         nxt_tok = nxt.group(1) if nxt else ""
         # In a flattened paragraph the body goes on after the credit: a capitalised word
@@ -289,7 +300,7 @@ def _byline(line: str) -> bool:
         return False
     if core[-1:] in ".!?…:;,\"”" and not core.endswith((".VN", ".vn")) and not re.search(r"\b[A-ZĐ]\.\w+$", core):
         return False
-    return all(_NAME_TOKEN.match(t) or _AGENCY.match(t) or t.startswith("Theo") for t in tokens)
+    return all(_NAME_TOKEN.match(t) or _is_agency(t) or t.startswith("Theo") for t in tokens)
 
 
 # -- main --------------------------------------------------------------------------------
