@@ -410,6 +410,7 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
 # A name written before its title: "Trương Thị Mai - Trưởng ban Dân vận", "ông X, Đại sứ".
 _NAME_BEFORE = re.compile(rf"({NAME_TOKEN}(?:[ ]{NAME_TOKEN}){{1,5}})[ ]*([-–,(])[ ]*$")
 NAME_BEFORE_REACH = 60
+_LIST_START = re.compile(r"(?:^|[:;,(\n])[ ]*$")
 
 
 def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMention | None:
@@ -417,6 +418,8 @@ def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMentio
     m = _NAME_BEFORE.search(text, lo, start)
     if not m:
         return None
+    if m.group(2) == "," and not _LIST_START.search(text, max(0, m.start(1) - 3), m.start(1)):
+        return None  # "Nhân dịp Xuân mới Đinh Dậu, Thủ tướng ...": only lists ("...; X, Title")
     s, e = m.start(1), m.end(1)
     # the run must not be a dictionary tag (country, place, body, title) or follow one
     for t in tags[max(0, i - 4):i]:

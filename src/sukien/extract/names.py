@@ -51,6 +51,13 @@ STOP_WORDS = frozenset({
 })
 
 
+# The sexagenary cycle names years: stem + branch ("Đinh Dậu" = 2017); "Đinh" and "Giáp"
+# are also surnames, so such a pair is checked before the name shape.
+HEAVENLY_STEMS = frozenset({"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"})
+EARTHLY_BRANCHES = frozenset({"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu",
+                              "Tuất", "Hợi"})
+
+
 @cache
 def vn_surnames() -> frozenset[str]:
     return frozenset(s for s, o in surnames().items() if o == "VN")
@@ -77,6 +84,8 @@ def name_shape(tokens: list[str]) -> str | None:
     words = [t for t in tokens if t not in PARTICLES]
     if any(is_all_caps(w) and "." not in w for w in words):
         return None  # bylines ("XUÂN MAI"), acronyms ("VINK")
+    if len(words) == 2 and words[0] in HEAVENLY_STEMS and words[1] in EARTHLY_BRANCHES:
+        return None  # a lunar year ("Xuân Đinh Dậu", "Tết Giáp Thìn"), not a person
     if all(is_vn_syllable(w) and "-" not in w and "." not in w for w in words):
         if 2 <= len(words) <= MAX_VN_NAME_WORDS + 1 and words[0] in vn_surnames():
             return VN
