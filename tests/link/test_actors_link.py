@@ -8,6 +8,7 @@ import pytest
 
 from sukien.link.actors import (
     EntityRef,
+    apply_actor_countries,
     entity_refs_from_store,
     list_actors,
     resolve_actors,
@@ -129,3 +130,22 @@ def test_actors_and_holders_commands(tmp_path):
 def test_vietnamese_names_one_letter_apart_stay_apart():
     idx = resolve_entities([ref("a", "Phạm Văn Hùng", "VNM"), ref("b", "Phạm Văn Dũng", "VNM")])
     assert len(idx.people()) == 2
+
+
+def test_a_guessed_country_yields_to_a_read_one():
+    guessed = ref("b", "Ankie Broekers-Knol", "DEU")
+    guessed.country_guessed = True
+    idx = resolve_entities([ref("a", "Ankie Broekers-Knol", "NLD"), guessed, ref("c", "Ankie Broekers-Knol", "NLD")])
+    (actor,) = idx.people()
+    assert actor.country == "NLD" and len(actor.article_ids) == 3
+
+
+def test_guessed_countries_are_corrected_across_articles():
+    pipe = Pipeline(disable=ONLY_ACTORS)
+    a = pipe(article_from_text("Thủ tướng Nguyễn Xuân Phúc hội đàm tại Đức; gặp Chủ tịch Thượng viện "
+                               "Ankie Broekers-Knol.", id="a"))
+    b = pipe(article_from_text("Chủ tịch Thượng viện Hà Lan Ankie Broekers-Knol tiếp Thủ tướng.", id="b"))
+    assert next(e for e in a.entities if e.name == "Ankie Broekers-Knol").country == "DEU"  # guessed
+    idx = resolve_actors([a, b])
+    assert apply_actor_countries([a, b], idx) == 1
+    assert next(e for e in a.entities if e.name == "Ankie Broekers-Knol").country == "NLD"

@@ -1077,6 +1077,9 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 country = "KOR"  # "Park Ju-seon": a Korean surname and romanised given name
             elif others:
                 country = others[0]
+            if country is not None:
+                # a guess, not read next to the person: corpus linking may overrule it
+                attrs["country_guessed"] = True
     titles: list[kb.Title] = []
     for m in members:
         for t in m.titles:

@@ -82,6 +82,7 @@ class EntityRef:
     title_en: str | None = None
     published: str | None = None
     titles: tuple[str, ...] = ()
+    country_guessed: bool = False  # the extractor guessed the country from the article
 
 
 class ActorIndex:
@@ -114,13 +115,32 @@ def entity_refs(articles: Iterable[Article]) -> list[EntityRef]:
     for a in articles:
         for e in a.entities:
             refs.append(EntityRef(a.id, e.id, e.name, e.type, e.country, e.title, e.title_en,
-                                  a.published, tuple(e.attrs.get("titles") or ())))
+                                  a.published, tuple(e.attrs.get("titles") or ()),
+                                  bool(e.attrs.get("country_guessed"))))
     return refs
 
 
 def resolve_actors(articles: Iterable[Article]) -> ActorIndex:
     """One actor per real person/body across ``articles`` (see the module docstring)."""
     return resolve_entities(entity_refs(articles))
+
+
+def apply_actor_countries(articles: Iterable[Article], index: ActorIndex) -> int:
+    """Give each person whose country the extractor only guessed its actor's country (read
+    in another article); returns how many entities changed. Mentions follow."""
+    changed = 0
+    for a in articles:
+        for e in a.entities:
+            if e.type != PER or not e.attrs.get("country_guessed"):
+                continue
+            actor = index.get(index.actor_of(a.id, e.id) or "")
+            if actor is not None and actor.country and actor.country != e.country:
+                e.country = actor.country
+                for m in a.mentions:
+                    if m.entity_id == e.id:
+                        m.country = actor.country
+                changed += 1
+    return changed
 
 
 def resolve_entities(refs: list[EntityRef]) -> ActorIndex:
@@ -139,17 +159,18 @@ def resolve_entities(refs: list[EntityRef]) -> ActorIndex:
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
-    # 1. exact folded name (dictionary aliases map to the holder's name) within type
+    # 1. exact folded name (dictionary aliases map to the holder's name) within type; a
+    #    person's country must agree unless one side only guessed it
     keys = [_key(r) for r in refs]
-    first_of: dict[tuple[str, str], int] = {}
+    first_of: dict[tuple[str, str], list[int]] = {}
     for i, (r, k) in enumerate(zip(refs, keys, strict=True)):
         slot = (r.type, k)
-        if slot in first_of:
-            j = first_of[slot]
-            if _countries_agree(refs[j].country, r.country) or r.type != PER:
+        for j in first_of.get(slot, ()):
+            if r.type != PER or _countries_agree(refs[j], r):
                 union(i, j)
-                continue
-        first_of.setdefault(slot, i)
+                break
+        else:
+            first_of.setdefault(slot, []).append(i)
     # 2. partial names and spelling variants, inside (type, country) blocks of distinct keys
     blocks: dict[tuple[str, str | None], dict[str, int]] = defaultdict(dict)
     vietnamese: dict[str, bool] = {}
@@ -198,13 +219,16 @@ def _key(r: EntityRef) -> str:
     return k
 
 
-def _countries_agree(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+def _countries_agree(a: EntityRef, b: EntityRef) -> bool:
+    return a.country is None or b.country is None or a.country == b.country \
+        or a.country_guessed or b.country_guessed
 
 
 def _actor(refs: list[EntityRef], used_ids: set[str]) -> Actor:
     typ = refs[0].type
-    countries = [r.country for r in refs if r.country]
+    # read countries outvote guessed ones
+    countries = [r.country for r in refs if r.country and not r.country_guessed] \
+        or [r.country for r in refs if r.country]
     country = max(set(countries), key=countries.count) if countries else None
     names = [r.name for r in refs]
     canonical = None
