@@ -193,7 +193,7 @@ def find_actors(article: Article) -> Article:
     article.entities = []
     if not text.strip():
         return article
-    key = match_key(text)
+    key = kb.word_key(text)
     blocked = _blocked_spans(article, text)
     tags = _tags(text, key, blocked)
     people, alone = _people(text, tags)
@@ -252,10 +252,9 @@ def _in_blocked(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
 def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     n = len(text)
     cands: list[tuple[int, int, int, Tag]] = []
-    for end_idx, (length, entries) in kb.automaton().iter(key):
-        start, end = end_idx - length + 1, end_idx + 1
-        if start > 0 and text[start - 1].isalnum() and not _camel_glue(text, start):
-            continue
+    # " " + word_key: matches start at a word start (the automaton's keys begin with " ")
+    for end_idx, (length, entries) in kb.automaton().iter(" " + key):
+        start, end = end_idx - length, end_idx  # padded index - 1 = text index
         glued_right = end < n and text[end].isalnum() and not _camel_glue(text, end)
         surface = text[start:end]
         for e in entries:
@@ -360,7 +359,8 @@ def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
         covered = (tag.start - 1) in ends  # tags never overlap: only one can end right there
         if not covered and (prev.group(1) in kb.surnames() or is_vn_syllable(prev.group(1))):
             return True
-    if " " not in tag.text and len(tag.text) <= 5:
+    after_lower = prev is not None and prev.group(1)[:1].islower()  # "tại Mỹ Phạm Quang Vinh"
+    if " " not in tag.text and len(tag.text) <= 5 and not after_lower:
         nxt = _NEXT_WORD.match(text, tag.end)
         if nxt and is_vn_syllable(nxt.group(1)) and nxt.group(1) not in STOP_WORDS \
                 and (tag.end + 1) not in starts:
@@ -771,7 +771,7 @@ def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: 
     out: list[PersonMention] = []
     names = {p.name for p in people if len(p.name.split()) >= 2}
     for name in names:
-        k = match_key(name)
+        k = kb.word_key(name)
         start = key.find(k)
         while start >= 0:
             end = start + len(k)

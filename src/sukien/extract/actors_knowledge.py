@@ -8,6 +8,7 @@ after construction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -199,6 +200,17 @@ def places() -> tuple[Place, ...]:
                  for r in load_table("places", ("name", "country")))
 
 
+_NOT_WORD = re.compile(r"[\W_]")
+
+
+def word_key(text: str) -> str:
+    """:func:`match_key` with every character that is not a letter or digit made a space
+    (same length). Keys in the automaton start with a space, so scanning ``" " + word_key``
+    finds dictionary strings only where a word starts (no "ông" inside "không"), and
+    "TP.HCM" / "TP HCM", "Ô-xtrây-li-a" / "Ô xtrây li a" compare equal."""
+    return _NOT_WORD.sub(" ", match_key(text))
+
+
 def _is_acronym(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(s) <= 8
@@ -206,7 +218,7 @@ def _is_acronym(s: str) -> bool:
 
 @cache
 def automaton() -> ahocorasick.Automaton:
-    """One automaton over every dictionary string, keyed by :func:`match_key`.
+    """One automaton over every dictionary string, keyed by " " + :func:`word_key`.
 
     Values are tuples of :class:`Entry` (one string may be, say, both a country alias and
     an organisation acronym).
@@ -217,7 +229,7 @@ def automaton() -> ahocorasick.Automaton:
         text = text.strip()
         if not text:
             return
-        entries.setdefault(match_key(text), []).append(
+        entries.setdefault(word_key(text), []).append(
             Entry(kind, text, ref, _is_acronym(text), short))
 
     for t in titles().values():
@@ -254,6 +266,7 @@ def automaton() -> ahocorasick.Automaton:
         seen: dict[tuple[str, int], Entry] = {}
         for e in es:
             seen.setdefault((e.kind, id(e.ref)), e)
-        auto.add_word(key, (len(key), tuple(seen.values())))
+        # a leading space: a key can only match at the start of a word (see word_key)
+        auto.add_word(" " + key, (len(key), tuple(seen.values())))
     auto.make_automaton()
     return auto

@@ -161,7 +161,8 @@ _COORDINATORS = {"và", "cùng", "cùng với"}
 _TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "các", "nay", "đó", "cũng", "nguyên", "cựu", "tân",
                 "đương", "kim"}
 # Head nouns through which a country speaks ("lãnh đạo cấp cao Việt Nam và UAE nhất trí").
-_HEAD_NOUNS = ("lãnh đạo cấp cao", "lãnh đạo")
+# Longest first: the first that ends the text before the country is the one skipped.
+_HEAD_NOUNS = ("nhà lãnh đạo", "lãnh đạo cấp cao", "lãnh đạo")
 # Conjunctions that open a new clause: the mention after them may be its subject ("trong khi ta cam kết").
 _CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "thì"}
 _LAST_WORD = re.compile(r"(\w+)\W*$")

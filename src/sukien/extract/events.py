@@ -76,6 +76,11 @@ _CONSORT_TITLES = ("phu nhân", "phu quân", "hoàng hậu", "hoàng thái hậu
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
 # An event word right after these names meetings in general ("các hoạt động gặp gỡ").
 _GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả"}
+# "kỷ niệm 30 năm (ngày) ký Hiệp ước": the signing was that many years before the article's year.
+_ANNIVERSARY = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?$", re.IGNORECASE)
+ANNIVERSARY_CHARS = 30
+# What may stand between the years of one list ("vào các năm 2001, 2006 và 2013").
+_YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -147,6 +152,7 @@ class _Context:
         self.last_meet: list[str] = []
         self.last_subject: list[str] = []
         self.last_person: str | None = None
+        self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
 
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
@@ -276,6 +282,11 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
         person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
         participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+        if len(participants) == 1 and key not in NEEDS_OBJECT and not obj_refs and _planned(ctx, sent, cue):
+            during = _trip_meetings(ctx, sent, cue, participants[0])
+            if during:
+                out.extend(during)
+                continue
         if len(participants) == 1 and key not in NEEDS_OBJECT:
             # "Trần Đại Quang đã có các cuộc hội đàm": with the article's main person of the other side
             own = ctx.country(participants[0])
@@ -289,6 +300,31 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
                                 host=host))
     if out:
         ctx.remember(subj_refs)
+    return out
+
+
+def _trip_meetings(ctx: _Context, sent: SentenceView, cue: Cue, actor: str) -> list[EventMention]:
+    """"Trong thời gian tại Chile và Peru, X sẽ có các cuộc hội đàm ...": a visitor's announced
+    talks with no one named are with the country visited, one meeting per trip the sentence names
+    (else the latest trip), on the trip's days when the sentence gives none of its own. (Only
+    for planned talks: a report of talks held names the day, and the other side by its leader.)"""
+    own = ctx.country(actor)
+    trips = [v for v in ctx.trips if v.visitor and (v.visitor == actor or
+             (not ctx.is_person(actor) and ctx.country(v.visitor) == own))]
+    if not trips:
+        return []
+    named = {c for t in sent.tokens if t.kind == "GPE" for c in (t.countries or t.refs)}
+    chosen = [v for v in trips if v.participants[1] in named] or trips[-1:]
+    has_date = any(sent.span.start <= d.start < sent.span.end and d.value for d in ctx.article.dates)
+    out: list[EventMention] = []
+    for v in chosen:
+        visited = v.participants[1]
+        if any(e.participants[1] == visited for e in out):
+            continue
+        em = EventMention("MEET", "meet", [v.visitor, visited], sent.span.start, sent.span.end, cue, host=visited)
+        if not has_date and v.date is not None and "/" in (v.date.value or ""):
+            em.date = v.date
+        out.append(em)
     return out
 
 
@@ -437,7 +473,7 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
     if mode == "sign" and not any(c.has("DOC") for c in sent.cues):
         return None
     if any(c.has("DOC") and 0 <= cue.start - c.end <= DOC_NAME_CHARS
-           and not any(c.end <= t.start and t.end <= cue.start for t in sent.tokens)
+           and not any(c.end <= t.start and t.end <= cue.start and t.kind not in (SIDES, LEADERS) for t in sent.tokens)
            and not any(ch in roles.text[c.end:cue.start] for ch in ",;") for c in sent.cues):
         # "Hiệp định Thương mại song phương đã ký năm 2013": a past signing between the two sides,
         # when it is dated; "các thỏa thuận đã ký" without a date is named in passing
@@ -466,7 +502,44 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
         refs = list(ctx.last_meet)  # "X chứng kiến lễ ký": the meeting's two sides signed
     if len(refs) < 2:
         return None
-    return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue)
+    return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue,
+                        date=_anniversary_date(ctx, sent, cue))
+
+
+def _anniversary_date(ctx: _Context, sent: SentenceView, cue: Cue) -> DateSpan | None:
+    """"kỷ niệm 30 năm ngày ký Hiệp ước" in a 2024 article: signed in 1994."""
+    lo = max(sent.span.start, cue.start - ANNIVERSARY_CHARS)
+    m = _ANNIVERSARY.search(ctx.roles.text, lo, cue.start)
+    if m is None:
+        return None
+    try:
+        from .dates import infer_year, parse_published
+    except ImportError:
+        return None
+    pub = parse_published(ctx.article.published)
+    ref = pub.year if pub else infer_year(ctx.article)
+    if ref is None:
+        return None
+    return DateSpan(lo + m.start(), lo + m.end(), "DATE", stage="events",
+                    value=str(ref - int(m.group(1))), precision="year")
+
+
+def _per_year(article: Article, sent: SentenceView, cue: Cue, em: EventMention) -> list[EventMention]:
+    """"chuyến thăm chính thức vào các năm 2001, 2006, 2013": one trip per year of the list."""
+    text = article.text_clean
+    years = [d for d in article.dates if cue.end <= d.start < sent.span.end and d.precision == "year" and d.value]
+    run: list[DateSpan] = []
+    for d in years:
+        if run and not _YEAR_LIST_GAP.match(text[run[-1].end:d.start]):
+            break
+        run.append(d)
+    if len(run) < 2:
+        return [em]
+    out = []
+    for d in run:
+        out.append(EventMention(em.kind, em.mode, list(em.participants), em.start, em.end, em.cue, host=em.host,
+                                visitor=em.visitor, date=d, location=em.location, status=em.status))
+    return out
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -515,6 +588,8 @@ def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan 
         return a
     if kind == "VISIT" and "/" in b.value and "/" not in a.value:
         return b
+    if kind == "VISIT" and "/" not in b.value and "/" not in a.value and b.value.startswith(a.value):
+        return b  # "2013" and "tháng 11-2013": the finer date of the same trip
     if kind != "VISIT" and "/" in a.value and "/" not in b.value:
         return b
     return a
@@ -537,6 +612,7 @@ def _n_persons(ctx: _Context, m: EventMention) -> int:
 def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
     merged: list[EventMention] = []
     members: dict[int, list[EventMention]] = {}
+    own_dates = {id(m): m.date for m in mentions}  # before merging overwrites the first mention's
     for m in mentions:
         m.spans = [(m.start, m.end)]
         for e in merged:
@@ -555,18 +631,21 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
             merged.append(m)
             members[id(m)] = [m]
     for e in merged:
-        best = max(members[id(e)], key=lambda m: _evidence_score(ctx, e, m))
+        best = max(members[id(e)], key=lambda m: _evidence_score(ctx, e, m, own_dates[id(m)]))
         e.start, e.end, e.cue = best.start, best.end, best.cue
     return merged
 
 
-def _evidence_score(ctx: _Context, event: EventMention, m: EventMention) -> tuple[float, int]:
+def _evidence_score(ctx: _Context, event: EventMention, m: EventMention,
+                    own_date: DateSpan | None = None) -> tuple[float, int]:
     """How well a mention's sentence documents the event: its own date (a visit: the trip's
-    interval), the participants named in full, not a photo caption or the headline; ties go to
-    the earliest mention. Weights calibrated on the seeds' and dev articles' evidence choices."""
+    interval; a point more where ``own_date``, the mention's own, is the date the event kept), the
+    participants named in full, not a photo caption or the headline; ties go to the earliest mention. Weights calibrated on the seeds' and dev articles' evidence choices."""
     text = ctx.roles.text[m.start:m.end]
     low = text.lower()
-    score = EVIDENCE_DATE_WEIGHT * _dated(m)
+    kept = own_date is not None and event.date is not None and own_date.value == event.date.value \
+        and m.start <= own_date.start < m.end
+    score = EVIDENCE_DATE_WEIGHT * _dated(m) + kept
     for r in event.participants:
         ent = ctx.entities.get(r)
         if ent is not None and ent.name and ent.name.lower() in low:
@@ -626,8 +705,12 @@ def find_events(article: Article) -> Article:
                     ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
                 if not ems:
                     continue
+                if kind == "VISIT" and ems and ems[0].kind == "VISIT" and ems[0].date is None:
+                    ems = _per_year(article, sent, cue, ems[0])
                 for em in ems:
                     _finish(ctx, article, sent, cue, em)
+                    if em.kind == "VISIT":
+                        ctx.trips.append(em)
                     if em.kind == "SIGN" and not _dated(em) and last_meet_date is not None:
                         em.date = last_meet_date  # "Sau hội đàm, hai bên chứng kiến lễ ký": the talks' day
                     if em.kind == "MEET" and _dated(em) and em.date and "/" not in (em.date.value or ""):
