@@ -28,7 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from ..model import Article
+from ..model import Article, StageError
 from ..pipeline import Pipeline
 
 # 64 articles per chunk: at ~1,000 articles/s a chunk is ~60 ms of work, large enough that
@@ -88,6 +88,9 @@ class CpuBudget:
         self.arm()
         try:
             return pipeline(article)
+        except StageTimeout as exc:  # fired between two stages, outside their error handling
+            article.errors.append(StageError("pipeline", f"StageTimeout: {exc}"))
+            return article
         finally:
             self.disarm()
 
