@@ -49,3 +49,13 @@ def test_memory_probe_streams_in_a_fresh_process():
     (row,) = stream_memory([EXAMPLES], sizes=[3])
     assert row.get("articles") == 3, row
     assert row["peak_rss_mb"] > 0
+
+
+def test_bench_on_nothing_is_a_clear_error(tmp_path):
+    import pytest
+
+    from sukien.errors import SukienError
+    from sukien.evaluation.bench import run_bench
+
+    with pytest.raises(SukienError, match="no input files"):
+        run_bench([tmp_path / "missing"], baseline_sample=0)

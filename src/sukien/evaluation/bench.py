@@ -36,13 +36,12 @@ from pathlib import Path
 from typing import Any
 
 from ..engines.local import StageTimeout
+from ..errors import SukienError
 from ..model import Article
 from ..pipeline import Pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SHARED_NEWS = REPO_ROOT / ".." / "shared" / "corpus" / "news"
 DEFAULT_BENCH_FILE = "trends2024.jsonl.gz"
-BUNDLED_SAMPLE = REPO_ROOT / "examples"
 # underthesea's NER costs ~0.3 s per article here: 200 articles is ~1 minute, enough for a
 # stable per-article figure.
 DEFAULT_BASELINE_SAMPLE = 200
@@ -56,15 +55,31 @@ BENCH_CPU_LIMIT = 1.0
 _FLOOR_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 
 
+def _roots() -> list[Path]:
+    # The source checkout (editable install), then the working directory (an installed
+    # package run from inside the repo).
+    return [REPO_ROOT, Path.cwd()]
+
+
 def default_corpus() -> list[Path]:
     """trends2024 from the shared corpus beside the repo when present, else the bundled sample."""
-    shared = SHARED_NEWS / DEFAULT_BENCH_FILE
-    return [shared.resolve()] if shared.exists() else [BUNDLED_SAMPLE]
+    for root in _roots():
+        shared = root / ".." / "shared" / "corpus" / "news" / DEFAULT_BENCH_FILE
+        if shared.exists():
+            return [shared.resolve()]
+    for root in _roots():
+        if (root / "examples").is_dir():
+            return [root / "examples"]
+    raise SukienError("no corpus to measure: give --corpus PATH")
 
 
 def whole_shared_corpus() -> list[Path]:
     """Every ``*.jsonl.gz`` of the shared news corpus, in name order (empty when absent)."""
-    return sorted(SHARED_NEWS.resolve().glob("*.jsonl.gz")) if SHARED_NEWS.exists() else []
+    for root in _roots():
+        news = root / ".." / "shared" / "corpus" / "news"
+        if news.is_dir():
+            return sorted(news.resolve().glob("*.jsonl.gz"))
+    return []
 
 
 @dataclass(slots=True)
@@ -299,6 +314,8 @@ def run_bench(corpus: Sequence[str | Path] | None = None, *, limit: int | None =
               pipeline: Pipeline | None = None) -> dict[str, Any]:
     """Measure ours, the floor and the baseline on the same articles; returns a JSON-able dict."""
     paths = expand_corpus(corpus or default_corpus())
+    if not paths:
+        raise SukienError(f"no input files under {', '.join(map(str, corpus or []))}")
     floor = measure_floor(paths, limit)
     ours, stages, sample, slowest = measure_ours(paths, limit, pipeline, keep=max(0, baseline_sample))
     baseline = measure_baseline(sample) if baseline_sample > 0 else "disabled (--baseline-sample 0)"
