@@ -21,6 +21,7 @@ reports its peak RSS, so peak memory at 10k and 40k articles can be compared.
 
 from __future__ import annotations
 
+import glob
 import gzip
 import json
 import re
@@ -131,7 +132,7 @@ def expand_corpus(paths: Iterable[str | Path]) -> list[Path]:
         elif p.exists():
             out.append(p)
         else:
-            out.extend(sorted(Path().glob(str(raw))))
+            out.extend(Path(f) for f in sorted(glob.glob(str(raw))))
     return out
 
 
