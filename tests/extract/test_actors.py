@@ -239,3 +239,14 @@ def test_no_gold_not_actor_comes_out():
         names = {fold_name(e.name) for e in run(Pipeline(disable=ONLY_ACTORS), text).entities if e.type == PER}
         for bad in g.get("not_actors") or []:
             assert fold_name(bad) not in names
+
+
+def test_organisation_names_end_at_their_country_or_a_title(pipe):
+    art = run(pipe, "Tham dự có Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương, Đại sứ Trung Quốc tại Việt Nam "
+                    "Hồng Tiểu Dũng. Nhóm Nghị sĩ hữu nghị Việt Nam-Hàn Quốc họp. Bộ Khoa học, Công nghệ "
+                    "Thông tin và Truyền thông Hàn Quốc ký kết.")
+    orgs = {e.name: e.country for e in art.entities if e.type == ORG}
+    assert orgs == {"Bộ Văn hóa Trung Quốc": "CHN", "Nhóm Nghị sĩ hữu nghị Việt Nam-Hàn Quốc": "VNM",
+                    "Bộ Khoa học, Công nghệ Thông tin và Truyền thông Hàn Quốc": "KOR"}
+    per = {e.name: e.country for e in art.entities if e.type == PER}
+    assert per == {"Lạc Thụ Cương": "CHN", "Hồng Tiểu Dũng": "CHN"}

@@ -82,6 +82,11 @@ NO_COUNTRY_MARKS = frozenset({INTERNATIONAL, FOREIGN_OFFICE})
 # Countries whose people Vietnamese press names in Sino-Vietnamese reading, so a
 # Vietnamese-looking name next to them may be theirs ("Mã Triều Húc" in a China article).
 SINO_NAME_COUNTRIES = frozenset({"CHN", "TWN"})
+# ... but only when that country is written right before the name (characters; calibrated
+# on "Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc", 40 apart).
+SINO_REACH = 60
+# Middle names that only Vietnamese names have.
+VN_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
 
 # How far a title chain may reach for its name (tokens), and how many lower-case words in
 # a row may sit inside it ("Phát triển Kinh tế" has one after each capital).
@@ -263,8 +268,10 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
                 if surface[:1].isupper() and not glued_right:
                     m = _ORG_TAIL.match(text, end)
                     if m:
-                        cands.append((start, -(m.end() - start), 6,
-                                      Tag(start, m.end(), kb.ORG, None, text[start:m.end()])))
+                        org_end = _trim_org(text, end, m.end())
+                        if org_end > end:
+                            cands.append((start, -(org_end - start), 6,
+                                          Tag(start, org_end, kb.ORG, None, text[start:org_end])))
                 continue
             if glued_right and not (e.kind == kb.PERSON and _glued_typo(text, start, end)):
                 continue
@@ -291,6 +298,35 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     starts = {t.start for t in out}
     ends = {t.end for t in out}
     return [t for t in out if not _inside_name(text, t, starts, ends)]
+
+
+@cache
+def _country_in_org_re() -> re.Pattern[str]:
+    names = sorted(kb.country_full_names(), key=len, reverse=True)
+    return re.compile(rf"[ \-–]({'|'.join(re.escape(n) for n in names)})(?=[ ,][^\s(\-–])")
+
+
+def _trim_org(text: str, head_end: int, end: int) -> int:
+    """Where a pattern organisation really ends: at its country ("Bộ Văn hóa Trung Quốc",
+    not "... Trung Quốc Lác Thụ Cương"), and before ", <title>" ("..., Đại sứ ...")."""
+    key = match_key(text[head_end:end])
+    m = _country_in_org_re().search(key)
+    if m:
+        end = head_end + m.end()
+    for c in _COMMA.finditer(text, head_end, end):
+        nxt = match_key(text[c.end():c.end() + TITLE_PEEK])
+        if any(nxt.startswith(t) for t in _title_starts(nxt[:4])):
+            return c.start()
+    return end
+
+
+_COMMA = re.compile(r",[ ]+")
+TITLE_PEEK = 40  # characters looked at after a comma for a title
+
+
+@cache
+def _title_starts(prefix: str) -> tuple[str, ...]:
+    return tuple(k for k in kb.titles() if k.startswith(prefix))
 
 
 def _camel_glue(text: str, i: int) -> bool:
@@ -833,8 +869,10 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     country_tags += [(t.start, iso) for t in tags if t.kind == kb.ORG and (iso := _org_identity(t)[1])]
     country_tags.sort()
 
-    def near(pos: int) -> str | None:
+    def near(pos: int, reach: int | None = None) -> str | None:
         sent_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos))
+        if reach is not None:
+            sent_start = max(sent_start, pos - reach)
         found = None
         for start, iso in country_tags:
             if start >= pos:
@@ -1019,7 +1057,7 @@ def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str,
 
 
 def _person_entity(members: list[PersonMention], others: list[str],
-                   near: Callable[[int], str | None] = lambda _: None) -> Entity:
+                   near: Callable[..., str | None] = lambda *_: None) -> Entity:
     canonical = next((m.canonical for m in members if m.canonical), None)
     names = [m.name for m in members if len(name_tokens(m.name)) >= 2]
     name = canonical or (max(names, key=lambda n: (len(n), -names.index(n))) if names else members[0].name)
@@ -1057,6 +1095,8 @@ def _person_entity(members: list[PersonMention], others: list[str],
     international = any(t.country == INTERNATIONAL for m in members for t in m.titles)
     if country == INTERNATIONAL:
         country = None
+    if country is None and shape == VN and any(t in VN_MIDDLE_NAMES for t in name_tokens(name)[1:-1]):
+        country = "VNM"  # "Ngô Thị Mận": Chinese names read in Sino-Vietnamese never have Thị/Văn
     if country is None and not international:
         if spouse:
             attrs["_spouse"] = True
@@ -1070,7 +1110,8 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 # "Tỉnh trưởng Tỉnh Phúc Kiến Vũ Vi Quốc"
                 country = local or (others[0] if others else None)
             elif shape == VN:
-                country = local if local in SINO_NAME_COUNTRIES else "VNM"
+                close = near(members[0].start, SINO_REACH)
+                country = close if close in SINO_NAME_COUNTRIES else "VNM"
             elif local:
                 country = local
             elif korean_like(name_tokens(name)) and (not others or "KOR" in others):

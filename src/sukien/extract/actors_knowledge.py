@@ -125,6 +125,13 @@ def country_names() -> dict[str, str]:
 
 
 @cache
+def country_full_names() -> frozenset[str]:
+    """match_key of country names and aliases, without the compound short forms."""
+    return frozenset(match_key(n) for r in load_table("countries", ("iso3", "name"))
+                     for n in [r["name"], *split_list(r.get("aliases", ""))])
+
+
+@cache
 def country_shorts() -> dict[str, str]:
     """Compound-forming short forms ("Việt", "Hàn", "Trung") -> ISO3, keyed by match_key."""
     out: dict[str, str] = {}

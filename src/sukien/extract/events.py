@@ -153,6 +153,7 @@ class _Context:
         self.last_subject: list[str] = []
         self.last_person: str | None = None
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
+        self.main_visitor: str | None = None  # the person making the article's first trip
 
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
@@ -520,7 +521,7 @@ def _anniversary_date(ctx: _Context, sent: SentenceView, cue: Cue) -> DateSpan |
     ref = pub.year if pub else infer_year(ctx.article)
     if ref is None:
         return None
-    return DateSpan(lo + m.start(), lo + m.end(), "DATE", stage="events",
+    return DateSpan(m.start(), m.end(), "DATE", stage="events",
                     value=str(ref - int(m.group(1))), precision="year")
 
 
@@ -565,7 +566,7 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
     if not _compatible(da, db):
         return False
     if a.kind == "VISIT":
-        return a.participants[1] == b.participants[1] and (a.visitor == b.visitor or not a.visitor or not b.visitor)
+        return a.participants[1] == b.participants[1] and _same_visitor(ctx, a.visitor, b.visitor)
     sa, sb = {ctx.key(r) for r in a.participants}, {ctx.key(r) for r in b.participants}
     if sa == sb:
         return True
@@ -578,6 +579,18 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
     only_countries = all(len(r) == 3 and r.isupper() for r in a.participants) or \
         all(len(r) == 3 and r.isupper() for r in b.participants)
     return only_countries and None not in ca and ca == cb
+
+
+def _same_visitor(ctx: _Context, a: str | None, b: str | None) -> bool:
+    """One visitor written as a person and as the country ("chuyến thăm của Tổng thống Putin" and
+    "Chuyến thăm diễn ra trong bối cảnh Việt Nam và Nga ..."), or not named in one mention. The
+    country stands for the person only when the person makes the article's first trip, its main
+    one (else "Nhà Vua Nhật Bản" and Shinzo Abe, two trips of one country, would merge)."""
+    if not a or not b or a == b:
+        return True
+    a_country, b_country = (len(a) == 3 and a.isupper()), (len(b) == 3 and b.isupper())
+    main = ctx.main_visitor
+    return (a_country and b == main and ctx.country(b) == a) or (b_country and a == main and ctx.country(a) == b)
 
 
 def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan | None:
@@ -619,8 +632,9 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
             if _same(ctx, e, m):
                 e.spans.append((m.start, m.end))
                 members[id(e)].append(m)
-                if e.kind != "VISIT" and _n_persons(ctx, m) > _n_persons(ctx, e):
+                if _n_persons(ctx, m) > _n_persons(ctx, e):
                     e.participants = m.participants  # the more specific mention (persons, not countries)
+                    e.visitor = m.visitor or e.visitor
                 e.date = _better_date(e.date, m.date, e.kind)
                 e.host = e.host or m.host
                 e.location = e.location or m.location
@@ -717,6 +731,7 @@ def find_events(article: Article) -> Article:
                         last_meet_date = em.date
                     mentions.append(em)
                 break
+    ctx.main_visitor = next((v.visitor for v in ctx.trips if v.visitor and ctx.is_person(v.visitor)), None)
     merged = _merge(ctx, mentions)
     visits = [m for m in merged if m.kind == "VISIT"]
     events: list[Event] = []
