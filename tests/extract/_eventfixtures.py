@@ -14,7 +14,7 @@ PEOPLE = {
     "Lee Jae Myung": ("lee", "KOR", "Tổng thống"),
 }
 TITLES = {"Tổng Bí thư": "tl", "Chủ tịch Quốc hội Hàn Quốc": "woo", "Chủ tịch nước": "lc", "Tổng thống": "lee"}
-COUNTRIES = {"Việt Nam": "VNM", "Hàn Quốc": "KOR", "Nhật Bản": "JPN"}
+COUNTRIES = {"Việt Nam": "VNM", "Hàn Quốc": "KOR", "Nhật Bản": "JPN", "Chile": "CHL", "Peru": "PER"}
 PLACES = {"Phủ Chủ tịch": "VNM", "Seoul": "KOR", "Hà Nội": "VNM"}
 
 
@@ -73,7 +73,8 @@ def make_article(text: str, dates: list[tuple[str, str, str | None]] = (), publi
     for written, value, part in dates:
         i = text.find(written)
         assert i >= 0, written
-        precision = "day" if len(value.split("/")[0]) == 10 else "month"
+        first = value.split("/")[0]
+        precision = "day" if len(first) == 10 else "year" if len(first) == 4 else "month"
         art.dates.append(DateSpan(i, i + len(written), "DATE", "test", value=value, precision=precision,
                                   part_of_day=part))
     art.dates.sort(key=lambda d: d.start)

@@ -1,0 +1,77 @@
+"""Trips and background events: listed years, two-country tours, talks announced for a trip,
+anniversaries of a signing, one trip written with its visitor and with the visitor's country."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_events
+
+
+def _kinds(art, kind):
+    return [e for e in art.events if e.kind == kind]
+
+
+def test_visits_in_listed_years_are_one_trip_each():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung từng thăm chính thức Việt Nam vào các năm 2001, 2006 và 2013.",
+        dates=[("2001", "2001", None), ("2006", "2006", None), ("2013", "2013", None)]))
+    visits = _kinds(art, "VISIT")
+    assert sorted(v.date for v in visits) == ["2001", "2006", "2013"]
+    assert all(v.participants == ["lee", "VNM"] for v in visits)
+
+
+def test_a_year_outside_the_list_does_not_split_the_trip():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung thăm chính thức Việt Nam năm 2006, một năm sau khi hai nước ký kết "
+        "hiệp định năm 2005.", dates=[("2006", "2006", None), ("2005", "2005", None)]))
+    assert len(_kinds(art, "VISIT")) == 1
+
+
+def test_anniversary_of_a_signing_dates_the_signing():
+    art = run_events(make_article(
+        "Việt Nam và Hàn Quốc kỷ niệm 30 năm ngày ký Hiệp định về hợp tác văn hóa.",
+        published="2024-06-17", dates=[]))
+    (sign,) = _kinds(art, "SIGN")
+    assert sign.date == "1994" and sign.date_precision == "year"
+
+
+def test_planned_talks_on_a_two_country_tour_are_one_meeting_per_country_on_its_days():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường sẽ thăm chính thức Chile từ ngày 9 đến 12-11. "
+        "Người đứng đầu Nhà nước Việt Nam sau đó thăm chính thức Peru từ ngày 12 đến 16-11. "
+        "Trong thời gian tại Chile và Peru, Chủ tịch nước Lương Cường sẽ có các cuộc hội đàm, hội kiến "
+        "quan trọng với lãnh đạo cấp cao sở tại.",
+        dates=[("từ ngày 9 đến 12-11", "2025-11-09/2025-11-12", None),
+               ("từ ngày 12 đến 16-11", "2025-11-12/2025-11-16", None)]))
+    visits = {v.participants[1]: v.date for v in _kinds(art, "VISIT")}
+    assert visits == {"CHL": "2025-11-09/2025-11-12", "PER": "2025-11-12/2025-11-16"}
+    meets = {tuple(m.participants): m.date for m in _kinds(art, "MEET")}
+    assert meets == {("lc", "CHL"): "2025-11-09/2025-11-12", ("lc", "PER"): "2025-11-12/2025-11-16"}
+    assert all(m.status == "planned" for m in _kinds(art, "MEET"))
+
+
+def test_talks_announced_by_the_visitors_country_are_the_visitors_on_the_trip_days():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung sẽ thăm cấp nhà nước Việt Nam từ ngày 19 đến 20-11. "
+        "Nhà lãnh đạo Hàn Quốc cũng sẽ có các cuộc hội đàm, hội kiến quan trọng với lãnh đạo cấp cao Việt Nam.",
+        dates=[("từ ngày 19 đến 20-11", "2025-11-19/2025-11-20", None)]))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lee", "VNM"}
+    assert meet.date == "2025-11-19/2025-11-20"
+
+
+def test_talks_held_keep_their_own_day_not_the_trip():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung thăm cấp nhà nước Việt Nam từ ngày 19 đến 21-11 theo lời mời của "
+        "Chủ tịch nước Lương Cường. Chiều 20/11, Tổng thống Lee Jae Myung đã có các cuộc hội đàm quan trọng.",
+        dates=[("từ ngày 19 đến 21-11", "2025-11-19/2025-11-21", None), ("Chiều 20/11", "2025-11-20", "afternoon")]))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lee", "lc"} and meet.date == "2025-11-20"
+
+
+def test_the_trip_written_with_the_visitors_country_is_the_same_trip():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung sẽ thăm cấp nhà nước Việt Nam từ ngày 19 đến 20-11. "
+        "Chuyến thăm Việt Nam của đoàn Hàn Quốc diễn ra trong bối cảnh hai nước kỷ niệm 30 năm quan hệ.",
+        dates=[("từ ngày 19 đến 20-11", "2025-11-19/2025-11-20", None)]))
+    visits = _kinds(art, "VISIT")
+    assert len(visits) == 1 and visits[0].participants == ["lee", "VNM"]
