@@ -62,6 +62,7 @@ W_DICTIONARY = 3.0  # the office-holders table knows the name
 W_PLACE = 2.5  # "Bí thư Khu ủy Quảng Tây", "Phó thị trưởng thành phố Porto"
 W_SPOUSE = 2.0  # "Phu nhân X" takes the country of the person just named
 W_ORG = 1.5  # "Bộ trưởng Bộ Nội vụ" (a Vietnamese body unless qualified)
+W_ORG_QUALIFIED = 4.5  # "Bộ trưởng Bộ Thương mại Trung Quốc X": the body names its country
 W_TITLE_VN = 1.0  # a Vietnamese office written without a country, Vietnamese name shape
 W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
 
@@ -85,8 +86,8 @@ SINO_NAME_COUNTRIES = frozenset({"CHN", "TWN"})
 # ... but only when that country is written right before the name (characters; calibrated
 # on "Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc", 40 apart).
 SINO_REACH = 60
-# Middle names that only Vietnamese names have.
-VN_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
+# Middle names that only Vietnamese names have (氏; "Văn" 文 also reads Chinese names).
+VN_MIDDLE_NAMES = frozenset({"Thị"})
 
 # How far a title chain may reach for its name (tokens), and how many lower-case words in
 # a row may sit inside it ("Phát triển Kinh tế" has one after each capital).
@@ -285,6 +286,7 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
                           Tag(start, end, e.kind, e.ref, surface)))
     for s, e, iso in _compounds(text):
         cands.append((s, -(e - s), 2, Tag(s, e, kb.COUNTRY, kb.countries().get(iso), text[s:e])))
+    _name_after_known_org(text, cands)
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
     out: list[Tag] = []
     last_end = -1
@@ -298,6 +300,26 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     starts = {t.start for t in out}
     ends = {t.end for t in out}
     return [t for t in out if not _inside_name(text, t, starts, ends)]
+
+
+def _name_after_known_org(text: str, cands: list[tuple[int, int, int, Tag]]) -> None:
+    """A pattern organisation that is a listed body plus a personal name ("Văn phòng Chủ
+    tịch nước Đào Việt Trung") is dropped, so the listed body and the name both stand."""
+    known = {(c[0], c[3].end) for c in cands if c[3].kind == kb.ORG and c[3].ref is not None}
+    if not known:
+        return
+    ends_at = {}
+    for s, e in known:
+        ends_at.setdefault(s, []).append(e)
+    keep = []
+    for c in cands:
+        tag = c[3]
+        if tag.kind == kb.ORG and tag.ref is None and c[0] in ends_at:
+            rest = [e for e in ends_at[c[0]] if e < tag.end]
+            if rest and name_shape(name_tokens(text[max(rest):tag.end])) == VN:
+                continue
+        keep.append(c)
+    cands[:] = keep
 
 
 @cache
@@ -512,6 +534,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     posting = False
     posted = False  # a place/country followed "tại"
     expect_place = False  # "bang Rheinland-Pfalz", "thành phố Porto": a place name comes next
+    after_place = False  # a place word was just read: a lone word after it is still the place
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
@@ -562,6 +585,10 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             elif tag.kind == kb.ORG:
                 if not posting and isinstance(tag.ref, kb.Org) and tag.ref.country:
                     chain.evidence.append((tag.ref.country, W_ORG))
+                elif not posting and (org_country := _org_identity(tag)[1]) \
+                        and not _country_pair_re().search(match_key(tag.text)):
+                    # a body written with its country: "Bộ Thương mại Trung Quốc Vương Văn Đào"
+                    chain.evidence.append((org_country, W_ORG_QUALIFIED))
                 if chain.country is None:
                     title_end = tag.end
             pos = tag.end
@@ -617,9 +644,14 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 break  # "... tại Hoàng Cung": a venue, not a name
             w = _WORD.match(text, pos)
             if w and (expect_place or w.group(0).lower() in PLACE_NOUNS) and not honorific_only:
-                # the place of an office ("bang Hessen", "Bang Rheinland-Pfalz"), not a name
-                expect_place = w.group(0).lower() in PLACE_NOUNS
-                pos = w.end()
+                # the place of an office ("bang Hessen", "Bang Rheinland-Pfalz", "bang Tây
+                # Bengal Geetesh Sharma"): all but the last two words of the run
+                place_noun = w.group(0).lower() in PLACE_NOUNS
+                run = NAME_RUN.match(text, pos)
+                words = name_tokens(run.group(0)) if run and expect_place else []
+                pos = w.end() if len(words) < 4 else _token_end(text, pos, words[:-2])
+                expect_place = place_noun
+                after_place = True
                 if chain.country is None and not chain.evidence:
                     title_end = pos
                 prev_cap = True
@@ -659,7 +691,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     if shape is not None:
                         name_end = _token_end(text, pos, tokens)
                         lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
-                        single_ok = len(tokens) == 1 and _plausible_single(tokens[0]) and not lower_title and (
+                        single_ok = len(tokens) == 1 and _plausible_single(tokens[0]) and not lower_title \
+                            and not after_place and (
                             first.kind == kb.HONORIFIC or honorific_only
                             or not _SINGLE_END.match(text, name_end)
                             or not any(t.sector in PLACE_LIKE_SECTORS for t in chain.titles)) \
@@ -951,17 +984,28 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
 
 @cache
 def _country_suffix_re() -> re.Pattern[str]:
-    names = sorted(kb.country_names(), key=len, reverse=True)
+    # full names only: a body's last word "Trung"/"Việt" is no country ("... Đào Việt Trung")
+    names = sorted(kb.country_full_names(), key=len, reverse=True)
     return re.compile(rf"[ \-–]({'|'.join(re.escape(n) for n in names)})$")
 
 
 def _org_identity(t: Tag) -> tuple[str, str | None, str]:
     if isinstance(t.ref, kb.Org):
         return t.ref.name, t.ref.country, t.ref.sector
-    # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)")
+    # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)"); a
+    # friendship body is its first country's ("Hội hữu nghị Việt Nam - Nhật Bản": VNM)
     core = match_key(_TRAILING_PAREN.sub("", t.text))
     m = _country_suffix_re().search(core)
-    return t.text, (kb.country_names()[m.group(1)] if m else None), ""
+    if not m:
+        return t.text, None, ""
+    pair = _country_pair_re().search(core)
+    return t.text, kb.country_names()[(pair or m).group(1)], ""
+
+
+@cache
+def _country_pair_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(n) for n in sorted(kb.country_names(), key=len, reverse=True))
+    return re.compile(rf"[ ]({alt})[ ]?[-–][ ]?(?:{alt})$")
 
 
 def _is_spouse(t: TitleOnly) -> bool:
@@ -1096,7 +1140,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
     if country == INTERNATIONAL:
         country = None
     if country is None and shape == VN and any(t in VN_MIDDLE_NAMES for t in name_tokens(name)[1:-1]):
-        country = "VNM"  # "Ngô Thị Mận": Chinese names read in Sino-Vietnamese never have Thị/Văn
+        country = "VNM"  # "Ngô Thị Mận": Chinese names read in Sino-Vietnamese never have Thị
     if country is None and not international:
         if spouse:
             attrs["_spouse"] = True
