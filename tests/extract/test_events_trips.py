@@ -75,3 +75,41 @@ def test_the_trip_written_with_the_visitors_country_is_the_same_trip():
         dates=[("từ ngày 19 đến 20-11", "2025-11-19/2025-11-20", None)]))
     visits = _kinds(art, "VISIT")
     assert len(visits) == 1 and visits[0].participants == ["lee", "VNM"]
+
+
+def test_the_inviter_of_a_trip_is_not_a_visitor():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường sẽ thăm chính thức Hàn Quốc từ ngày 9 đến 12-11. "
+        "Chuyến thăm diễn ra theo lời mời của Tổng thống Lee Jae Myung.",
+        dates=[("từ ngày 9 đến 12-11", "2025-11-09/2025-11-12", None)]))
+    assert [v.participants for v in _kinds(art, "VISIT")] == [["lc", "KOR"]]
+
+
+def test_thanks_for_a_welcome_is_not_a_meeting():
+    art = run_events(make_article("Tổng thống Lee Jae Myung cảm ơn sự đón tiếp trọng thị của Chủ tịch nước Lương Cường."))
+    assert not _kinds(art, "MEET")
+
+
+def test_documents_signed_over_the_years_are_not_a_signing_but_dated_ones_are():
+    art = run_events(make_article("Việt Nam và Hàn Quốc đã ký nhiều văn kiện hợp tác về kinh tế, thương mại."))
+    assert not _kinds(art, "SIGN")
+    art = run_events(make_article("Sau hội đàm, Việt Nam và Hàn Quốc đã ký nhiều văn kiện hợp tác về kinh tế."))
+    assert len(_kinds(art, "SIGN")) == 1  # signed at the talks
+    art = run_events(make_article("Chiều 21/11, Việt Nam và Hàn Quốc đã ký 3 văn kiện hợp tác về kinh tế.",
+                                  dates=[("Chiều 21/11", "2025-11-21", "afternoon")]))
+    assert [s.date for s in _kinds(art, "SIGN")] == ["2025-11-21"]
+
+
+def test_an_ambassadors_posting_is_not_a_visit():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường chào mừng ông Woo Won-shik đến Việt Nam bắt đầu nhiệm kỳ công tác."))
+    assert not _kinds(art, "VISIT")
+
+
+def test_a_past_meeting_recalled_has_its_month_and_the_pronoun_is_the_speaker():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung hồi tưởng lại cuộc gặp của ông với Chủ tịch nước Lương Cường vào tháng 11 "
+        "năm ngoái, tại thủ đô Seoul, Hàn Quốc.",
+        dates=[("tháng 11 năm ngoái", "2024-11", None)]))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lee", "lc"} and meet.date == "2024-11"

@@ -75,7 +75,18 @@ _COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn"}
 _CONSORT_TITLES = ("phu nhân", "phu quân", "hoàng hậu", "hoàng thái hậu", "vương hậu")
 _LOCATION_PREPS = ("tại ", "ở ", "tại thủ đô ", "ở thủ đô ", "tại thành phố ")
 # An event word right after these names meetings in general ("các hoạt động gặp gỡ").
-_GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả"}
+# ... and "sự đón tiếp trọng thị": the welcome someone is thanked for, not a meeting.
+_GENERIC_BEFORE = {"những", "động", "việc", "nhiều", "thường", "quả", "sự"}
+# How far after a meeting word its own past month may be written ("cuộc gặp ... vào tháng 11 năm ngoái").
+PAST_MONTH_CHARS = 80
+_PAST_MONTH_BEFORE = ("vào ", "hồi ", "trong ")
+# "đã ký nhiều văn kiện": documents signed over the years, in general, not one signing.
+# ("các văn kiện" after talks is the talks' signing: a sentence naming a meeting is not general.)
+_GENERIC_DOCS = re.compile(r"\s*(?:kết\s+)?(?:nhiều|hàng\s+loạt|hơn\s+\d+|\d+)\s", re.IGNORECASE)
+# Words after the country that make an arrival the start of a posting, not a visit
+# ("đến Việt Nam bắt đầu nhiệm kỳ công tác", "sang nhận nhiệm vụ").
+_POSTING = re.compile(r"nhiệm\s+kỳ|nhận\s+nhiệm\s+vụ", re.IGNORECASE)
+POSTING_CHARS = 40
 # "kỷ niệm 30 năm (ngày) ký Hiệp ước": the signing was that many years before the article's year.
 _ANNIVERSARY = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?$", re.IGNORECASE)
 ANNIVERSARY_CHARS = 30
@@ -116,6 +127,10 @@ def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | N
         found = date_for_offset(article, offset, **({} if kind == "VISIT" else {"precisions": ("day",)}))
     except Exception:  # noqa: BLE001 - a dates bug must not lose the event
         return None
+    if kind != "VISIT":
+        past = _past_month(article, offset)
+        if past is not None and not (found is not None and (found.value or "").startswith(past.value or "-")):
+            return past
     if kind != "VISIT" and found is not None and found.value and "/" in found.value:
         # a meeting inside a trip: the last single day named shortly before it ("Chiều 25/4, ...")
         days = [d for d in article.dates if d.value and "/" not in d.value and d.precision == "day"
@@ -123,6 +138,17 @@ def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | N
         if days:
             return days[-1]
     return found
+
+
+def _past_month(article: Article, offset: int) -> DateSpan | None:
+    """"cuộc gặp của ông với X vào tháng 11 năm ngoái": the month a meeting word names right after it."""
+    text = article.text_clean
+    for d in article.dates:
+        if offset < d.start <= offset + PAST_MONTH_CHARS and d.precision == "month" and d.value \
+                and "/" not in d.value and text[max(0, d.start - 6):d.start].lower().endswith(_PAST_MONTH_BEFORE) \
+                and not any(ch in text[offset:d.start] for ch in ".;"):
+            return d
+    return None
 
 
 def _interval_in(article: Article, sent: SentenceView) -> DateSpan | None:
@@ -261,6 +287,11 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
                and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
+    if nominal and objects and objects[0].kind == PRONOUN and \
+            _word_before(text, objects[0].start, sent.span.start) == "của":
+        # "X hồi tưởng lại cuộc gặp của ông với Y": "ông" is X, the subject of the sentence
+        subject = roles.subject_before(sent, cue.start, reported=True)
+        objects = objects[1:]
     if nominal and not objects:
         # "Tại buổi tiếp, Tổng Bí thư X chào mừng Thượng tướng Y": the clause after names both
         subject = roles.subject_after(sent, cue.end)
@@ -353,7 +384,8 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
 def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     roles = ctx.roles
     text = roles.text
-    objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)]
+    objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)
+            and not _invited_by(text, sent, t)]
     arrive = cue.mode("VISIT") == "arrive"
     if arrive:
         # "đã tới Nam Ninh": a place right after the verb, in a foreign country
@@ -384,6 +416,8 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
         country_tok = _visit_of_person(ctx, sent, cue, objs)
     if country_tok is None:
         return None
+    if _POSTING.search(text, country_tok.end, min(sent.span.end, country_tok.end + POSTING_CHARS)):
+        return None  # "đến Việt Nam bắt đầu nhiệm kỳ công tác": a new ambassador's posting
     sender = text.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
     if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
         return None  # "đã cử Đặc phái viên sang thăm Việt Nam": the sender is not the visitor
@@ -445,6 +479,13 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
                         location={"name": text[country_tok.start:country_tok.end], "country": visited})
 
 
+def _invited_by(text: str, sent: SentenceView, t: ActorToken) -> bool:
+    """"(chuyến thăm diễn ra) theo lời mời của Tổng thống Chile X": X (and X's title) invites, the host."""
+    head = text[max(sent.span.start, t.start - 40):t.start].lower()
+    k = head.rfind("mời của")
+    return k >= 0 and not any(ch in head[k:] for ch in ",;.")
+
+
 def _side_countries(ctx: _Context) -> list[str]:
     out: list[str] = []
     for r in ctx.principals:
@@ -486,6 +527,10 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
         return EventMention("SIGN", mode, sides, sent.span.start, sent.span.end, cue, date=when)
     if any(c.end <= cue.start and c.kinds(("PROPOSE", "PLEDGE", "SUPPORT", "AGREE")) for c in sent.cues):
         return None  # "đề nghị hai bên ... ký mới", "ủng hộ việc sớm ký": wished for, not signed
+    past = cue.text.lower().startswith("đã") or roles.text[max(sent.span.start, cue.start - 4):cue.start] == "đã "
+    if past and _GENERIC_DOCS.match(roles.text, cue.end) and not any(c.kinds(("MEET",)) for c in sent.cues) \
+            and not any(sent.span.start <= d.start < sent.span.end and d.value for d in ctx.article.dates):
+        return None  # "Việt Nam và Chile đã ký nhiều văn kiện": signings over the years, undated
     head = roles.text[sent.span.start:cue.start]
     if head.lstrip().startswith(("-", "+", "•")) or head.count("(") > head.count(")"):
         return None  # an item of a list of documents ("- Bản ghi nhớ ... ký giữa A và B"), not a signing
