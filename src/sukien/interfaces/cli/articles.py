@@ -214,7 +214,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents optiona
         print_json(hits)
         return
     table = Table(title=f"search {query!r} in {db}")
-    for header, style in (("id", _KEY), ("date", _DATE), ("title", _TEXT), ("snippet", _WIDE)):
+    for header, style in (("id", _NARROW), ("date", _DATE), ("title", _TEXT), ("snippet", _WIDE)):
         table.add_column(header, **style)
     for h in hits:
         snippet = Text(h["snippet"].replace("\n", " "))  # same length: highlights stay aligned
