@@ -48,7 +48,7 @@ def _skip_line(s: Any) -> str:
 # Column styles for tables: keys and dates never wrap, text columns share the rest.
 _KEY: dict[str, Any] = {"no_wrap": True}
 _DATE: dict[str, Any] = {"min_width": 10}
-_TIME = re.compile(r"T\d\d:\d\d(?::\d\d)?")
+_TIME = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 _COUNT: dict[str, Any] = {"justify": "right", "no_wrap": True}
 _NARROW: dict[str, Any] = {"overflow": "fold", "max_width": 16}
 _TEXT: dict[str, Any] = {"overflow": "fold", "ratio": 1}
