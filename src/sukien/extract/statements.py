@@ -61,6 +61,11 @@ _EMBEDDED = re.compile(r"\bviệc\b", re.IGNORECASE)
 _COORDINATED = {"và", "cũng như", "đồng thời", "và đồng thời"}
 # Modes of weak triggers: in a sentence that continues a list they belong to the list's statement.
 _WEAK_MODES = {"strict", "object_target"}
+# "hai bên thống nhất cho rằng: ..." opens a list of what was agreed: the next few sentences
+# whose only trigger is a weak one ("hai bên cần ...") are items of the agreement, not requests.
+# Calibrated on the dev articles (the items run two or three sentences after the colon).
+AGREED_LIST_SENTENCES = 3
+AGREED_COLON_CHARS = 25
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -128,6 +133,7 @@ class _State:
         self.last_person: str | None = None
         self.prev: list[Statement] = []
         self.prev_sentence_text = ""
+        self.agreed: tuple[Statement, int] | None = None  # an open "nhất trí:" list and its sentence
         self._topic_cues: list[tuple[int, int, str]] | None = None
 
     # -- helpers ----------------------------------------------------------------------------
@@ -512,6 +518,30 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
             and not any(c.kinds(("REPORT",) + EVENT_KINDS) for c in sent.cues))
 
 
+def _agreed_item(state: _State, sent: SentenceView, found: list[_Found]) -> Statement | None:
+    """The open agreement this sentence is an item of: only weak triggers, by the same sides."""
+    if state.agreed is None or not found or not all(f.mode in _WEAK_MODES for f in found):
+        return None
+    agreement, at = state.agreed
+    if sent.index - at > AGREED_LIST_SENTENCES:
+        return None
+    sides = set(agreement.source)
+    return agreement if all(f.source and set(f.source) <= sides for f in found) else None
+
+
+def _track_agreement(state: _State, roles: Roles, sent: SentenceView, found: list[_Found],
+                     made: list[Statement]) -> None:
+    """Open a list at "hai bên nhất trí (cho rằng):", close it at the next statement of its own."""
+    for f in found:
+        if f.kind == "AGREE" and ":" in roles.text[f.cue.end:f.cue.end + AGREED_COLON_CHARS]:
+            st = next((m for m in made if m.kind == "AGREE" and len(m.source) >= 2), None)
+            if st is not None:
+                state.agreed = (st, sent.index)
+                return
+    if any(f.mode not in _WEAK_MODES for f in found):
+        state.agreed = None
+
+
 def find_statements(article: Article) -> Article:
     if not any(c.kinds(STATEMENT_KINDS) for c in article_cues(article)):
         article.statements = []  # no trigger word: no statement (a continuation needs one before it)
@@ -525,7 +555,9 @@ def find_statements(article: Article) -> Article:
     for sent in roles.sentences:
         state.current = sent.index
         found = _statements_in(state, sent)
-        if found and all(f.mode in _WEAK_MODES for f in found) and _continues(state, roles, sent, strong=True):
+        agreed_item = _agreed_item(state, sent, found)
+        if agreed_item is not None or (found and all(f.mode in _WEAK_MODES for f in found)
+                                       and _continues(state, roles, sent, strong=True)):
             found = []  # "hai bên thống nhất: ... Thời gian tới, hai bên cần ..." continues the agreement
         evidence = article.evidence(sent.span.start, sent.span.end)
         occasion = state.occasion(sent.span.start)
@@ -545,8 +577,8 @@ def find_statements(article: Article) -> Article:
             annotate_statement(st, f.cue.text)
             groups[key] = st
             made.append(st)
-        if not made and _continues(state, roles, sent):
-            base = state.prev[-1]
+        if not made and (agreed_item is not None or _continues(state, roles, sent)):
+            base = agreed_item or state.prev[-1]
             n += 1
             text = roles.text[sent.span.start:sent.span.end]
             st = Statement(id=f"{article.id}:st{n}", kind=base.kind, evidence=evidence, source=list(base.source),
@@ -554,6 +586,7 @@ def find_statements(article: Article) -> Article:
                            occasion=base.occasion, implicit=True)
             annotate_statement(st, text)
             made.append(st)
+        _track_agreement(state, roles, sent, found, made)
         state.prev = made
         state.prev_sentence_text = roles.text[sent.span.start:sent.span.end]
         statements.extend(made)

@@ -1,0 +1,38 @@
+"""Lists of what was agreed: items after "hai bên thống nhất cho rằng:" that only say "hai bên cần ..."
+are implicit parts of the agreement, not requests; the list closes at a statement of its own."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_all
+
+MEETING = "Chiều 21/11, Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
+AGREED = "Hai bên thống nhất cho rằng: quan hệ hai nước phát triển tốt đẹp. "
+
+
+def _stmts(text: str):
+    return run_all(make_article(MEETING + text, dates=[("Chiều 21/11", "2025-11-21", "afternoon")])).statements
+
+
+def _of(stmts, fragment):
+    return [s for s in stmts if fragment in s.evidence.text]
+
+
+def test_hai_ben_can_after_an_agreement_list_is_an_implicit_item_of_it():
+    stmts = _stmts(AGREED + "Thời gian tới, hai bên cần tiếp tục triển khai hiệu quả các thỏa thuận.")
+    (item,) = _of(stmts, "Thời gian tới")
+    assert item.kind == "AGREE" and item.implicit
+    assert set(item.source) == {"tl", "lee"}
+
+
+def test_without_the_colon_hai_ben_can_stays_a_proposal():
+    stmts = _stmts("Hai bên thống nhất quan hệ hai nước phát triển tốt đẹp. "
+                   "Thời gian tới, hai bên cần tiếp tục triển khai hiệu quả các thỏa thuận.")
+    (item,) = _of(stmts, "Thời gian tới")
+    assert item.kind == "PROPOSE" and not item.implicit
+
+
+def test_a_statement_of_its_own_closes_the_list():
+    stmts = _stmts(AGREED + "Tổng Bí thư Tô Lâm đề nghị Hàn Quốc hỗ trợ doanh nghiệp Việt Nam. "
+                   "Thời gian tới, hai bên cần tiếp tục triển khai hiệu quả các thỏa thuận.")
+    (item,) = _of(stmts, "Thời gian tới")
+    assert item.kind == "PROPOSE"
