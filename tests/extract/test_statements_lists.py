@@ -36,3 +36,9 @@ def test_a_statement_of_its_own_closes_the_list():
                    "Thời gian tới, hai bên cần tiếp tục triển khai hiệu quả các thỏa thuận.")
     (item,) = _of(stmts, "Thời gian tới")
     assert item.kind == "PROPOSE"
+
+
+def test_sending_condolences_or_congratulations_is_support_though_lời_makes_a_noun():
+    stmts = _stmts("Tổng thống Lee Jae Myung một lần nữa gửi lời chia buồn sâu sắc tới Tổng Bí thư Tô Lâm. "
+                   "Tổng Bí thư Tô Lâm gửi lời chúc mừng Tổng thống Lee Jae Myung.")
+    assert [(s.kind, s.source) for s in stmts] == [("SUPPORT", ["lee"]), ("SUPPORT", ["tl"])]
