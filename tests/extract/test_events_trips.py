@@ -113,3 +113,26 @@ def test_a_past_meeting_recalled_has_its_month_and_the_pronoun_is_the_speaker():
         dates=[("tháng 11 năm ngoái", "2024-11", None)]))
     (meet,) = _kinds(art, "MEET")
     assert set(meet.participants) == {"lee", "lc"} and meet.date == "2024-11"
+
+
+def test_a_visitor_named_with_office_and_its_country_in_a_relative_clause():
+    art = run_events(make_article(
+        "Ngày 16/11, Chủ tịch nước Lương Cường đã tiếp Ngài Woo Won-shik, Tổng thống Hàn Quốc, đang có "
+        "chuyến thăm chính thức Việt Nam.", dates=[("Ngày 16/11", "2025-11-16", None)]))
+    assert [v.participants for v in _kinds(art, "VISIT")] == [["woo", "VNM"]]
+
+
+def test_a_headline_delegation_and_the_person_heading_it_are_one_meeting():
+    def article(org_country):
+        art = make_article("Chủ tịch nước tiếp Đoàn Ủy ban Đối ngoại Quốc hội Hàn Quốc. Chủ tịch nước Lương Cường "
+                           "đã tiếp Đoàn do Woo Won-shik dẫn đầu.", orgs={"Ủy ban Đối ngoại Quốc hội Hàn Quốc": "uy"})
+        for e in art.entities:
+            if e.id == "woo":
+                e.title = "Chủ nhiệm Ủy ban Đối ngoại Quốc hội"
+            if e.id == "uy":
+                e.country = org_country
+        return run_events(art)
+
+    assert [set(m.participants) for m in _kinds(article("KOR"), "MEET")] == [{"lc", "woo"}]
+    # an organisation of another country is another party, however its name reads
+    assert len(_kinds(article("JPN"), "MEET")) == 2

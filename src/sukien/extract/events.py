@@ -55,6 +55,9 @@ _CAPTION = re.compile(r"(?:\(|\b)(?:Ảnh|Nguồn|Chùm ảnh|Video)\s*:|^\s*Ch�
 DOC_NAME_CHARS = 40
 # How far after the country visited "của X" may name the visitor ("thăm Đức, Hà Lan lần này của X").
 VISITOR_OF_CHARS = 50
+# Shortest organisation name an office may share with it ("Ủy ban Quân vụ Hạ viện"), so that a
+# bare word ("Bộ", "Quốc hội") does not tie a delegation to any office-holder.
+MIN_OFFICE_ORG_CHARS = 12
 # How far after "đã ký" the year of a past signing may be written ("đã ký kết vào năm 2023").
 PAST_SIGNING_DATE_CHARS = 30
 # How far after a visit trigger the visited country may be written ("thăm cấp Nhà nước tới Hàn Quốc").
@@ -458,7 +461,11 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if not visitor_refs:
         # "tiếp Bộ trưởng X đang có chuyến thăm Việt Nam": X, in a relative clause, is the visitor
         prior = [t for t in sent.tokens if t.end <= cue.start]
-        if prior and _RELATIVE_VISIT.match(text[prior[-1].end:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
+        gap_from = prior[-1].end if prior else cue.start
+        if len(prior) >= 2 and prior[-1].kind == "GPE" and prior[-2].title_only and \
+                not text[prior[-2].end:prior[-1].start].strip():
+            prior = prior[:-1]  # "..., Chủ tịch Thượng viện Myanmar, đang có chuyến thăm": the office's country
+        if prior and _RELATIVE_VISIT.match(text[gap_from:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
             visitor_refs = ctx.resolve([roles.head_of(sent, prior[-1])])
     if not visitor_refs:
         visitor_refs = ctx.resolve(roles.subject_before(sent, cue.start, reported=True))
@@ -615,6 +622,8 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
     sa, sb = {ctx.key(r) for r in a.participants}, {ctx.key(r) for r in b.participants}
     if sa == sb:
         return True
+    if _led_by(ctx, a.participants, b.participants) or _led_by(ctx, b.participants, a.participants):
+        return True
     small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
     if small <= big and not any(ctx.is_person(r) for r in big - small if r in ctx.entities):
         return True  # the same people, one mention adding their country or organisation
@@ -636,6 +645,22 @@ def _same_visitor(ctx: _Context, a: str | None, b: str | None) -> bool:
     a_country, b_country = (len(a) == 3 and a.isupper()), (len(b) == 3 and b.isupper())
     main = ctx.main_visitor
     return (a_country and b == main and ctx.country(b) == a) or (b_country and a == main and ctx.country(a) == b)
+
+
+def _led_by(ctx: _Context, with_org: list[str], with_person: list[str]) -> bool:
+    """"tiếp Đoàn Ủy ban Quân vụ Hạ viện Hoa Kỳ" (the headline) and "tiếp Đoàn do Chủ nhiệm Ủy ban
+    Quân vụ Hạ viện ... X làm Trưởng đoàn": the same meeting, the body naming whom the delegation
+    stands for — an organisation the person's office heads, of the same country."""
+    orgs = [r for r in with_org if r not in with_person]
+    persons = [r for r in with_person if r not in with_org]
+    if len(orgs) != 1 or len(persons) != 1 or not ctx.is_person(persons[0]):
+        return False
+    org, person = ctx.entities.get(orgs[0]), ctx.entities.get(persons[0])
+    if org is None or org.type != "ORG" or person is None or not person.title or org.country != person.country:
+        return False
+    title, name = person.title.lower(), org.name.lower()
+    return any(name.startswith(title[k:]) for k in range(1, len(title) - MIN_OFFICE_ORG_CHARS)
+               if title[k - 1] == " ")
 
 
 def _better_date(a: DateSpan | None, b: DateSpan | None, kind: str) -> DateSpan | None:
