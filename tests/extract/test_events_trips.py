@@ -136,3 +136,21 @@ def test_a_headline_delegation_and_the_person_heading_it_are_one_meeting():
     assert [set(m.participants) for m in _kinds(article("KOR"), "MEET")] == [{"lc", "woo"}]
     # an organisation of another country is another party, however its name reads
     assert len(_kinds(article("JPN"), "MEET")) == 2
+
+
+def test_a_meeting_named_as_the_occasion_is_the_one_reported_whatever_day_the_narrative_lends_it():
+    art = run_events(make_article(
+        "Chiều 20/11, Tổng Bí thư Tô Lâm hội kiến Tổng thống Lee Jae Myung và Phu nhân Kim Hea Kyung. "
+        "Ngày 21/11, hai bên ký kết Hiệp định thương mại. "
+        "Tại buổi hội kiến, Tổng Bí thư Tô Lâm chúc mừng Tổng thống Lee Jae Myung.",
+        dates=[("Chiều 20/11", "2025-11-20", "afternoon"), ("Ngày 21/11", "2025-11-21", None)]))
+    meets = _kinds(art, "MEET")
+    assert len(meets) == 1 and meets[0].date == "2025-11-20"
+
+
+def test_a_meeting_named_as_occasion_with_someone_new_is_another_meeting():
+    art = run_events(make_article(
+        "Chiều 20/11, Tổng Bí thư Tô Lâm hội kiến Tổng thống Lee Jae Myung. "
+        "Tại buổi hội kiến với Chủ tịch Quốc hội Hàn Quốc Woo Won-shik, hai bên nhất trí tăng cường hợp tác.",
+        dates=[("Chiều 20/11", "2025-11-20", "afternoon")]))
+    assert len(_kinds(art, "MEET")) == 2

@@ -95,6 +95,8 @@ _ANNIVERSARY = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?$", 
 ANNIVERSARY_CHARS = 30
 # What may stand between the years of one list ("vào các năm 2001, 2006 và 2013").
 _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
+# Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
+_OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -117,6 +119,7 @@ class EventMention:
     location: dict | None = None
     status: str = "occurred"
     spans: list[tuple[int, int]] = field(default_factory=list)
+    refers: bool = False  # named as an occasion ("Tại buổi hội kiến", "trong cuộc hội đàm với")
 
 
 def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | None:
@@ -287,6 +290,9 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
             return [EventMention("MEET", mode or "meet", refs, sent.span.start, sent.span.end, cue)]
         return []
     nominal = _word_before(text, cue.start, sent.span.start) in _NOMINAL_BEFORE or key.startswith(("buổi", "cuộc"))
+    head = text[max(sent.span.start, cue.start - 30):cue.start]
+    bare = re.sub(r"^(?:cuộc|buổi)\s+", "", key)
+    refers = bool(_OCCASION_BEFORE.search(head + key[:len(key) - len(bare)]))
     subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
                and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
@@ -332,7 +338,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
             continue
         host = subj_refs[0] if key in HOSTING_CUES and subj_refs else None
         out.append(EventMention("MEET", mode or "meet", participants, sent.span.start, sent.span.end, cue,
-                                host=host))
+                                host=host, refers=refers))
     if out:
         ctx.remember(subj_refs)
     return out
@@ -615,6 +621,13 @@ def _same(ctx: _Context, a: EventMention, b: EventMention) -> bool:
         # a trip mentioned without a date of its own ("Đây là chuyến thăm thứ hai ...") is the same trip
         da = da if _own_date(a) else None
         db = db if _own_date(b) else None
+    if a.kind == "MEET" and ((a.refers and not _own_date(a)) or (b.refers and not _own_date(b))):
+        # "Chủ tịch nước ... trong cuộc hội đàm với X" (a caption), "Tại buổi hội kiến, ...": the
+        # meeting already reported, whatever day the narrative lends the sentence, when it names
+        # no one that meeting did not have (an extra party is another meeting)
+        sa, sb = {ctx.key(r) for r in a.participants}, {ctx.key(r) for r in b.participants}
+        if (a.refers and not _own_date(a) and sa <= sb) or (b.refers and not _own_date(b) and sb <= sa):
+            return True
     if not _compatible(da, db):
         return False
     if a.kind == "VISIT":
