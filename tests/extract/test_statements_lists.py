@@ -42,3 +42,11 @@ def test_sending_condolences_or_congratulations_is_support_though_lời_makes_a_
     stmts = _stmts("Tổng thống Lee Jae Myung một lần nữa gửi lời chia buồn sâu sắc tới Tổng Bí thư Tô Lâm. "
                    "Tổng Bí thư Tô Lâm gửi lời chúc mừng Tổng thống Lee Jae Myung.")
     assert [(s.kind, s.source) for s in stmts] == [("SUPPORT", ["lee"]), ("SUPPORT", ["tl"])]
+
+
+def test_an_agreement_on_a_day_decades_ago_is_history_not_a_statement():
+    art = run_all(make_article(
+        "Ngày 5/9/1962, Việt Nam và Hàn Quốc đã nhất trí thiết lập quan hệ ngoại giao. "
+        "Kể từ năm 1992, hai bên nhất trí tăng cường hợp tác.",
+        dates=[("Ngày 5/9/1962", "1962-09-05", None), ("năm 1992", "1992", None)], published="2025-11-21"))
+    assert [s.evidence.text[:8] for s in art.statements] == ["Kể từ nă"]  # a year alone is background

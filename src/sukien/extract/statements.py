@@ -135,8 +135,40 @@ class _State:
         self.prev_sentence_text = ""
         self.agreed: tuple[Statement, int] | None = None  # an open "nhất trí:" list and its sentence
         self._topic_cues: list[tuple[int, int, str]] | None = None
+        self._ref_year: int | None = None  # the article's year (0: unknown), on first need
 
     # -- helpers ----------------------------------------------------------------------------
+    def past_day_before(self, sent: SentenceView) -> int | None:
+        """Where a sentence names a day or month years back ("ngày 18/7/1977"), when it names no
+        recent date: what it tells happened then. A year alone ("năm 1992") is background to a
+        statement of today and does not count."""
+        ref = self.ref_year()
+        if ref is None:
+            return None
+        from .dates import HISTORICAL_YEARS  # what dates.py calls history (ref_year found it importable)
+        past = None
+        for d in self.article.dates:
+            if not (sent.span.start <= d.start < sent.span.end) or not d.value or d.value.startswith("--"):
+                continue
+            year = int(d.value[:4]) if d.value[:4].isdigit() else None
+            if year is None:
+                continue
+            if year >= ref - HISTORICAL_YEARS:
+                return None
+            if d.precision in ("day", "month") and past is None:
+                past = d.start
+        return past
+
+    def ref_year(self) -> int | None:
+        if self._ref_year is None:
+            try:
+                from .dates import infer_year, parse_published
+            except ImportError:
+                return None
+            pub = parse_published(self.article.published)
+            self._ref_year = pub.year if pub else (infer_year(self.article) or 0)
+        return self._ref_year or None
+
     def topic_index(self) -> tuple[list[tuple[int, int, str]], list[int]]:
         """Topic cues of the whole article (one pass, made on first need) and their starts."""
         if self._topic_cues is None:
@@ -426,7 +458,10 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
     roles = state.roles
     occasion = state.occasion(sent.span.start)
     found: list[_Found] = []
+    past = state.past_day_before(sent)
     for cue, kind, mode in _select(roles, sent):
+        if past is not None and past < cue.start:
+            continue  # "vào ngày 5/9/1962, Việt Nam và Lào đã nhất trí ...": history, not what was said now
         if mode == "by":
             src_tokens = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=80)[:1]
             tgt_tokens: list[ActorToken] = []
