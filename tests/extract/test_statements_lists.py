@@ -50,3 +50,9 @@ def test_an_agreement_on_a_day_decades_ago_is_history_not_a_statement():
         "Kể từ năm 1992, hai bên nhất trí tăng cường hợp tác.",
         dates=[("Ngày 5/9/1962", "1962-09-05", None), ("năm 1992", "1992", None)], published="2025-11-21"))
     assert [s.evidence.text[:8] for s in art.statements] == ["Kể từ nă"]  # a year alone is background
+
+
+def test_nhieu_before_a_trigger_makes_it_a_noun():
+    stmts = _stmts("Hai nước là thành viên Hiệp định với nhiều cam kết ưu đãi. "
+                   "Tổng Bí thư Tô Lâm cam kết tạo điều kiện cho doanh nghiệp Hàn Quốc.")
+    assert [(s.kind, s.source) for s in stmts] == [("PLEDGE", ["tl"])]

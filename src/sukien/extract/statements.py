@@ -52,7 +52,7 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "tục", "sẽ", "đặc", "biệt", "cao", "nhấn", "mạnh", "khẳng", "định", "lại", "cùng", "nhau",
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
-_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin"}
+_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
