@@ -306,17 +306,27 @@ def block_members(feats: Sequence[LinkFeatures]) -> dict[str, list[int]]:
     return blocks
 
 
-def candidate_pairs(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, int]] = ()) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
+def candidate_array(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, int]] = ()) -> np.ndarray:
+    """Distinct candidate pairs ``(i, j)``, ``i < j``, as an (m, 2) int64 array."""
+    n = max(1, len(feats))
+    keys = []
     for members in block_members(feats).values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                pairs.add((i, j) if i < j else (j, i))
-    for i, j in extra:
-        if i != j:
-            pairs.add((min(i, j), max(i, j)))
-    return pairs
+        m = np.asarray(members, dtype=np.int64)
+        x, y = np.triu_indices(len(m), 1)
+        a, b = m[x], m[y]
+        keys.append(np.minimum(a, b) * n + np.maximum(a, b))
+    ex = [(min(i, j), max(i, j)) for i, j in extra if i != j]
+    if ex:
+        e = np.asarray(ex, dtype=np.int64)
+        keys.append(e[:, 0] * n + e[:, 1])
+    if not keys:
+        return np.zeros((0, 2), dtype=np.int64)
+    flat = np.unique(np.concatenate(keys))
+    return np.stack([flat // n, flat % n], axis=1)
+
+
+def candidate_pairs(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, int]] = ()) -> set[tuple[int, int]]:
+    return {(int(i), int(j)) for i, j in candidate_array(feats, extra)}
 
 
 # ---------------------------------------------------------------------------------------
@@ -346,26 +356,58 @@ def _matrix(feats: Sequence[LinkFeatures]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, cols, indptr), shape=(len(feats), 1 << HASH_BITS))
 
 
-def score_pairs(feats: Sequence[LinkFeatures], pairs: Iterable[tuple[int, int]],
-                duplicates: set[tuple[int, int]] = frozenset(), chunk: int = 20000) -> list[tuple[int, int, float]]:
-    """Scores of ``pairs`` (index pairs into ``feats``); pairs too far apart are skipped."""
-    todo = []
-    for i, j in pairs:
-        gap = features_gap(feats[i], feats[j])
-        if gap is not None and gap > MAX_GAP_DAYS and (i, j) not in duplicates:
-            continue
-        todo.append((i, j))
+def _simple_days(feats: Sequence[LinkFeatures]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per article: one full-date interval (lo, hi), whether it has one, and whether that is
+    all its dates say (then a pair's gap is computed in bulk)."""
+    lo = np.zeros(len(feats), np.int64)
+    hi = np.zeros(len(feats), np.int64)
+    has = np.zeros(len(feats), bool)
+    simple = np.zeros(len(feats), bool)
+    for k, f in enumerate(feats):
+        if len(f.days) <= 1 and not f.month_days:
+            simple[k] = True
+            if f.days:
+                lo[k], hi[k] = f.days[0]
+                has[k] = True
+    return lo, hi, has, simple
+
+
+def score_pairs(feats: Sequence[LinkFeatures], pairs: Iterable[tuple[int, int]] | np.ndarray,
+                duplicates: set[tuple[int, int]] = frozenset(), chunk: int = 50000,
+                minimum: float | None = None) -> list[tuple[int, int, float]]:
+    """Scores of ``pairs`` (index pairs into ``feats``, ``i < j``) as :func:`pair_score`
+    gives them, computed in bulk; pairs too far apart in time are skipped, and with
+    ``minimum`` only pairs scoring at least that are returned."""
+    arr = pairs if isinstance(pairs, np.ndarray) else np.asarray(sorted(pairs), dtype=np.int64).reshape(-1, 2)
     out: list[tuple[int, int, float]] = []
-    if not todo:
+    if len(arr) == 0:
         return out
+    n = max(1, len(feats))
+    dup_keys = np.asarray(sorted(i * n + j for i, j in duplicates), dtype=np.int64)
+    lo, hi, has, simple = _simple_days(feats)
+    with_events = np.array([bool(f.events) for f in feats])
     X = _matrix(feats)
-    arr = np.array(todo, dtype=np.int64)
     for s in range(0, len(arr), chunk):
         part = arr[s : s + chunk]
-        cos = np.asarray(X[part[:, 0]].multiply(X[part[:, 1]]).sum(axis=1)).ravel()
-        for (i, j), c in zip(part.tolist(), cos.tolist(), strict=True):
-            sc = 1.0 if (i, j) in duplicates else pair_score(feats[i], feats[j], c)
-            out.append((i, j, sc))
+        a, b = part[:, 0], part[:, 1]
+        gap = np.where(has[a] & has[b], np.maximum(0, np.maximum(lo[a], lo[b]) - np.minimum(hi[a], hi[b])), -1)
+        for k in np.flatnonzero(~(simple[a] & simple[b])):  # several dates: the exact rule
+            g = features_gap(feats[a[k]], feats[b[k]])
+            gap[k] = -1 if g is None else g
+        dup = np.isin(a * n + b, dup_keys) if len(dup_keys) else np.zeros(len(part), bool)
+        keep = (gap <= MAX_GAP_DAYS) | dup
+        a, b, gap, dup = a[keep], b[keep], gap[keep], dup[keep]
+        if len(a) == 0:
+            continue
+        cos = np.asarray(X[a].multiply(X[b]).sum(axis=1)).ravel()
+        score = cos - np.where(gap >= 0, DATE_PENALTY_PER_DAY * np.maximum(0, gap - DATE_GRACE_DAYS), 0.0)
+        for k in np.flatnonzero(with_events[a] & with_events[b]):
+            shared = len(feats[a[k]].events & feats[b[k]].events)
+            if shared:
+                score[k] += min(EVENT_BONUS_MAX, EVENT_BONUS * shared)
+        score[dup] = 1.0
+        sel = np.arange(len(a)) if minimum is None else np.flatnonzero(score >= minimum)
+        out.extend(zip(a[sel].tolist(), b[sel].tolist(), score[sel].tolist(), strict=True))
     return out
 
 
@@ -482,9 +524,8 @@ def link_stories(articles: Sequence[Article], feats: Sequence[LinkFeatures] | No
     index = {f.id: i for i, f in enumerate(feats)}
     dup_pairs = dedup.duplicates_of_signatures((f.id, f.minhash) for f in feats)
     dups = {(min(index[p.original], index[p.copy]), max(index[p.original], index[p.copy])) for p in dup_pairs}
-    pairs = candidate_pairs(feats, dups)
-    scored = score_pairs(feats, pairs, dups)
-    edges = [e for e in scored if e[2] >= EDGE_MIN]
+    pairs = candidate_array(feats, dups)
+    edges = score_pairs(feats, pairs, dups, minimum=EDGE_MIN)
     groups = cluster(len(feats), edges, penalty=lambda i, j: date_penalty(feats[i], feats[j]))
     ids = [f.id for f in feats]
     return StoryLinks([[ids[i] for i in g] for g in groups], dedup.duplicate_of(dup_pairs), len(pairs),
