@@ -147,6 +147,14 @@ def _cues() -> tuple[tuple[Cue, ...], frozenset[str]]:
     return tuple(cues), frozenset(stops)
 
 
+@cache
+def _any_cue() -> re.Pattern[str]:
+    """All line cues as one alternation: most lines match none, and one scan per line is
+    ~10x cheaper than trying each cue; the cue that acts is still the first in file order."""
+    cues, _ = _cues()
+    return re.compile("|".join(f"(?:{c.text})" for c in cues) or r"(?!)", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Caption:
     text: str
@@ -323,6 +331,7 @@ def clean_body(body: str, title: str | None = None) -> Cleaned:
 def _clean_lines(lines: list[str], title: str | None, *, captions_are_body: bool
                  ) -> tuple[list[str], list[Caption], dict, int]:
     cues, stops = _cues()
+    any_cue = _any_cue()
     title_key = match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
     kept: list[str] = []
     captions: list[Caption] = []
@@ -340,7 +349,9 @@ def _clean_lines(lines: list[str], title: str | None, *, captions_are_body: bool
             continue
         if _same_as_title(line, title_key):
             continue
-        cue = None if len(line) > MAX_CUE_LINE_CHARS else next((c for c in cues if c.rx.match(line)), None)
+        cue = None
+        if len(line) <= MAX_CUE_LINE_CHARS and any_cue.match(line):
+            cue = next(c for c in cues if c.rx.match(line))
         if cue is not None:
             if cue.action == "end" and body_chars >= MIN_BODY_BEFORE_CUT:
                 cut_reason = line[:60]
