@@ -154,3 +154,9 @@ def test_a_meeting_named_as_occasion_with_someone_new_is_another_meeting():
         "Tại buổi hội kiến với Chủ tịch Quốc hội Hàn Quốc Woo Won-shik, hai bên nhất trí tăng cường hợp tác.",
         dates=[("Chiều 20/11", "2025-11-20", "afternoon")]))
     assert len(_kinds(art, "MEET")) == 2
+
+
+def test_a_hope_to_welcome_someone_is_an_invitation_not_a_trip():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm mong muốn được đón Tổng thống Lee Jae Myung thăm Việt Nam trong thời gian tới."))
+    assert not _kinds(art, "VISIT")

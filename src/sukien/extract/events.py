@@ -97,6 +97,8 @@ ANNIVERSARY_CHARS = 30
 _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
 # Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
 _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
+# A host's wish to receive someone, i.e. an invitation ("mong muốn được đón X thăm Việt Nam").
+_HOPE_TO_WELCOME = re.compile(r"\bmong(?:\s+muốn)?(?:\s+sớm)?(?:\s+được)?\s+(?:đón|chào đón|đón tiếp)\b", re.IGNORECASE)
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -437,6 +439,9 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if invite >= 0 and text[max(sent.span.start, invite - 9):invite].lower().endswith("nhận lời ") and \
             not any(ch in text[invite:cue.start] for ch in ",;."):
         return None  # "nhận lời mời thăm lại Việt Nam"
+    wish = _HOPE_TO_WELCOME.search(text, sent.span.start, cue.start)
+    if wish and not any(ch in text[wish.end():cue.start] for ch in ",;."):
+        return None  # "mong muốn được đón Chủ tịch X thăm Việt Nam": a wish, an invitation, not a trip
     visitor_refs: list[str] = []
     first = objs[0] if objs else None
     if first is not None and first.is_person and _word_before(text, first.start, sent.span.start) == "của":
