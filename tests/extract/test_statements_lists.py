@@ -56,3 +56,9 @@ def test_nhieu_before_a_trigger_makes_it_a_noun():
     stmts = _stmts("Hai nước là thành viên Hiệp định với nhiều cam kết ưu đãi. "
                    "Tổng Bí thư Tô Lâm cam kết tạo điều kiện cho doanh nghiệp Hàn Quốc.")
     assert [(s.kind, s.source) for s in stmts] == [("PLEDGE", ["tl"])]
+
+
+def test_an_agreement_reported_by_one_leader_is_both_sides():
+    stmts = _stmts("Tổng Bí thư Tô Lâm cho biết, hai bên đã nhất trí tăng cường hợp tác kinh tế.")
+    (agree,) = [s for s in stmts if s.kind == "AGREE"]
+    assert set(agree.source) == {"tl", "lee"}

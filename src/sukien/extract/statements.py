@@ -469,6 +469,13 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             tgt_tokens = _target_tokens(roles, sent, cue, mode)
             anchor = tgt_tokens[0].start if mode == "object_target" and tgt_tokens else cue.start
             src_tokens = roles.subject_before(sent, anchor)
+            if kind == "AGREE" and src_tokens:
+                # "X cho biết ..., hai nhà lãnh đạo đã thống nhất ...": the two agreed, X reports it
+                inner = [t for t in sent.tokens if src_tokens[-1].end <= t.start and t.end <= cue.start
+                         and t.kind in (SIDES, LEADERS)]
+                if inner and any(src_tokens[-1].end <= c.start and c.end <= inner[-1].start and c.has("REPORT")
+                                 for c in sent.cues):
+                    src_tokens = inner[-1:]
         if not src_tokens and mode != "by" and _subjectless(roles, sent, cue):
             # "Trân trọng cảm ơn X ..., đồng chí Y nhấn mạnh ...": a fronted clause, its subject after the comma
             comma = roles.text.find(",", cue.end, sent.span.end)
