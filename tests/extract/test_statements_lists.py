@@ -62,3 +62,8 @@ def test_an_agreement_reported_by_one_leader_is_both_sides():
     stmts = _stmts("Tổng Bí thư Tô Lâm cho biết, hai bên đã nhất trí tăng cường hợp tác kinh tế.")
     (agree,) = [s for s in stmts if s.kind == "AGREE"]
     assert set(agree.source) == {"tl", "lee"}
+
+
+def test_trao_doi_song_phuong_is_trade_not_a_verb_of_saying():
+    stmts = _stmts("Trao đổi song phương đã phát triển mạnh mẽ khi hai nước có nhiều cam kết ưu đãi.")
+    assert not stmts
