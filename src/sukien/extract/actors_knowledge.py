@@ -183,9 +183,17 @@ def people_by_last_token() -> dict[str, tuple[Tenure, ...]]:
 
 def holders_on(title: str, country: str, date: str) -> list[Tenure]:
     """Who held ``title`` (a titles.tsv title) for ``country`` on ``date`` (YYYY-MM-DD...)."""
-    key = match_key(title)
-    return [t for t in tenures()
-            if t.country == country and match_key(t.title) == key and t.held_on(date)]
+    return [t for t in _tenures_by_office().get((country, match_key(title)), ()) if t.held_on(date)]
+
+
+@cache
+def _tenures_by_office() -> dict[tuple[str, str], tuple[Tenure, ...]]:
+    """(country, match_key of the title) -> tenures, in file order (one lookup per call,
+    not a key computed for every tenure)."""
+    out: dict[tuple[str, str], list[Tenure]] = {}
+    for t in tenures():
+        out.setdefault((t.country, match_key(t.title)), []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
