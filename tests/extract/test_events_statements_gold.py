@@ -52,6 +52,6 @@ def test_dev_events_and_statements(dev):
     assert _f1(dev, "events") >= 0.76  # measured 0.80
     assert _f1(dev, "statements") >= 0.82  # 0.86
     assert dev["statement_explicit_recall"] >= 0.85  # 0.89
-    assert dev["statement_implicit_recall"] >= 0.45  # 0.52
+    assert dev["statement_implicit_recall"] >= 0.50  # 0.565
     assert dev["statement_target"] >= 0.72  # 0.775
     assert dev["statement_topics_f1"] >= 0.76  # 0.82

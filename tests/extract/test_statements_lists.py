@@ -67,3 +67,14 @@ def test_an_agreement_reported_by_one_leader_is_both_sides():
 def test_trao_doi_song_phuong_is_trade_not_a_verb_of_saying():
     stmts = _stmts("Trao đổi song phương đã phát triển mạnh mẽ khi hai nước có nhiều cam kết ưu đãi.")
     assert not stmts
+
+
+def test_the_two_sides_continue_a_proposal_though_a_noun_of_saying_stands_far_in_the_item():
+    stmts = _stmts("Tổng Bí thư Tô Lâm đề nghị Hàn Quốc tăng cường đầu tư vào Việt Nam. "
+                   "Hai bên đẩy mạnh hợp tác trong các lĩnh vực nông nghiệp, môi trường, khoa học công nghệ, "
+                   "trong đó có vấn đề thông tin về hệ thống quan trắc.")
+    (item,) = _of(stmts, "Hai bên đẩy mạnh")
+    assert item.implicit and item.kind == "PROPOSE" and item.source == ["tl"]
+    stmts = _stmts("Tổng Bí thư Tô Lâm đề nghị Hàn Quốc tăng cường đầu tư vào Việt Nam. "
+                   "Hai bên thông báo cho nhau tình hình mỗi nước.")
+    assert not _of(stmts, "Hai bên thông báo")

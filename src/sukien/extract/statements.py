@@ -66,6 +66,8 @@ _WEAK_MODES = {"strict", "object_target"}
 # Calibrated on the dev articles (the items run two or three sentences after the colon).
 AGREED_LIST_SENTENCES = 3
 AGREED_COLON_CHARS = 25
+# How far after "Hai bên" its verb of saying stands ("Hai bên cũng đã thông báo"); calibrated on the dev articles.
+SIDES_VERB_CHARS = 30
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -555,9 +557,12 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
             return True
     # "Hai bên đẩy mạnh hợp tác ...": the two sides acting, with no verb of saying or agreeing of
     # its own, right after a statement — the list of what was proposed or agreed goes on
+    # (unless they meet, sign or visit anywhere in it, or their verb is one of saying: "Hai bên thông
+    # báo ..." — a noun far in the item, "thông tin về hệ thống quan trắc", is not their verb)
     first = sent.tokens[0] if sent.tokens else None
     return (first is not None and first.kind in (SIDES, LEADERS) and roles.position(sent, first) == "subject"
-            and not any(c.kinds(("REPORT",) + EVENT_KINDS) for c in sent.cues))
+            and not any(c.kinds(EVENT_KINDS) or (c.has("REPORT") and c.start - first.end <= SIDES_VERB_CHARS)
+                        for c in sent.cues))
 
 
 def _agreed_item(state: _State, sent: SentenceView, found: list[_Found]) -> Statement | None:
