@@ -160,3 +160,17 @@ def test_a_hope_to_welcome_someone_is_an_invitation_not_a_trip():
     art = run_events(make_article(
         "Tổng Bí thư Tô Lâm mong muốn được đón Tổng thống Lee Jae Myung thăm Việt Nam trong thời gian tới."))
     assert not _kinds(art, "VISIT")
+
+
+def test_a_tour_of_two_countries_in_one_sentence_is_one_visit_per_country_with_its_own_days():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm sẽ thăm Nhật Bản từ ngày 9 đến 12-11 và Hàn Quốc từ ngày 12 đến 16-11.",
+        dates=[("từ ngày 9 đến 12-11", "2025-11-09/2025-11-12", None),
+               ("từ ngày 12 đến 16-11", "2025-11-12/2025-11-16", None)]))
+    assert {v.participants[1]: v.date for v in _kinds(art, "VISIT")} == {
+        "JPN": "2025-11-09/2025-11-12", "KOR": "2025-11-12/2025-11-16"}
+    art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile và Peru."))
+    assert sorted(v.participants[1] for v in _kinds(art, "VISIT")) == ["CHL", "PER"]
+    # a country after the tour's sentence ends or after other words is not a stop
+    art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile, nước có quan hệ tốt với Peru."))
+    assert [v.participants[1] for v in _kinds(art, "VISIT")] == ["CHL"]

@@ -99,6 +99,11 @@ _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNOREC
 _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
 # A host's wish to receive someone, i.e. an invitation ("mong muốn được đón X thăm Việt Nam").
 _HOPE_TO_WELCOME = re.compile(r"\bmong(?:\s+muốn)?(?:\s+sớm)?(?:\s+được)?\s+(?:đón|chào đón|đón tiếp)\b", re.IGNORECASE)
+# What joins the countries of one tour: "Chile và Peru", "Đức, Hà Lan", "Chile từ ngày 9 đến 12-11 và Peru".
+_TOUR_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*$|^\s*(?:từ\s+)?(?:ngày\s+)?[\d\s/\-–đếnngày.]+(?:,\s*|\s+)(?:và|sau đó)\s*(?:thăm\s+)?$",
+                       re.IGNORECASE)
+# How far the countries of one tour may run on after the first.
+TOUR_CHARS = 80
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -392,7 +397,7 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
     return groups
 
 
-def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
+def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[EventMention] | None:
     roles = ctx.roles
     text = roles.text
     objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)
@@ -490,11 +495,41 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | None:
     if visitor is None or (arrive and not persons):
         return None
     ctx.remember([visitor])
-    date = _interval_in(ctx.article, sent)
     status = "planned" if _planned(ctx, sent, cue) else "occurred"
-    return EventMention("VISIT", "visit", [visitor, visited], sent.span.start, sent.span.end, cue,
-                        host=visited, visitor=visitor, date=date, status=status,
-                        location={"name": text[country_tok.start:country_tok.end], "country": visited})
+    stops = [country_tok] + _more_countries(ctx, sent, country_tok, visitor)
+    out = []
+    for k, tok in enumerate(stops):
+        country = next((c for c in (tok.countries or tok.refs) if c != ctx.country(visitor)), visited)
+        # each country's own interval, written after it and before the next one ("thăm Chile từ
+        # ngày 9 đến 12-11 và Peru từ ngày 12 đến 16-11"); one country: any interval of the sentence
+        date = _interval_in(ctx.article, sent) if len(stops) == 1 else \
+            _interval_between(ctx.article, tok.end, stops[k + 1].start if k + 1 < len(stops) else sent.span.end)
+        out.append(EventMention("VISIT", "visit", [visitor, country], sent.span.start, sent.span.end, cue,
+                                host=country, visitor=visitor, date=date, status=status,
+                                location={"name": text[tok.start:tok.end], "country": country}))
+    return out
+
+
+def _more_countries(ctx: _Context, sent: SentenceView, first: ActorToken, visitor: str) -> list[ActorToken]:
+    """"thăm chính thức Chile và Peru", "thăm Đức, Hà Lan": the further countries of one tour."""
+    text = ctx.roles.text
+    out: list[ActorToken] = []
+    last = first
+    for t in sent.tokens:
+        if t.start < last.end:
+            continue
+        gap = text[last.end:t.start]
+        if t.kind != "GPE" or not _TOUR_GAP.match(gap) or last.end - first.end > TOUR_CHARS:
+            break
+        if any(c == ctx.country(visitor) for c in (t.countries or t.refs)):
+            break
+        out.append(t)
+        last = t
+    return out
+
+
+def _interval_between(article: Article, start: int, end: int) -> DateSpan | None:
+    return next((d for d in article.dates if start <= d.start < end and d.value and "/" in d.value), None)
 
 
 def _invited_by(text: str, sent: SentenceView, t: ActorToken) -> bool:
@@ -802,12 +837,13 @@ def find_events(article: Article) -> Article:
                 if kind == "MEET":
                     ems = _meet(ctx, sent, cue, mode)
                 elif kind == "VISIT":
-                    ems = [em] if (em := _visit(ctx, sent, cue)) else []
+                    found = _visit(ctx, sent, cue)
+                    ems = found if isinstance(found, list) else [found] if found else []
                 else:
                     ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
                 if not ems:
                     continue
-                if kind == "VISIT" and ems and ems[0].kind == "VISIT" and ems[0].date is None:
+                if kind == "VISIT" and len(ems) == 1 and ems[0].kind == "VISIT" and ems[0].date is None:
                     ems = _per_year(article, sent, cue, ems[0])
                 for em in ems:
                     _finish(ctx, article, sent, cue, em)
