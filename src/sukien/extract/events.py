@@ -100,7 +100,8 @@ _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+
 # A host's wish to receive someone, i.e. an invitation ("mong muốn được đón X thăm Việt Nam").
 _HOPE_TO_WELCOME = re.compile(r"\bmong(?:\s+muốn)?(?:\s+sớm)?(?:\s+được)?\s+(?:đón|chào đón|đón tiếp)\b", re.IGNORECASE)
 # What joins the countries of one tour: "Chile và Peru", "Đức, Hà Lan", "Chile từ ngày 9 đến 12-11 và Peru".
-_TOUR_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*$|^\s*(?:từ\s+)?(?:ngày\s+)?[\d\s/\-–đếnngày.]+(?:,\s*|\s+)(?:và|sau đó)\s*(?:thăm\s+)?$",
+_TOUR_DAYS = r"(?:từ\s+)?(?:ngày\s+)?\d{1,2}(?:[/.\-–]\d{1,4})*(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}(?:[/.\-–]\d{1,4})*)?"
+_TOUR_GAP = re.compile(rf"^\s*(?:,|và|,\s*và)\s*$|^\s*{_TOUR_DAYS}(?:,\s*|\s+)(?:và|sau đó)\s*(?:thăm\s+)?$",
                        re.IGNORECASE)
 # How far the countries of one tour may run on after the first.
 TOUR_CHARS = 80
