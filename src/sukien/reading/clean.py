@@ -75,6 +75,12 @@ _SPACES = re.compile("[\u00a0\t\u2009\u202f\u2007]")
 
 _PHOTO = r"(?:Ảnh|ẢNH|Ảnh minh (?:họa|hoạ)|Ảnh chụp màn hình|Nguồn ảnh|Đồ (?:họa|hoạ)|Infographic|Photo)"
 _CREDIT_KW = rf"(?:{_PHOTO}|Nguồn|NGUỒN|Video|Clip)"
+# Every credit pattern below contains one of these words (each alternative of _PHOTO and
+# _CREDIT_KW does): a line without any of them is no caption. Their alternation starts with
+# literals only, so the engine scans for its first characters in C, ~20x cheaper than the
+# credit patterns tried at every position of every line.
+_CREDIT_WORD_PARTS = ("Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Đồ", "Infographic", "Photo", "Video", "Clip")
+_ANY_CREDIT_WORD = re.compile("|".join(map(re.escape, _CREDIT_WORD_PARTS)))
 # A whole line that is only a credit: "(Ảnh: MB)", "Ảnh minh họa.", "Nguồn: TTXVN".
 _CREDIT_ONLY = re.compile(rf"^\(?\s*{_CREDIT_KW}\s*(?:[:：]\s*[^()\n]{{1,80}})?\)?\s*[.。]?$")
 # A line ending with a credit: "... Woo Won-shik. Ảnh: Giang Huy", "... (Nguồn: TTXVN)",
@@ -175,6 +181,8 @@ class Cleaned:
 def _is_caption_line(line: str) -> tuple[str, int] | None:
     """(credit, where the credit starts) when the whole short line is a photo caption."""
     if len(line) > MAX_CAPTION_LINE_CHARS:
+        return None
+    if not _ANY_CREDIT_WORD.search(line):
         return None
     if _CREDIT_ONLY.match(line):
         return line.strip("() ."), 0

@@ -129,12 +129,16 @@ _SIG = {
 
 
 # Any legacy signature needs one of these; real Vietnamese text almost never has them.
-_SIG_ANY = re.compile(r"[øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§¼½¾×÷\u0080-\u009fÃ]|á[»º]|Æ[°¡]|Ä[‘ƒ]")
+# Searched as separate patterns: each one starts with a literal or one character class,
+# which the regex engine scans for in C, while their alternation is tried at every position
+# (2x slower on every article).
+_SIG_ANY = (re.compile(r"[øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§¼½¾×÷\u0080-\u009fÃ]"),
+            re.compile(r"á[»º]"), re.compile(r"Æ[°¡]"), re.compile(r"Ä[‘ƒ]"))
 
 
 def _signatures(text: str) -> list[str]:
     sample = text[:20000]
-    if not _SIG_ANY.search(sample):
+    if not any(rx.search(sample) for rx in _SIG_ANY):
         return []
     hits = {enc: len(rx.findall(sample)) for enc, rx in _SIG.items()}
     if max(hits.values()) < MIN_SIGNATURE_HITS:  # the common case: no word count needed
