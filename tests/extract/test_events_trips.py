@@ -174,3 +174,14 @@ def test_a_tour_of_two_countries_in_one_sentence_is_one_visit_per_country_with_i
     # a country after the tour's sentence ends or after other words is not a stop
     art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile, nước có quan hệ tốt với Peru."))
     assert [v.participants[1] for v in _kinds(art, "VISIT")] == ["CHL"]
+
+
+def test_a_signing_dated_by_a_year_next_to_it_is_between_the_countries_of_then():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. Năm 2013, hai nước đã ký Hiệp định thương mại. "
+        "Từ năm 1992, hai nước đã ký kết hơn 100 văn kiện hợp tác. "
+        "Chiều 21/11, hai bên ký Bản ghi nhớ hợp tác đến năm 2030.",
+        dates=[("Năm 2013", "2013", None), ("năm 1992", "1992", None), ("Chiều 21/11", "2025-11-21", "afternoon"),
+               ("năm 2030", "2030", None)]))
+    signs = {s.date: s.participants for s in _kinds(art, "SIGN")}
+    assert signs == {"2013": ["VNM", "KOR"], "2025-11-21": ["tl", "lee"]}

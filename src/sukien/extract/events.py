@@ -105,6 +105,8 @@ _TOUR_GAP = re.compile(rf"^\s*(?:,|và|,\s*và)\s*$|^\s*{_TOUR_DAYS}(?:,\s*|\s+)
                        re.IGNORECASE)
 # How far the countries of one tour may run on after the first.
 TOUR_CHARS = 80
+# A year that is a target, not a date ("đến năm 2030", "tầm nhìn 2045").
+_TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|tầm\s+nhìn|giai\s+đoạn)(?:\s+năm)?\s*$", re.IGNORECASE)
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -583,8 +585,9 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
         return None  # "đề nghị hai bên ... ký mới", "ủng hộ việc sớm ký": wished for, not signed
     past = cue.text.lower().startswith("đã") or roles.text[max(sent.span.start, cue.start - 4):cue.start] == "đã "
     if past and _GENERIC_DOCS.match(roles.text, cue.end) and not any(c.kinds(("MEET",)) for c in sent.cues) \
-            and not any(sent.span.start <= d.start < sent.span.end and d.value for d in ctx.article.dates):
-        return None  # "Việt Nam và Chile đã ký nhiều văn kiện": signings over the years, undated
+            and not any(sent.span.start <= d.start < sent.span.end and d.value and d.precision == "day"
+                        for d in ctx.article.dates):
+        return None  # "Việt Nam và Chile đã ký nhiều văn kiện", "Từ năm 1991, hai nước đã ký kết hơn 100 văn kiện"
     head = roles.text[sent.span.start:cue.start]
     if head.lstrip().startswith(("-", "+", "•")) or head.count("(") > head.count(")"):
         return None  # an item of a list of documents ("- Bản ghi nhớ ... ký giữa A và B"), not a signing
@@ -602,8 +605,36 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
         refs = list(ctx.last_meet)  # "X chứng kiến lễ ký": the meeting's two sides signed
     if len(refs) < 2:
         return None
-    return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue,
-                        date=_anniversary_date(ctx, sent, cue))
+    date = _anniversary_date(ctx, sent, cue) or _signing_year(ctx, sent, cue)
+    if date is not None and any(t.kind in (SIDES, LEADERS) for t in subject) and _years_back(ctx, date):
+        # "Năm 2001, hai nước đã ký ...": the two countries then, not the leaders of today's occasion
+        refs = _dedupe([ctx.country(r) or r for r in refs])
+    return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue, date=date)
+
+
+def _years_back(ctx: _Context, d: DateSpan) -> bool:
+    """Is ``d`` a year or more before the article's year?"""
+    try:
+        from .dates import infer_year, parse_published
+    except ImportError:
+        return False
+    pub = parse_published(ctx.article.published)
+    ref = pub.year if pub else infer_year(ctx.article)
+    v = d.value or ""
+    return ref is not None and v[:4].isdigit() and int(v[:4]) < ref
+
+
+def _signing_year(ctx: _Context, sent: SentenceView, cue: Cue) -> DateSpan | None:
+    """"Năm 2013, hai nước đã ký Hiệp định ...", "ký kết vào tháng 12/2022": a year or month written
+    next to the signing word dates it (a day anywhere in the sentence is found the usual way)."""
+    text = ctx.roles.text
+    for d in ctx.article.dates:
+        if not (sent.span.start <= d.start < sent.span.end) or d.precision not in ("year", "month") or not d.value:
+            continue
+        near = 0 <= d.start - cue.end <= PAST_SIGNING_DATE_CHARS or 0 <= cue.start - d.end <= PAST_SIGNING_DATE_CHARS
+        if near and not _TARGET_BEFORE.search(text[max(sent.span.start, d.start - 12):d.start]):
+            return d
+    return None
 
 
 def _anniversary_date(ctx: _Context, sent: SentenceView, cue: Cue) -> DateSpan | None:
