@@ -8,7 +8,7 @@ never makes a person (a bare capitalised run is as likely a byline or a place).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..text.chars import LOWER, UPPER
 from ..text.normalize import fold
@@ -69,6 +69,12 @@ def ko_surnames() -> frozenset[str]:
     return frozenset(s for s, o in surnames().items() if o == "KO")
 
 
+# Words asked about recur across articles (names, place words); a bounded memo of this
+# pure function keeps memory flat while sparing a fold and a regex per repeat.
+VN_SYLLABLE_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=VN_SYLLABLE_MEMO)
 def is_vn_syllable(word: str) -> bool:
     return _VN_SYLLABLE.fullmatch(fold(word)) is not None
 
