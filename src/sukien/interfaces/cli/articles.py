@@ -316,6 +316,13 @@ def extract(
                 item.published = published
             yield item
 
+    def emit(item: Article) -> None:
+        if as_json:
+            print_json(item.to_record())
+        else:
+            console.print(f"{item.id}: {len(item.entities)} entities, {len(item.events)} events, "
+                          f"{len(item.statements)} statements", highlight=False)
+
     kept: list[Article] = []
     for item in _extracted(inputs(), workers):
         if isinstance(item, Skipped):
@@ -324,15 +331,17 @@ def extract(
         for err in item.errors:
             err_console.print(f"article {item.id}: stage {err.stage} failed: {err.error}",
                               highlight=False, markup=False, soft_wrap=True)
-        if as_json:
-            print_json(item.to_record())
+        if link_corpus is None:
+            emit(item)  # streams: no need to hold the corpus
         else:
-            console.print(f"{item.id}: {len(item.entities)} entities, {len(item.events)} events, "
-                          f"{len(item.statements)} statements", highlight=False)
-        if link_corpus is not None:
             kept.append(item)
     if link_corpus is not None:
-        print_json(link_corpus(kept))
+        # Link first: it carries facts across each story (an undated article takes its
+        # story's year), so the article lines printed after it show the linked dates.
+        corpus = link_corpus(kept)
+        for item in kept:
+            emit(item)
+        print_json(corpus)
 
 
 def _extracted(items: Any, workers: int):
