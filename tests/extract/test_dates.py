@@ -220,3 +220,11 @@ def test_date_for_offset_prefers_the_trip_for_visits():
     offset = text.index("Chuyến thăm")
     assert date_for_offset(art, offset).value == "2025-08-10"
     assert date_for_offset(art, offset, prefer_interval=True).value == "2025-08-10/2025-08-13"
+
+
+def test_two_full_dates_joined_by_a_dash_are_both_read_and_the_anniversary_year_is_the_present():
+    art = Article(id="d", text_clean="Chiều 24/6, Thủ tướng tiếp Chủ tịch Quốc hội Campuchia, nhân dịp kỷ niệm 50 năm "
+                                     "Ngày thiết lập quan hệ ngoại giao (24/6/1967-24/6/2017).")
+    assert [s.value for s in find_dates(art.text_clean)][-2:] == ["1967-06-24", "2017-06-24"]
+    assert infer_year(art) == 2017
+    assert resolve_dates(art).dates[0].value == "2017-06-24"

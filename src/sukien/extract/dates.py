@@ -169,7 +169,9 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
          rf"(?:\s*(?:năm|,)\s*(?P<y>{_Y}))?(?!\d){tz}"),
         ("dmy_cued",
          rf"(?<!\w){cue}(?P<d>{_D})[/.-](?P<m>{_M})(?:[/.-](?P<y>{_Y}))?{_END}{ydir}{tz}"),
-        ("dmy_full", rf"(?<![\w/.,-])(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y}){_END}{tz}"),
+        # (also right after another full date's year: "(24/6/1967-24/6/2017)" names two full dates)
+        ("dmy_full", rf"(?:(?<![\w/.,-])|(?<=\d{{4}}-)|(?<=\d{{4}}–)|(?<=\d{{4}} - )|(?<=\d{{4}} – ))"
+                     rf"(?P<d>{_D})[/.-](?P<m>{_M})[/.-](?P<y>{_Y}){_END}{tz}"),
         ("dm_slash", rf"(?<![\w/.,-])(?<!thứ )(?<!hạng )(?P<d>{_D})/(?P<m>{_M}){_END}{ydir}{tz}"),
         ("same_day", rf"(?<!\w)(?:(?P<part>{part})\s+)?[Cc]ùng\s+ngày(?!\w){tz}"),
         ("relative", rf"(?<!\w)(?:(?P<part>{part})\s+(?P<short>{short})|(?:(?P<part2>{part})\s+)?(?P<word>{rel}))(?!\w)"),
