@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -812,6 +812,12 @@ def _country_name_list() -> tuple[str, ...]:
     return tuple(kb.country_names())
 
 
+# A bounded memo: the fuzzy comparison against every country name costs ~40 µs and the
+# same capitalised words come back article after article.
+COUNTRY_TYPO_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=COUNTRY_TYPO_MEMO)
 def _country_typo(tok: str) -> bool:
     return process.extractOne(match_key(tok), _country_name_list(), scorer=fuzz.ratio,
                               score_cutoff=COUNTRY_TYPO_RATIO) is not None
