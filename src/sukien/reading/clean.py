@@ -393,7 +393,8 @@ def _clean_lines(lines: list[str], title: str | None, *, captions_are_body: bool
             captions.append(Caption(cred, cred, len(kept), col))
         if not line:
             continue
-        prev = next((k for k in reversed(kept[-2:]) if k), "")
+        # the last non-empty line of the last two (plain tests: this runs for every line)
+        prev = kept[-1] if kept and kept[-1] else (kept[-2] if len(kept) >= 2 and kept[-2] else "")
         if len(prev) >= MIN_REPEATED_LEAD_CHARS and line.startswith(prev) and kept:
             # The lead printed twice by the crawl (the sapo, then the body starting with it).
             while kept and kept[-1] != prev:
