@@ -119,8 +119,12 @@ _PREV_WORD = re.compile(rf"([{UPPER}{LOWER}]+) $")
 _NEXT_WORD = re.compile(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])")
 _CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Ảnh minh họa|Ảnh minh hoạ|Đồ họa|Video|Clip)\s*:\s*")
 _CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
-_TEASER = re.compile(r"^\s*(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|"
-                     r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)\b.*", re.M | re.S)
+_TEASER_HEADS = r"(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|" \
+                r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)"
+_TEASER = re.compile(rf"^\s*{_TEASER_HEADS}\b.*", re.M | re.S)
+# The heads alone: a pattern of literals is scanned for in C, while _TEASER (opening with a
+# line start) is tried at every position; most articles have no teaser head at all.
+_TEASER_HEAD = re.compile(_TEASER_HEADS)
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
@@ -232,7 +236,7 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
         spans.append((m.start(), pos))
     for m in _BRACKET.finditer(text):
         spans.append((m.start(), m.end()))
-    t = _TEASER.search(text)
+    t = _TEASER.search(text) if _TEASER_HEAD.search(text) else None
     if t:
         spans.append((t.start(), len(text)))
     tail = _TAIL.search(text[-120:])
@@ -1015,14 +1019,23 @@ def _country_suffix_re() -> re.Pattern[str]:
 def _org_identity(t: Tag) -> tuple[str, str | None, str]:
     if isinstance(t.ref, kb.Org):
         return t.ref.name, t.ref.country, t.ref.sector
+    return t.text, _pattern_org_country(t.text), ""
+
+
+# Pattern organisations recur (and each is asked about twice per article): a bounded memo.
+PATTERN_ORG_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=PATTERN_ORG_MEMO)
+def _pattern_org_country(text: str) -> str | None:
     # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)"); a
     # friendship body is its first country's ("Hội hữu nghị Việt Nam - Nhật Bản": VNM)
-    core = match_key(_TRAILING_PAREN.sub("", t.text))
+    core = match_key(_TRAILING_PAREN.sub("", text))
     m = _country_suffix_re().search(core)
     if not m:
-        return t.text, None, ""
+        return None
     pair = _country_pair_re().search(core)
-    return t.text, kb.country_names()[(pair or m).group(1)], ""
+    return kb.country_names()[(pair or m).group(1)]
 
 
 @cache
