@@ -48,7 +48,8 @@ MAX_STRAY_HIGH_BYTE_RATIO = 0.005
 MIN_SIGNATURE_HITS = 3
 MIN_SIGNATURE_WORD_RATIO = 0.03
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _WORD = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -180,7 +181,8 @@ def repair_text(text: str, path: str = "<text>", line: int | None = None) -> Dec
 
 
 def _finish(text: str) -> str:
-    if _ZERO_WIDTH.search(text):
+    # substring tests first: ~10x cheaper than a regex scan over a non-Latin-1 class
+    if any(c in text for c in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
