@@ -31,6 +31,7 @@ demo: install
 	$(BIN)/sukien ingest --db $(DB) examples/
 	$(BIN)/sukien articles --db $(DB)
 	$(BIN)/sukien events --db $(DB) --limit 20
+	$(BIN)/sukien stories --db $(DB)
 
 lint: install-dev
 	$(BIN)/ruff check src tests

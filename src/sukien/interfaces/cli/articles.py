@@ -84,6 +84,9 @@ def ingest(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes."),
     batch_size: int = typer.Option(0, "--batch-size", min=0,
                                    help="Articles per transaction (0: the library default)."),
+    link: bool = typer.Option(True, "--link/--no-link",
+                              help="Then link the new articles into stories and corpus events "
+                              "(incremental; `sukien link` does it later)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Read, extract and store articles; idempotent (a rerun adds nothing) and safe to interrupt."""
@@ -116,12 +119,18 @@ def ingest(
                 bar.stop()
                 fail("interrupted: every finished batch is stored; run the same command again "
                      "to finish (nothing will be stored twice)", code=130)
+            linked = None
+            if link:
+                from ...link.incremental import update_links
+
+                bar.update(task, description="linking stories")
+                linked = update_links(store).as_dict()
     report_new_skips(summary)
     if shown > MAX_SKIPS_SHOWN:
         err_console.print(f"... and {shown - MAX_SKIPS_SHOWN:,} more skipped (list them with `sukien skipped`)",
                           highlight=False)
     if as_json:
-        print_json({**summary.as_dict(), "seconds": round(time.monotonic() - started, 2)})
+        print_json({**summary.as_dict(), "linked": linked, "seconds": round(time.monotonic() - started, 2)})
         return
     table = Table(title=f"ingest into {db}", show_header=False)
     table.add_column("what")
@@ -133,6 +142,8 @@ def ingest(
         table.add_row(f"  skipped: {reason}", f"{n:,}")
     for stage, n in summary.errors_by_stage().most_common():
         table.add_row(f"  stage failed: {stage}", f"{n:,}")
+    if linked is not None:
+        table.add_row("linked into stories", f"{linked['new_articles']:,}")
     elapsed = time.monotonic() - started
     table.add_row("seconds", f"{elapsed:,.1f}")
     console.print(table)
