@@ -25,6 +25,9 @@ def client(tmp_path_factory):
         evil = article_from_text("Tiêu đề\n\nÔng <script>alert(1)</script> Tô Lâm hội kiến đoàn khách.",
                                  id="evil")
         store.ingest([evil])
+        from sukien.link.incremental import update_links
+
+        update_links(store)
     return TestClient(create_app(db))
 
 
@@ -103,3 +106,9 @@ def test_agreements_figures_and_timeline_are_paginated(client):
     figures = client.get("/api/figures", params={"unit": "USD"}).json()["items"]
     assert figures and all(f["unit"] == "USD" for f in figures)
     assert client.get("/api/timeline", params={"country": "KOR"}).json()["items"]
+
+
+def test_stories_merge_the_two_outlets_reports(client):
+    stories = client.get("/api/stories", params={"min_articles": 2}).json()["items"]
+    assert sorted(len(s["articles"]) for s in stories) == [2, 2]
+    assert all(e["n_sources"] >= 1 for s in stories for e in s["events"])

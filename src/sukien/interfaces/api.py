@@ -137,6 +137,14 @@ def create_app(db_path: str | Path):
                     about: str | None = None, page=Depends(page_args), s=Depends(store)):
         return _listing(records.quantities(s, unit=unit, kind=kind, year=year, about=about, **page), page)
 
+    @app.get("/api/stories")
+    def api_stories(min_articles: int = Query(1, ge=1), limit: int = Query(DEFAULT_PAGE_SIZE, ge=1,
+                    le=MAX_PAGE_SIZE), s=Depends(store)):
+        """Stories: the articles reporting one occasion, with their merged events and source counts."""
+        from ..link.incremental import list_stories
+
+        return {"ok": True, "items": list_stories(s, limit=limit, min_articles=min_articles)}
+
     @app.get("/api/actors/{name}")
     def api_actor(name: str, s=Depends(store)):
         return {"ok": True, "item": _actor(s, name)}
