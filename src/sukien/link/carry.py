@@ -155,6 +155,24 @@ def _new_id(article: Article) -> str:
 TENURE_HORIZON_MARGIN_DAYS = 60
 
 
+# A title written after one of these words is one the person no longer holds
+# ("nguyên Ngoại trưởng Mỹ John Kerry"): it says nothing about when the story happened.
+FORMER_TITLE_MARKERS = re.compile(r"(?:nguyên|cựu)\s+$", re.IGNORECASE)
+# How far before a title mention the marker may stand (the word and a space or two).
+FORMER_MARKER_WINDOW = 10
+
+
+def _former_holders(article: Article) -> set[str]:
+    """Ids of persons whose title is written as a former one somewhere in the article."""
+    out = set()
+    for m in article.mentions:
+        if m.entity_id and m.label in ("TITLE", PER):
+            before = article.text_clean[max(0, m.start - FORMER_MARKER_WINDOW): m.start]
+            if FORMER_TITLE_MARKERS.search(before):
+                out.add(m.entity_id)
+    return out
+
+
 def tenure_window(story: Sequence[Article]) -> tuple[str, str] | None:
     """The dates on which every titled person of the story held the title given to them."""
     from ..extract import actors_knowledge as kb
@@ -168,8 +186,9 @@ def tenure_window(story: Sequence[Article]) -> tuple[str, str] | None:
     lo, hi = "0000-00-00", "9999-99-99"
     found = False
     for a in story:
+        former = _former_holders(a)
         for e in a.entities:
-            if e.type != PER or not e.title:
+            if e.type != PER or not e.title or e.id in former:
                 continue
             titles = {match_key(t.strip()) for t in re.split(r",| và ", e.title) if t.strip()}
             held = [t for t in kb.people_by_name().get(fold_name(e.name), ())
