@@ -24,21 +24,22 @@ from ..errors import KnowledgeError
 DATA_PACKAGE = "sukien.knowledge.data"
 
 
-def _data_text(filename: str) -> str:
+def _data_text(filename: str, package: str = DATA_PACKAGE) -> str:
     try:
-        return resources.files(DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
+        return resources.files(package).joinpath(filename).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise KnowledgeError(f"knowledge file {filename} is missing") from exc
+        raise KnowledgeError(f"data file {package}/{filename} is missing") from exc
 
 
-@cache
-def load_table(name: str, required: tuple[str, ...] = ()) -> tuple[MappingProxyType, ...]:
-    """Rows of ``data/<name>.tsv`` as read-only mappings; validates ``required`` columns."""
-    filename = f"{name}.tsv"
+def read_tsv(package: str, filename: str, required: tuple[str, ...] = ()) -> tuple[MappingProxyType, ...]:
+    """Rows of the TSV ``filename`` in ``package`` as read-only mappings, validated: a
+    ``# source:`` header line, the ``required`` columns present and non-empty, no row
+    longer than the header. Other packages keep their own small tables (the reader's
+    legacy encodings, the splitter's abbreviations) in this same format."""
     meta: dict[str, str] = {}
     header: list[str] | None = None
     rows: list[MappingProxyType] = []
-    for lineno, line in enumerate(_data_text(filename).splitlines(), 1):
+    for lineno, line in enumerate(_data_text(filename, package).splitlines(), 1):
         if not line.strip():
             continue
         if line.startswith("#"):
@@ -66,6 +67,12 @@ def load_table(name: str, required: tuple[str, ...] = ()) -> tuple[MappingProxyT
     if header is None or not rows:
         raise KnowledgeError(f"{filename}: no rows")
     return tuple(rows)
+
+
+@cache
+def load_table(name: str, required: tuple[str, ...] = ()) -> tuple[MappingProxyType, ...]:
+    """Rows of ``data/<name>.tsv`` as read-only mappings; validates ``required`` columns."""
+    return read_tsv(DATA_PACKAGE, f"{name}.tsv", required)
 
 
 @cache
