@@ -458,10 +458,18 @@ def _topics(state: _State, sent: SentenceView, start: int, end: int) -> list[str
 
 def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
     roles = state.roles
-    occasion = state.occasion(sent.span.start)
     found: list[_Found] = []
+    # Most sentences hold no statement trigger: the occasion and the past-day test (each a scan
+    # of the article's events or dates) are worked out only for those that do.
+    selected = _select(roles, sent) if sent.cues else []
+    if not selected:
+        subject = roles.subject_after(sent, sent.span.start)
+        if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
+            state.remember(state.resolve(subject, state.occasion(sent.span.start)))
+        return found
+    occasion = state.occasion(sent.span.start)
     past = state.past_day_before(sent)
-    for cue, kind, mode in _select(roles, sent):
+    for cue, kind, mode in selected:
         if past is not None and past < cue.start:
             continue  # "vào ngày 5/9/1962, Việt Nam và Lào đã nhất trí ...": history, not what was said now
         if mode == "by":
@@ -606,9 +614,10 @@ def find_statements(article: Article) -> Article:
         if agreed_item is not None or (found and all(f.mode in _WEAK_MODES for f in found)
                                        and _continues(state, roles, sent, strong=True)):
             found = []  # "hai bên thống nhất: ... Thời gian tới, hai bên cần ..." continues the agreement
-        evidence = article.evidence(sent.span.start, sent.span.end)
-        occasion = state.occasion(sent.span.start)
         made: list[Statement] = []
+        if found:
+            evidence = article.evidence(sent.span.start, sent.span.end)
+            occasion = state.occasion(sent.span.start)
         groups: dict[tuple[tuple[str, ...], str], Statement] = {}
         for f in found:
             key = (tuple(sorted(f.source)), f.kind)
@@ -628,7 +637,8 @@ def find_statements(article: Article) -> Article:
             base = agreed_item or state.prev[-1]
             n += 1
             text = roles.text[sent.span.start:sent.span.end]
-            st = Statement(id=f"{article.id}:st{n}", kind=base.kind, evidence=evidence, source=list(base.source),
+            st = Statement(id=f"{article.id}:st{n}", kind=base.kind,
+                           evidence=article.evidence(sent.span.start, sent.span.end), source=list(base.source),
                            target=list(base.target), topics=_topics(state, sent, sent.span.start, sent.span.end),
                            occasion=base.occasion, implicit=True)
             annotate_statement(st, text)
