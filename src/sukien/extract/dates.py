@@ -517,17 +517,16 @@ def _start_words() -> frozenset[str]:
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _can_start(text: str, s: int) -> bool:
-    c = text[s]
-    if c.isdigit() or c == "(":
-        return True
-    m = _FIRST_WORD.match(text, s)
-    return m is not None and m.group().lower() in _start_words()
+@cache
+def _pattern_of() -> dict[str, re.Pattern[str]]:
+    return dict(_patterns())
 
 
 def _hits(text: str) -> list[_Hit]:
-    pats = dict(_patterns())
+    pats = _pattern_of()
     scanner = _scanner()
+    start_words = _start_words()
+    first_word = _FIRST_WORD.match
     hits: list[_Hit] = []
     covered = 0
     for a in _anchors(text):
@@ -539,8 +538,11 @@ def _hits(text: str) -> list[_Hit]:
             starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
         starts = starts[-LOOKBACK_WORDS:] + [a]
         for s in starts:
-            if not _can_start(text, s):
-                continue
+            c = text[s]  # _can_start inlined: it runs for several word starts per anchor
+            if not (c.isdigit() or c == "("):
+                w = first_word(text, s)
+                if w is None or w.group().lower() not in start_words:
+                    continue
             m = scanner.match(text, s)
             if m is None or m.end() <= a or m.lastgroup is None:
                 continue
