@@ -165,7 +165,6 @@ _TRANSPARENT = {"ông", "bà", "ngài", "đồng", "chí", "phía", "cả", "cá
 _HEAD_NOUNS = ("nhà lãnh đạo", "lãnh đạo cấp cao", "lãnh đạo")
 # Conjunctions that open a new clause: the mention after them may be its subject ("trong khi ta cam kết").
 _CLAUSE_WORDS = {"khi", "nhưng", "song", "còn", "thì"}
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 # Look-behind window (characters) for the word before a position: longer than any Vietnamese
 # syllable plus punctuation, short enough that a search never scans a whole paragraph.
 _WORD_WINDOW = 40
@@ -180,11 +179,25 @@ def text_end(text: str, lo: int, pos: int) -> int:
 
 def last_word(text: str, lo: int, pos: int) -> tuple[str, int] | None:
     """The word (lower case) ending before ``pos`` (over trailing punctuation) and its start."""
+    # Two short walks left (over trailing non-word characters, then over the word) instead of
+    # the regex ``(\w+)\W*$``, which is tried at every position of the window; ``isalnum() or
+    # "_"`` is exactly re's ``\w`` (checked over every code point), so the result is the same.
     start = max(lo, pos - _WORD_WINDOW)
-    m = _LAST_WORD.search(text, start, pos)
-    if m is None:
+    end = pos
+    while end > start:
+        c = text[end - 1]
+        if c.isalnum() or c == "_":
+            break
+        end -= 1
+    else:
         return None
-    return m.group(1).lower(), m.start(1)
+    begin = end - 1
+    while begin > start:
+        c = text[begin - 1]
+        if not (c.isalnum() or c == "_"):
+            break
+        begin -= 1
+    return text[begin:end].lower(), begin
 # A mention right after one of these is a place or a nationality, never a verb's object.
 NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp", "đài", "tượng", "lăng", "mộ"}
 
