@@ -463,9 +463,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
     # of the article's events or dates) are worked out only for those that do.
     selected = _select(roles, sent) if sent.cues else []
     if not selected:
-        subject = roles.subject_after(sent, sent.span.start)
-        if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
-            state.remember(state.resolve(subject, state.occasion(sent.span.start)))
+        _remember_subject(state, sent)
         return found
     occasion = state.occasion(sent.span.start)
     past = state.past_day_before(sent)
@@ -529,10 +527,19 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         f.seg_end = found[i + 1].seg_start if i + 1 < len(found) else sent.span.end
         f.topics = _topics(state, sent, f.seg_start, f.seg_end)
     if not found:
-        subject = roles.subject_after(sent, sent.span.start)
-        if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
-            state.remember(state.resolve(subject, occasion))
+        _remember_subject(state, sent)
     return found
+
+
+def _remember_subject(state: _State, sent: SentenceView) -> None:
+    """A sentence without a statement: remember the person who is its subject (a later
+    sentence's speaker)."""
+    if not any(t.kind in ("PER", "TITLE") for t in sent.tokens):
+        return  # the subject found below could not be a person: skip the search
+    roles = state.roles
+    subject = roles.subject_after(sent, sent.span.start)
+    if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
+        state.remember(state.resolve(subject, state.occasion(sent.span.start)))
 
 
 def _counterpart(state: _State, source: list[str], occasion: str | None) -> list[str]:
