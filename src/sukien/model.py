@@ -213,6 +213,11 @@ class Article:
                 return e
         return None
 
+    def public_meta(self) -> dict[str, Any]:
+        """``meta`` without stages' private caches: keys starting with "_" hold per-article
+        work a stage shares with later stages; they are never stored or exported."""
+        return {k: v for k, v in self.meta.items() if not k.startswith("_")}
+
     def to_record(self) -> dict[str, Any]:
         """The per-article JSON of SPEC §2."""
         return {

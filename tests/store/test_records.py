@@ -54,3 +54,15 @@ def test_record_commands_print_json(db, command):
     result = CliRunner().invoke(app, [command, "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout), list)
+
+
+def test_stages_private_meta_caches_are_not_stored(tmp_path):
+    from sukien.reading import article_from_text
+
+    art = article_from_text("Tiêu đề\n\nChiều 21/11, Tổng Bí thư Tô Lâm hội kiến đoàn khách.", id="m")
+    art.meta["_cache"] = object()  # what a stage may leave behind when a later stage fails
+    art.meta["category"] = "thoi-su"
+    with sukien.open(tmp_path / "m.db") as store:
+        store.ingest([art], pipeline=lambda a: a)
+        meta = store.get("m")["meta"]
+    assert meta.get("category") == "thoi-su" and "_cache" not in meta

@@ -311,7 +311,7 @@ def _write_article(store: Store, art: Article, h: str, now: str) -> str:
         "INSERT INTO articles (id, content_hash, title, published, outlet, url, source_path, "
         "text_clean, meta_json, record_json, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (art.id, h, art.title, art.published, art.outlet, art.url, art.source_path, art.text_clean,
-         json.dumps(art.meta, ensure_ascii=False, default=str), record_json, now))
+         json.dumps(art.public_meta(), ensure_ascii=False, default=str), record_json, now))
     pk = cur.lastrowid
     conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
                  (pk, fold(art.title or ""), fold(art.text_clean)))
