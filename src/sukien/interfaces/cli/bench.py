@@ -119,6 +119,8 @@ def run(
 def load(
     parquet_dir: Path = typer.Argument(..., help="A folder written by `sukien run`."),
     db: str = DbOption,
+    link: bool = typer.Option(True, "--link/--no-link", help="Link stories and corpus events "
+                              "afterwards, as `sukien ingest` does."),
     as_json: bool = JsonOption,
 ) -> None:
     """Bring a Parquet export into the SQLite store (already extracted: no stage runs again)."""
@@ -129,7 +131,12 @@ def load(
         fail(f"no folder {parquet_dir}")
     with Store(db) as store:
         summary = load_parquet(store, parquet_dir)
-    result = summary.as_dict() if hasattr(summary, "as_dict") else summary
+        linked = None
+        if link:
+            from ...link.incremental import update_links
+
+            linked = update_links(store).as_dict()
+    result = {**(summary.as_dict() if hasattr(summary, "as_dict") else summary), "linked": linked}
     if as_json:
         print_json(result)
     else:
