@@ -15,7 +15,7 @@ def test_extract_returns_the_spec_record_shape():
 
 
 def test_extract_stays_the_function_after_stage_modules_are_imported():
-    import sukien.extract.actors  # noqa: F401  # would rebind sukien.extract to the package
+    import sukien.stages.actors  # noqa: F401  # would rebind sukien.extract to the package
 
     assert callable(sukien.extract)
     assert sukien.extract("Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Thủ tướng Nhật Bản.").text_clean

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from functools import cache
 
-# The stages live in the package ``sukien.extract``; importing it here, before the function
-# ``extract`` below is defined, keeps ``sukien.extract`` the function the spec promises
-# (importing a subpackage later would otherwise rebind the name to the package). Stage
-# modules are imported by path: ``from sukien.extract.actors import ...``.
-from . import extract as _stages  # noqa: F401
 from .model import Article
 from .pipeline import Pipeline
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Pipeline", "extract", "open", "__version__"]
-
 
 
 @cache

@@ -33,16 +33,16 @@ class Stage:
 # The default order. Reading and cleaning happen before (they make the Article).
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("sentences", "sukien.text.sentences:split_sentences_stage", (), ("sentences",)),
-    Stage("dates", "sukien.extract.dates:resolve_dates", ("sentences",), ("dates",)),
-    Stage("actors", "sukien.extract.actors:find_actors", ("sentences",), ("mentions", "entities")),
-    Stage("events", "sukien.extract.events:find_events",
+    Stage("dates", "sukien.stages.dates:resolve_dates", ("sentences",), ("dates",)),
+    Stage("actors", "sukien.stages.actors:find_actors", ("sentences",), ("mentions", "entities")),
+    Stage("events", "sukien.stages.events:find_events",
           ("sentences", "dates", "entities"), ("events",)),
-    Stage("statements", "sukien.extract.statements:find_statements",
+    Stage("statements", "sukien.stages.statements:find_statements",
           ("sentences", "entities", "events"), ("statements",)),
-    Stage("documents", "sukien.extract.documents:find_documents",
+    Stage("documents", "sukien.stages.documents:find_documents",
           ("sentences", "entities", "events"), ("documents",)),
-    Stage("quantities", "sukien.extract.quantities:find_quantities", ("sentences",), ("quantities",)),
-    Stage("relations", "sukien.extract.relations:find_relations", ("sentences", "dates"), ("relations",)),
+    Stage("quantities", "sukien.stages.quantities:find_quantities", ("sentences",), ("quantities",)),
+    Stage("relations", "sukien.stages.relations:find_relations", ("sentences", "dates"), ("relations",)),
 )
 
 

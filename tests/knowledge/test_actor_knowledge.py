@@ -7,8 +7,8 @@ from collections import defaultdict
 
 import pytest
 
-from sukien.extract import actors_knowledge as kb
 from sukien.knowledge import load_table
+from sukien.stages import actors_knowledge as kb
 
 TABLES = {
     "titles": ("title", "title_en", "sector", "rank"),

@@ -7,7 +7,7 @@ Rows are streamed from the store in batches (flat memory however large the table
 - ``csv``: the columns as stored (JSON-valued columns stay JSON strings).
 - ``parquet``: the columns as stored, typed from the table's declared SQLite types.
 - ``plover`` / ``cameo``: every event and statement as a PLOVER record, or as CAMEO dyads
-  with quad class and Goldstein score, coded by :mod:`sukien.extract.standards` from each
+  with quad class and Goldstein score, coded by :mod:`sukien.stages.standards` from each
   article's stored §2 record (``--table`` does not apply).
 """
 
@@ -161,8 +161,8 @@ def article_from_record(record: dict[str, Any]) -> Article:
 
 
 def _write_coded(conn: sqlite3.Connection, fmt: str, fh: IO[str]) -> int:
-    """PLOVER records or CAMEO dyads of every stored article (``sukien.extract.standards``)."""
-    from ..extract.standards import cameo_dyads, plover_records
+    """PLOVER records or CAMEO dyads of every stored article (``sukien.stages.standards``)."""
+    from ..stages.standards import cameo_dyads, plover_records
 
     make = plover_records if fmt == "plover" else cameo_dyads
     n = 0

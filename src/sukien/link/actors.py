@@ -22,9 +22,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..extract import actors_knowledge as kb
-from ..extract.names import VN, name_shape, name_tokens
 from ..model import PER, Article
+from ..stages import actors_knowledge as kb
+from ..stages.names import VN, name_shape, name_tokens
 from ..text.normalize import fold, fold_name
 
 # A folded name that ends a longer one of the same country is the same person when it has

@@ -175,7 +175,7 @@ def _former_holders(article: Article) -> set[str]:
 
 def tenure_window(story: Sequence[Article]) -> tuple[str, str] | None:
     """The dates on which every titled person of the story held the title given to them."""
-    from ..extract import actors_knowledge as kb
+    from ..stages import actors_knowledge as kb
     from ..text.normalize import match_key
 
     tenures = kb.tenures()

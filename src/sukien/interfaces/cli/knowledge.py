@@ -46,7 +46,7 @@ def holders(
     as_json: bool = JsonOption,
 ) -> None:
     """Who held an office on a date, from the office-holders dictionary."""
-    from ...extract.actors_knowledge import holders_on
+    from ...stages.actors_knowledge import holders_on
 
     rows = [{"name": t.name, "country": t.country, "title": t.title, "start": t.start, "end": t.end or None}
             for t in holders_on(title, country.upper(), date)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sukien.extract.topics import topic_cues, topics_for
 from sukien.model import TOPICS
+from sukien.stages.topics import topic_cues, topics_for
 
 
 def test_each_sentence_gets_its_topics_in_vocabulary_order():

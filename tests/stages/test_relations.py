@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sukien.extract.dates import resolve_dates
-from sukien.extract.relations import country_spans, find_relations
 from sukien.model import Article
+from sukien.stages.dates import resolve_dates
+from sukien.stages.relations import country_spans, find_relations
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sukien.extract.dates import resolve_dates
-from sukien.extract.documents import find_documents
 from sukien.model import Article
+from sukien.stages.dates import resolve_dates
+from sukien.stages.documents import find_documents
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED_002 = SHARED / "corpus" / "seeds" / "002_58d80bc31d33530a.txt"

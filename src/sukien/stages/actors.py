@@ -13,7 +13,7 @@ How it works, in one pass per step:
 3. **People** — from every title or honorific, a *title chain* is read: combined titles
    (``Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao``), country and place qualifiers (``Hàn Quốc``,
    ``(Trung Quốc)``, ``tại Việt Nam`` as a posting), complements (``Phát triển Kinh tế``),
-   then a name whose *shape* is a person's (:mod:`sukien.extract.names`). A chain without
+   then a name whose *shape* is a person's (:mod:`sukien.stages.names`). A chain without
    a name either describes the person just named (``ông X, Phó Thị trưởng ...``) or is a
    title written alone (a TITLE mention, resolved to its holder).
 4. **Resolution** — mentions of one person (``Woo Won-shik``/``Woo Won Shik``/``ông Woo``)

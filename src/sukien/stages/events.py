@@ -3,7 +3,7 @@
 Each trigger of ``triggers.tsv`` (kinds MEET/VISIT/SIGN) makes an *event mention* in its
 sentence: the subject in front of it (``Tổng Bí thư Tô Lâm hội kiến ...``) and the objects
 after it (``... Chủ tịch Quốc hội Hàn Quốc Woo Won-shik``) are the participants; the date is
-the sentence's date (:func:`sukien.extract.dates.date_for_offset`), the place the ``tại X``
+the sentence's date (:func:`sukien.stages.dates.date_for_offset`), the place the ``tại X``
 in the sentence. Mentions of the same occurrence — the title, the lead, a caption and the
 body all naming one meeting — merge by kind + participants + compatible date into one event
 whose evidence is its best-dated sentence.

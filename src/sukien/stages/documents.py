@@ -19,9 +19,9 @@ Parties are as written: "giữa A và B" split where the second party's name beg
 organisation head word such as "Bộ", "Ngân hàng", "Tập đoàn", or a country name — "Bộ Khoa học
 và Công nghệ Việt Nam và Bộ Khoa học, Công nghệ Thông tin và Truyền thông Hàn Quốc"); else the
 subject of the sign verb ("VN và các nước Liên minh Kinh tế Á - Âu ... đã ký"); else the two
-countries of the occasion (:func:`sukien.extract.relations.main_pair`), as ISO3 codes.
-Topics come from the topic classifier (:mod:`sukien.extract.topics`) run on the title without
-its parties; the signing date from :func:`sukien.extract.dates.date_for_offset`.
+countries of the occasion (:func:`sukien.stages.relations.main_pair`), as ISO3 codes.
+Topics come from the topic classifier (:mod:`sukien.stages.topics`) run on the title without
+its parties; the signing date from :func:`sukien.stages.dates.date_for_offset`.
 """
 
 from __future__ import annotations

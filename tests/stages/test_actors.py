@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sukien.extract.actors import country_of, entities_in_span, find_actors
 from sukien.model import GPE, LOC, ORG, PER
 from sukien.pipeline import Pipeline
 from sukien.reading import article_from_text
+from sukien.stages.actors import country_of, entities_in_span, find_actors
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 ONLY_ACTORS = ("dates", "events", "statements", "documents", "quantities", "relations")

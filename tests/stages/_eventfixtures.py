@@ -82,10 +82,10 @@ def make_article(text: str, dates: list[tuple[str, str, str | None]] = (), publi
 
 
 def run_events(art: Article) -> Article:
-    from sukien.extract.events import find_events
+    from sukien.stages.events import find_events
     return find_events(art)
 
 
 def run_all(art: Article) -> Article:
-    from sukien.extract.statements import find_statements
+    from sukien.stages.statements import find_statements
     return find_statements(run_events(art))

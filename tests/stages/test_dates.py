@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sukien.extract.dates import (
+from sukien.model import Article
+from sukien.stages.dates import (
     apply_year,
     date_for_offset,
     find_dates,
@@ -12,7 +13,6 @@ from sukien.extract.dates import (
     parse_published,
     resolve_dates,
 )
-from sukien.model import Article
 
 
 def one(text: str, published: str | None = None):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from _eventfixtures import make_article, run_all
 
-from sukien.extract.standards import actor_code, cameo_dyads, coding, plover_records
 from sukien.model import Entity
+from sukien.stages.standards import actor_code, cameo_dyads, coding, plover_records
 
 
 def test_codings_per_kind_and_mode():

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sukien.extract.dates import resolve_dates
-from sukien.extract.quantities import find_quantities
 from sukien.model import Article
+from sukien.stages.dates import resolve_dates
+from sukien.stages.quantities import find_quantities
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

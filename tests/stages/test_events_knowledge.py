@@ -3,10 +3,10 @@ matcher treats blockers and tone placement as documented."""
 
 from __future__ import annotations
 
-from sukien.extract.cues import find_cues
-from sukien.extract.standards import coding
 from sukien.knowledge import load_table
 from sukien.model import EVENT_KINDS, STATEMENT_KINDS
+from sukien.stages.cues import find_cues
+from sukien.stages.standards import coding
 
 KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "DOC", "MATERIAL", "-"}
 MODES = {"", "meet", "phone", "virtual", "multilateral", "third-party", "visit", "arrive", "sign", "witness",
