@@ -250,3 +250,24 @@ def test_organisation_names_end_at_their_country_or_a_title(pipe):
                     "Bộ Khoa học, Công nghệ Thông tin và Truyền thông Hàn Quốc": "KOR"}
     per = {e.name: e.country for e in art.entities if e.type == PER}
     assert per == {"Lạc Thụ Cương": "CHN", "Hồng Tiểu Dũng": "CHN"}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ Cộng hòa Slovakia Robert Kalinak hội kiến đoàn Việt Nam.",
+     "Robert Kalinak", "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ"),
+    ("Chủ tịch nước Lương Cường hội đàm với Tổng thống nước Cộng hòa Guinea-Bissau Umaro Sissoco Embaló.",
+     "Umaro Sissoco Embaló", "Tổng thống"),
+    ("Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào Thongloun Sisoulith hội đàm với Tổng Bí thư Tô Lâm.",
+     "Thongloun Sisoulith", "Chủ tịch nước"),
+])
+def test_a_countrys_long_name_is_not_read_into_the_title(text, name, title):
+    art = find_actors(article_from_text(text, id="t"))
+    person = next(e for e in art.entities if e.type == PER and e.name == name)
+    assert person.title == title
+
+
+def test_an_institution_named_federal_keeps_its_name_in_the_title():
+    text = "Chủ tịch Hội đồng Liên bang Nga Valentina Matviyenko hội kiến Chủ tịch nước Trần Đại Quang."
+    art = find_actors(article_from_text(text, id="t"))
+    person = next(e for e in art.entities if e.type == PER and e.name == "Valentina Matviyenko")
+    assert person.title == "Chủ tịch Hội đồng Liên bang"

@@ -787,9 +787,18 @@ def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
     return tags[i].start
 
 
+# The first words of a country's long name read into a title ("Bộ trưởng Bộ Nội vụ Cộng hòa
+# Slovakia", "Tổng thống nước Cộng hòa Guinea-Bissau"): they belong to the country, which
+# follows, not to the office. Found in 29 of 1,499 person titles on the 388 dev articles.
+# "nước" goes with them ("Tổng thống nước Cộng hòa ...") except in "(Phó) Chủ tịch nước";
+# "Hội đồng Liên bang" (Russia's Federation Council) is an institution, not a country's name.
+_TRAILING_STATE_FORM = re.compile(
+    r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)|(?<!Hội đồng)\s+Liên bang)$")
+
+
 def _clean_title(s: str) -> str:
     s = _WHITESPACE.sub(" ", s).strip(" ,(-–")
-    return s
+    return _TRAILING_STATE_FORM.sub("", s)
 
 
 def _token_end(text: str, pos: int, tokens: list[str]) -> int:
