@@ -271,3 +271,10 @@ def test_an_institution_named_federal_keeps_its_name_in_the_title():
     art = find_actors(article_from_text(text, id="t"))
     person = next(e for e in art.entities if e.type == PER and e.name == "Valentina Matviyenko")
     assert person.title == "Chủ tịch Hội đồng Liên bang"
+
+
+def test_a_cambodian_honorific_is_not_part_of_the_name():
+    text = "Chủ tịch Thượng viện Campuchia Samdech Techo Hun Sen hội kiến Tổng Bí thư Tô Lâm."
+    art = find_actors(article_from_text(text, id="t"))
+    assert "Hun Sen" in {e.name for e in art.entities if e.type == PER}
+    assert not any("Samdech" in e.name for e in art.entities)

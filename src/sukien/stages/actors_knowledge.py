@@ -36,7 +36,7 @@ ORG_HEADS = ("Bộ", "Ban", "Tập đoàn", "Tổng công ty", "Công ty", "Hi�
 # Words that introduce a person's name ("ông Trump", "Ngài Putin", "đồng chí Trần Dịch Quân").
 # Military ranks are titles (titles.tsv), not honorifics.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "tiến sĩ", "giáo sư", "tiến sỹ", "thạc sĩ",
-              "nhà báo", "Samdech", "Sheikh")
+              "nhà báo", "Samdech", "Samdech Techo", "Sheikh")
 
 
 @dataclass(frozen=True, slots=True)
