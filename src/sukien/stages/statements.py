@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import TOPICS, Article, Statement
@@ -284,11 +285,17 @@ def _opens_clause(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
     lo = sent.span.start
     token_ends = {t.end for t in sent.tokens}
     report_ends = {c.end for c in sent.cues if c.has("REPORT")}
-    for _ in range(12):
+    return _reached_over_fillers(
+        text, lo, pos, 12,
+        lambda end: end <= lo or text[end - 1] in _CLAUSE_CHARS or end in token_ends or end in report_ends)
+
+
+def _reached_over_fillers(text: str, lo: int, pos: int, steps: int, reached: Callable[[int], bool]) -> bool:
+    """Walk left from ``pos`` over filler words (at most ``steps``) until ``reached(end)``
+    says the text before is what we look for; False at the first word that is no filler."""
+    for _ in range(steps):
         end = text_end(text, lo, pos)
-        if end <= lo or text[end - 1] in _CLAUSE_CHARS:
-            return True
-        if end in token_ends or end in report_ends:
+        if reached(end):
             return True
         lw = last_word(text, lo, end)
         if lw is None or lw[0] not in _FILLERS:
@@ -315,15 +322,7 @@ def _after_actor_or_speech(roles: Roles, sent: SentenceView, cue: Cue, *, opener
     if recent_report >= 0 and pos - recent_report <= REPORTED_SUBJECT_CHARS and \
             not any(ch in text[recent_report:pos] for ch in ",;:"):
         return True  # "cho biết Quảng Tây sẽ ...": the reported clause's own subject
-    for _ in range(6):
-        end = text_end(text, lo, pos)
-        if end in token_ends or end in report_ends:
-            return True
-        lw = last_word(text, lo, end)
-        if lw is None or lw[0] not in _FILLERS:
-            return False
-        pos = lw[1]
-    return False
+    return _reached_over_fillers(text, lo, pos, 6, lambda end: end in token_ends or end in report_ends)
 
 
 def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
