@@ -121,6 +121,17 @@ class CorpusEvent:
 ActorKey = Callable[[Article, str], tuple[str, str]]  # (article, participant) → (key, display name)
 
 
+def _actor_keys(article: Article, refs: Sequence[str], actor_key: ActorKey, names: dict[str, str]) -> list[str]:
+    """Corpus keys of ``refs`` (entity ids or ISO3) in ``article``; records each key's
+    display name in ``names`` the first time it is seen."""
+    keys = []
+    for ref in refs:
+        key, name = actor_key(article, ref)
+        names.setdefault(key, name)
+        keys.append(key)
+    return keys
+
+
 def merge_events(articles: Sequence[Article], actor_key: ActorKey,
                  story_of: dict[str, Any] | None = None) -> list[CorpusEvent]:
     """Merge the events of ``articles`` into corpus events (see the module docstring)."""
@@ -129,11 +140,7 @@ def merge_events(articles: Sequence[Article], actor_key: ActorKey,
     names: dict[str, str] = {}
     for a in articles:
         for ev in a.events:
-            keys = []
-            for p in ev.participants:
-                k, name = actor_key(a, p)
-                names.setdefault(k, name)
-                keys.append(k)
+            keys = _actor_keys(a, ev.participants, actor_key, names)
             items.append(SourceEvent(a, ev, tuple(dict.fromkeys(keys)), story_of.get(a.id)))
     parent = list(range(len(items)))
 
@@ -262,11 +269,7 @@ def merge_statements(articles: Sequence[Article], actor_key: ActorKey,
     order: list[list[tuple[Article, Any, set[str]]]] = []
     for a in articles:
         for s in a.statements:
-            keys = []
-            for p in s.source:
-                k, n = actor_key(a, p)
-                names.setdefault(k, n)
-                keys.append(k)
+            keys = _actor_keys(a, s.source, actor_key, names)
             occasion = occasion_of.get((a.id, s.occasion)) if s.occasion else None
             words = set(_WORDS.findall(s.evidence.text.lower()))
             block = groups[(s.kind, occasion or f"article:{a.id}", tuple(sorted(set(keys))))]
