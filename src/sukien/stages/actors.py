@@ -34,7 +34,8 @@ from rapidfuzz import fuzz, process
 
 from ..model import GPE, LOC, ORG, PER, Article, Entity, Mention
 from ..text.chars import LOWER, UPPER
-from ..text.normalize import fold_name, match_key
+from ..text.normalize import fold_name as _fold_name_uncached
+from ..text.normalize import match_key
 from . import actors_knowledge as kb
 from .names import (
     FOREIGN,
@@ -114,17 +115,26 @@ _SPACES = re.compile(r"[ \u00a0]*")
 _AFTER_PUNCT = re.compile(r"[,(][ ]*(\S+)")
 _WHITESPACE = re.compile(r"\s+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
+# Names are folded many times per article (grouping compares every partial name with
+# every full one) and recur across articles: a bounded memo of the pure function.
+FOLD_MEMO = 1 << 15
+fold_name = lru_cache(maxsize=FOLD_MEMO)(_fold_name_uncached)
+
+
+def _without_trailing_paren(name: str) -> str:
+    """``name`` without a bracketed tail ("... Việt Nam (VINK)" -> "... Việt Nam")."""
+    return _TRAILING_PAREN.sub("", name) if ")" in name else name
 _NAME_SPLIT = re.compile(r"[\s.]+")
 _PREV_WORD = re.compile(rf"([{UPPER}{LOWER}]+) $")
 _NEXT_WORD = re.compile(rf"[ ]([{UPPER}][{LOWER}]+)(?![{UPPER}{LOWER}\-])")
-_CREDIT = re.compile(r"(?:Ảnh|ẢNH|Nguồn|Photo|Ảnh minh họa|Ảnh minh hoạ|Đồ họa|Video|Clip)\s*:\s*")
+# A photo/video credit is one of these words, then a colon ("Ảnh: Giang Huy"). Found from
+# the colons (a few per article; str.find is a C scan) rather than by a regex alternation,
+# which is tried at every position. No head is the end of another, so at most one matches.
+CREDIT_HEADS = ("Ảnh", "ẢNH", "Nguồn", "Photo", "Ảnh minh họa", "Ảnh minh hoạ", "Đồ họa", "Video", "Clip")
 _CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
-_TEASER_HEADS = r"(?:Có thể bạn quan tâm|Xem thêm|Tin liên quan|Bài liên quan|Đọc thêm|" \
-                r"Tin cùng chuyên mục|Tin mới nhất|Tin khác)"
-_TEASER = re.compile(rf"^\s*{_TEASER_HEADS}\b.*", re.M | re.S)
-# The heads alone: a pattern of literals is scanned for in C, while _TEASER (opening with a
-# line start) is tried at every position; most articles have no teaser head at all.
-_TEASER_HEAD = re.compile(_TEASER_HEADS)
+TEASER_HEADS = ("Có thể bạn quan tâm", "Xem thêm", "Tin liên quan", "Bài liên quan", "Đọc thêm",
+                "Tin cùng chuyên mục", "Tin mới nhất", "Tin khác")
+_TEASER = re.compile(rf"^\s*(?:{'|'.join(TEASER_HEADS)})\b.*", re.M | re.S)
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
@@ -218,8 +228,7 @@ def find_actors(article: Article) -> Article:
 
 def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
     spans = [(c.start, c.end) for c in article.captions]
-    for m in _CREDIT.finditer(text):
-        end = m.end()
+    for start, end in _credits(text):
         pos = end
         while True:
             t = _CREDIT_TOKEN.match(text, pos)
@@ -233,17 +242,44 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
             pos = t.end()
             if pos - end > 60:
                 break
-        spans.append((m.start(), pos))
-    for m in _BRACKET.finditer(text):
-        spans.append((m.start(), m.end()))
-    t = _TEASER.search(text) if _TEASER_HEAD.search(text) else None
-    if t:
-        spans.append((t.start(), len(text)))
+        spans.append((start, pos))
+    if "[" in text:
+        for m in _BRACKET.finditer(text):
+            spans.append((m.start(), m.end()))
+    # _TEASER opens with a line start, so it is tried at every position: only run it when
+    # a head is in the text at all (most articles have none; `in` is a C scan)
+    for head in TEASER_HEADS:
+        if head in text:
+            t = _TEASER.search(text)
+            if t:
+                spans.append((t.start(), len(text)))
+            break
     tail = _TAIL.search(text[-120:])
     if tail:
         off = len(text) - len(text[-120:])
         spans.append((off + tail.start(1), len(text)))
     return sorted(spans)
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<credit head>\\s*:\\s*`` (``Ảnh: ``), from the start of the head to the
+    first character after the colon's spaces."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    colon = text.find(":")
+    while colon >= 0:
+        head_end = colon
+        while head_end > 0 and text[head_end - 1].isspace():
+            head_end -= 1
+        for head in CREDIT_HEADS:
+            if text.endswith(head, 0, head_end):
+                end = colon + 1
+                while end < n and text[end].isspace():
+                    end += 1
+                out.append((head_end - len(head), end))
+                break
+        colon = text.find(":", colon + 1)
+    return out
 
 
 def _in_blocked(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -259,68 +295,76 @@ def _in_blocked(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
 # 2. dictionary and pattern tags
 
 
+# A candidate tag: (start, -length, kind priority, order found, end, kind, ref). Sorted
+# as plain tuples (longest, then most specific, then first found wins at a start); the
+# Tag object is only made for the candidates kept.
+_Cand = tuple[int, int, int, int, int, str, object]
+
+
 def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     n = len(text)
-    cands: list[tuple[int, int, int, Tag]] = []
+    cands: list[_Cand] = []
+    add = cands.append
+    org_head, person = kb.ORG_HEAD, kb.PERSON
     # " " + word_key: matches start at a word start (the automaton's keys begin with " ")
-    for end_idx, (length, entries) in kb.automaton().iter(" " + key):
-        start, end = end_idx - length, end_idx  # padded index - 1 = text index
-        glued_right = end < n and text[end].isalnum() and not _camel_glue(text, end)
-        surface = text[start:end]
+    for end, (length, entries) in kb.automaton().iter(" " + key):
+        start = end - length  # padded index - 1 = text index
+        # a hit glued to the next letter is part of a longer word, unless a crawl glued two
+        # words ("Trung QuốcNgụy": lower then upper)
+        glued_right = end < n and text[end].isalnum() and not (text[end - 1].islower() and text[end].isupper())
+        capitalised = text[start].isupper()
         for e in entries:
-            if e.kind == kb.ORG_HEAD:
+            kind = e.kind
+            if kind == org_head:
                 # an organisation by pattern: head noun + capitalised words
-                if surface[:1].isupper() and not glued_right:
+                if capitalised and not glued_right:
                     m = _ORG_TAIL.match(text, end)
                     if m:
                         org_end = _trim_org(text, end, m.end())
                         if org_end > end:
-                            cands.append((start, -(org_end - start), 6,
-                                          Tag(start, org_end, kb.ORG, None, text[start:org_end])))
+                            add((start, start - org_end, 6, len(cands), org_end, kb.ORG, None))
                 continue
-            if glued_right and not (e.kind == kb.PERSON and _glued_typo(text, start, end)):
+            if glued_right and not (kind == person and _glued_typo(text, start, end)):
                 continue
-            if e.exact_case and surface != e.text:
+            if (e.capitalised and not capitalised) or (e.as_listed and text[start:end] != e.text):
                 continue
-            if e.kind in (kb.COUNTRY, kb.ORG, kb.PLACE, kb.PERSON) and not surface[:1].isupper():
-                continue
-            if e.kind == kb.HONORIFIC and e.text[:1].isupper() and surface != e.text:
-                continue
-            cands.append((start, -(end - start), kb.KIND_PRIORITY[e.kind],
-                          Tag(start, end, e.kind, e.ref, surface)))
-    for s, e, iso in _compounds(text):
-        cands.append((s, -(e - s), 2, Tag(s, e, kb.COUNTRY, kb.countries().get(iso), text[s:e])))
+            add((start, start - end, e.priority, len(cands), end, kind, e.ref))
+    if "-" in text or "–" in text:
+        countries = kb.countries()
+        for s, e, iso in _compounds(text):
+            add((s, s - e, 2, len(cands), e, kb.COUNTRY, countries.get(iso)))
     _name_after_known_org(text, cands)
-    cands.sort(key=lambda c: (c[0], c[1], c[2]))
+    cands.sort()
     out: list[Tag] = []
     last_end = -1
-    for _, _, _, tag in cands:
-        if tag.start < last_end:
+    for start, _, _, _, end, kind, ref in cands:
+        if start < last_end:
             continue
-        if _in_blocked(blocked, tag.start, tag.end):
+        if blocked and _in_blocked(blocked, start, end):
             continue
-        out.append(tag)
-        last_end = tag.end
+        out.append(Tag(start, end, kind, ref, text[start:end]))
+        last_end = end
     starts = {t.start for t in out}
     ends = {t.end for t in out}
-    return [t for t in out if not _inside_name(text, t, starts, ends)]
+    place_kinds = (kb.COUNTRY, kb.PLACE)
+    return [t for t in out if t.kind not in place_kinds or not _inside_name(text, t, starts, ends)]
 
 
-def _name_after_known_org(text: str, cands: list[tuple[int, int, int, Tag]]) -> None:
+def _name_after_known_org(text: str, cands: list[_Cand]) -> None:
     """A pattern organisation that is a listed body plus a personal name ("Văn phòng Chủ
     tịch nước Đào Việt Trung") is dropped, so the listed body and the name both stand."""
-    known = {(c[0], c[3].end) for c in cands if c[3].kind == kb.ORG and c[3].ref is not None}
-    if not known:
+    org = kb.ORG
+    ends_at: dict[int, list[int]] = {}
+    for c in cands:
+        if c[5] == org and c[6] is not None:
+            ends_at.setdefault(c[0], []).append(c[4])
+    if not ends_at:
         return
-    ends_at = {}
-    for s, e in known:
-        ends_at.setdefault(s, []).append(e)
     keep = []
     for c in cands:
-        tag = c[3]
-        if tag.kind == kb.ORG and tag.ref is None and c[0] in ends_at:
-            rest = [e for e in ends_at[c[0]] if e < tag.end]
-            if rest and name_shape(name_tokens(text[max(rest):tag.end])) == VN:
+        if c[5] == org and c[6] is None and c[0] in ends_at:
+            rest = [e for e in ends_at[c[0]] if e < c[4]]
+            if rest and name_shape(name_tokens(text[max(rest):c[4]])) == VN:
                 continue
         keep.append(c)
     cands[:] = keep
@@ -335,15 +379,28 @@ def _country_in_org_re() -> re.Pattern[str]:
 def _trim_org(text: str, head_end: int, end: int) -> int:
     """Where a pattern organisation really ends: at its country ("Bộ Văn hóa Trung Quốc",
     not "... Trung Quốc Lác Thụ Cương"), and before ", <title>" ("..., Đại sứ ...")."""
-    key = match_key(text[head_end:end])
-    m = _country_in_org_re().search(key)
-    if m:
-        end = head_end + m.end()
+    cut = _country_cut(text[head_end:end])
+    if cut is not None:
+        end = head_end + cut
+    if text.find(",", head_end, end) < 0:
+        return end
     for c in _COMMA.finditer(text, head_end, end):
         nxt = match_key(text[c.end():c.end() + TITLE_PEEK])
         if any(nxt.startswith(t) for t in _title_starts(nxt[:4])):
             return c.start()
     return end
+
+
+# Organisation names recur across articles ("Bộ Ngoại giao"); the country search is an
+# alternation of every country name, so its answer per name is memoised (bounded).
+ORG_TAIL_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=ORG_TAIL_MEMO)
+def _country_cut(tail: str) -> int | None:
+    """Where a country name in an organisation's tail ends, if one is there."""
+    m = _country_in_org_re().search(match_key(tail))
+    return m.end() if m else None
 
 
 _COMMA = re.compile(r",[ ]+")
@@ -353,11 +410,6 @@ TITLE_PEEK = 40  # characters looked at after a comma for a title
 @cache
 def _title_starts(prefix: str) -> tuple[str, ...]:
     return tuple(k for k in kb.titles() if k.startswith(prefix))
-
-
-def _camel_glue(text: str, i: int) -> bool:
-    """Two words glued by a crawl without a space ("Trung QuốcNgụy"): lower then upper."""
-    return 0 < i < len(text) and text[i - 1].islower() and text[i].isupper()
 
 
 _GLUED = re.compile(rf"[{LOWER}]+")
@@ -373,24 +425,30 @@ def _glued_typo(text: str, start: int, end: int) -> bool:
     return not is_vn_syllable(last + m.group(0))
 
 
-_DASH = re.compile(r"[-–]")
+def _joining_hyphens(text: str) -> list[tuple[int, int]]:
+    """The spans of ``[ ]?[-–][ ]?`` with a lower-case letter right before and an
+    upper-case one right after ("Việt - Hàn", "Việt-Trung"), in text order.
 
-
-def _hyphens(text: str) -> list[tuple[int, int]]:
-    """The spans ``re.finditer(r"[ ]?[-–][ ]?", text)`` gives, found from the dashes alone:
-    a pattern opening with an optional space is tried at every character (3x slower)."""
+    Found from the dashes (str.find, a C scan; a regex opening with an optional space or
+    a character class is tried at every position). Each dash is judged alone: a space
+    before it that a previous span took is preceded by that span's dash, which is no
+    lower-case letter either way."""
+    dashes = []
+    for dash in "-–":
+        p = text.find(dash)
+        while p >= 0:
+            dashes.append(p)
+            p = text.find(dash, p + 1)
     out: list[tuple[int, int]] = []
-    last = 0
     n = len(text)
-    for d in _DASH.finditer(text):
-        p = d.start()
-        if p < last:  # the dash was the trailing part of the previous match
-            continue
-        start = p - 1 if p - 1 >= last and text[p - 1] == " " else p
+    for p in sorted(dashes):
+        start = p - 1 if p > 0 and text[p - 1] == " " else p
         end = p + 2 if p + 1 < n and text[p + 1] == " " else p + 1
-        out.append((start, end))
-        last = end
+        if start > 0 and text[start - 1].islower() and end < n and text[end].isupper():
+            out.append((start, end))
     return out
+
+
 _WORDS_BEFORE = re.compile(rf"(?:[{UPPER}][{LOWER}]+[ ])?[{UPPER}][{LOWER}]+$")
 _WORDS_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+(?:[ ][{UPPER}][{LOWER}]+)?")
 
@@ -400,10 +458,7 @@ def _compounds(text: str) -> list[tuple[int, int, str]]:
     span, when both sides are country names or their short forms."""
     shorts = kb.country_shorts()
     found: dict[int, tuple[int, int, str]] = {}
-    for h_start, h_end in _hyphens(text):
-        if not (h_start > 0 and text[h_start - 1].islower() and h_end < len(text)
-                and text[h_end].isupper()):
-            continue
+    for h_start, h_end in _joining_hyphens(text):
         left = _side(text, shorts, _WORDS_BEFORE.search(text, max(0, h_start - 24), h_start), True)
         right = _side(text, shorts, _WORDS_AFTER.match(text, h_end), False)
         if left and right:
@@ -416,7 +471,7 @@ def _side(text: str, shorts: dict[str, str], m: re.Match[str] | None, before: bo
     if not m:
         return None
     s, e = m.start(), m.end()
-    iso = shorts.get(match_key(text[s:e]))
+    iso = shorts.get(_word_match_key(text[s:e]))
     if iso:
         return s, e, iso
     # the one word next to the hyphen ("Nam" of "Việt Nam" is not a form; "Hàn" is)
@@ -424,8 +479,13 @@ def _side(text: str, shorts: dict[str, str], m: re.Match[str] | None, before: bo
     if sp < 0:
         return None
     s2, e2 = (sp + 1, e) if before else (s, sp)
-    iso = shorts.get(match_key(text[s2:e2]))
+    iso = shorts.get(_word_match_key(text[s2:e2]))
     return (s2, e2, iso) if iso else None
+
+
+# match_key of a word or two next to a hyphen: the same words recur, a bounded memo.
+WORD_KEY_MEMO = 1 << 14
+_word_match_key = lru_cache(maxsize=WORD_KEY_MEMO)(match_key)
 
 
 def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
@@ -912,8 +972,8 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
         elif t.kind == kb.ORG:
             name, iso, sector = _org_identity(t)
             # "Mạng lưới ... Việt Nam (VINK)" and "Mạng lưới ... Việt Nam" are one body
-            core = _TRAILING_PAREN.sub("", name)
-            key = next((k for k in named_spans if k[0] == ORG and _TRAILING_PAREN.sub("", k[1]) == core), None)
+            core = _without_trailing_paren(name)
+            key = next((k for k in named_spans if k[0] == ORG and _without_trailing_paren(k[1]) == core), None)
             if key is not None and len(name) > len(key[1]):
                 named_spans[(ORG, name)] = named_spans.pop(key)
                 named_info.pop(key)
@@ -1039,7 +1099,7 @@ PATTERN_ORG_MEMO = 1 << 14
 def _pattern_org_country(text: str) -> str | None:
     # a body named with its country at the end ("Bộ Giáo dục Hàn Quốc", "... (VINK)"); a
     # friendship body is its first country's ("Hội hữu nghị Việt Nam - Nhật Bản": VNM)
-    core = match_key(_TRAILING_PAREN.sub("", text))
+    core = match_key(_without_trailing_paren(text))
     m = _country_suffix_re().search(core)
     if not m:
         return None
@@ -1078,23 +1138,16 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
             for p in full[canon]:
                 p.canonical = tenures[0].name
     _merge_variants(full)
-    folded: dict[str, str] = {}
-
-    def fold_cached(n: str) -> str:
-        if n not in folded:
-            folded[n] = fold_name(n)
-        return folded[n]
-
     for p in partial:
         tok = fold_name(p.name.split(".")[-1])
         initial = fold_name(p.name.split(".")[0])[:1] if "." in p.name else None
         hits = [k for k, ms in full.items()
-                if any(_partial_of(tok, initial, m, p.name, fold_cached) for m in ms)]
+                if any(_partial_of(tok, initial, m, p.name) for m in ms)]
         if len(hits) == 1:
             full[hits[0]].append(p)
             continue
         if p.shape == VN_GIVEN:
-            given = [k for k, ms in full.items() if any(fold_cached(m.name.split()[-1]) == tok for m in ms)]
+            given = [k for k, ms in full.items() if any(fold_name(m.name.split()[-1]) == tok for m in ms)]
             if len(given) == 1:
                 full[given[0]].append(p)
             continue
@@ -1128,18 +1181,17 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
                 break
 
 
-def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str,
-                fold_cached: Callable[[str], str]) -> bool:
+def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str) -> bool:
     """Is the one-word name ``tok`` (``ông Woo``, ``V.Putin``, ``ông Hải``) this person?"""
     if written:
-        a, b = fold_cached(written), fold_cached(m.name)
+        a, b = fold_name(written), fold_name(m.name)
         if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
             return True
     full = m.canonical or m.name
-    parts = [fold_cached(x) for x in _NAME_SPLIT.split(full) if x]
+    parts = [fold_name(x) for x in _NAME_SPLIT.split(full) if x]
     if not parts or tok not in parts:
         # "Woo" against "Woo Won-shik": the first word
-        return bool(parts) and fold_cached(full.split()[0]) == tok
+        return bool(parts) and fold_name(full.split()[0]) == tok
     if initial is not None:
         return parts[0][:1] == initial
     return True

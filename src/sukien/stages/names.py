@@ -84,8 +84,18 @@ def is_all_caps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# Names, name runs and their shapes recur across articles (the same people, places and
+# bodies); the pure functions below are memoised on tuples, bounded to keep memory flat.
+NAME_MEMO = 1 << 15
+
+
 def name_shape(tokens: list[str]) -> str | None:
     """``VN`` (Vietnamese or Sino-Vietnamese), ``FOREIGN``, or None if not a name."""
+    return _name_shape(tuple(tokens))
+
+
+@lru_cache(maxsize=NAME_MEMO)
+def _name_shape(tokens: tuple[str, ...]) -> str | None:
     if not tokens:
         return None
     words = [t for t in tokens if t not in PARTICLES]
@@ -107,6 +117,11 @@ def name_shape(tokens: list[str]) -> str | None:
 def leading_place_words(tokens: list[str]) -> int:
     """How many leading words of a Vietnamese-looking run are a place, not the name:
     "Phúc Kiến Lý Đức Kim" -> 2 (the name starts at the surname and has 2-4 words)."""
+    return _leading_place_words(tuple(tokens))
+
+
+@lru_cache(maxsize=NAME_MEMO)
+def _leading_place_words(tokens: tuple[str, ...]) -> int:
     if not tokens or not all(is_vn_syllable(t) for t in tokens):
         return 0
     if tokens[0] in vn_surnames() and len(tokens) <= MAX_VN_NAME_WORDS:
@@ -122,4 +137,9 @@ def korean_like(tokens: list[str]) -> bool:
 
 
 def name_tokens(run: str) -> list[str]:
-    return [m.group(0) for m in TOKEN_RE.finditer(run)]
+    return list(_name_tokens(run))
+
+
+@lru_cache(maxsize=NAME_MEMO)
+def _name_tokens(run: str) -> tuple[str, ...]:
+    return tuple(TOKEN_RE.findall(run))  # TOKEN_RE has no capturing group: whole matches
