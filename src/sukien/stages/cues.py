@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -36,6 +37,11 @@ _NON_WORD = re.compile(r"[^\w]")
 # no replacing — skipping it makes the substitution several times faster on long articles).
 _PUNCT = re.compile(r"[^\w ]")
 _SPACES = re.compile(r"\s+")
+# The punctuation of news text, most frequent first (counted on trends2024): blanked with one
+# str.replace each before _PUNCT mops up the rest, because a regex substitution pays per match
+# and these make up nearly all of an article's ~100 matches (53 -> ~20 µs per article). Only
+# characters _PUNCT itself blanks are kept, so the result is the same.
+_COMMON_PUNCT = tuple(c for c in ',\n.-/":)(;“\'”%!?+…–’|&•=[]*‘' if _PUNCT.fullmatch(c))
 
 # Old and new tone placement on the diphthongs oa/oe/uy ("hòa"/"hoà", "thủy"/"thuỷ"): cues are
 # stored in both forms so either spelling in an article matches.
@@ -58,7 +64,14 @@ def normalise_for_match(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a rare character whose lower case is longer (e.g. 'İ')
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for c in _COMMON_PUNCT:
+        low = low.replace(c, " ")
     return _PUNCT.sub(" ", low)
+
+
+def padded_for_match(text: str) -> str:
+    """``normalise_for_match(text)`` between two spaces: what the matchers' automata read."""
+    return f" {normalise_for_match(text)} "
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +80,24 @@ class Cue:
     end: int
     text: str
     senses: tuple[tuple[str, str], ...]  # (kind, mode) pairs; empty for a blocker
+    # The kinds of ``senses`` as a set (made once per dictionary entry by the matcher): the stages
+    # ask has()/kinds() of every cue of every sentence, and a set lookup beats a walk over pairs.
+    kind_set: frozenset[str] = field(compare=False, repr=False)
 
     def has(self, kind: str) -> bool:
-        return any(k == kind for k, _ in self.senses)
+        return kind in self.kind_set
 
     def mode(self, kind: str) -> str | None:
+        if kind not in self.kind_set:
+            return None
         for k, m in self.senses:
             if k == kind:
                 return m
         return None
 
     def kinds(self, allowed: tuple[str, ...]) -> list[tuple[str, str]]:
+        if self.kind_set.isdisjoint(allowed):
+            return []
         return [(k, m) for k, m in self.senses if k in allowed]
 
 
@@ -96,26 +116,29 @@ class CueMatcher:
                     bucket.append((kind, mode))
         self._automaton = ahocorasick.Automaton()
         for key, kinds in senses.items():
-            self._automaton.add_word(f" {key} ", (key, tuple(kinds)))
+            # the value carries what find() needs per match, so no per-match work recomputes it
+            self._automaton.add_word(f" {key} ", (len(key), tuple(kinds), frozenset(k for k, _ in kinds)))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Cue]:
-        """Leftmost-longest whole-word cue matches in ``text``; blockers are matched but dropped."""
-        padded = f" {normalise_for_match(text)} "
-        found = []
-        for end_idx, (key, kinds) in self._automaton.iter(padded):
-            start = end_idx - len(key) - 1  # padded start of " key " + 1 - 1 for the padding
-            found.append((start, -len(key), key, kinds))
+    def find(self, text: str, padded: str | None = None) -> list[Cue]:
+        """Leftmost-longest whole-word cue matches in ``text``; blockers are matched but dropped.
+
+        ``padded`` is ``padded_for_match(text)`` when the caller already has it (the trigger and
+        the topic matchers read the same article)."""
+        if padded is None:
+            padded = padded_for_match(text)
+        # (start in text, -length, value): sorted, the leftmost-longest match of each place comes first
+        # (no two matches share start and length, so the values are never compared)
+        found = [(end_idx - value[0] - 1, -value[0], value) for end_idx, value in self._automaton.iter(padded)]
         found.sort()
         out: list[Cue] = []
         last_end = -1
-        for start, neg_len, _key, kinds in found:
-            end = start - neg_len
+        for start, neg_len, (_n, senses, kind_set) in found:
             if start < last_end:
                 continue
-            last_end = end
-            if kinds:
-                out.append(Cue(start, end, text[start:end], kinds))
+            last_end = end = start - neg_len
+            if senses:
+                out.append(Cue(start, end, text[start:end], senses, kind_set))
         return out
 
 
@@ -134,9 +157,19 @@ def article_cues(article: Article) -> list[Cue]:
     cached = article.meta.get("_cues")
     if cached is not None and cached[0] == len(article.text_clean):
         return cached[1]
-    cues = find_cues(article.text_clean)
-    article.meta["_cues"] = (len(article.text_clean), cues)
+    padded = padded_for_match(article.text_clean)
+    cues = trigger_matcher().find(article.text_clean, padded)
+    article.meta["_cues"] = (len(article.text_clean), cues, padded)
     return cues
+
+
+def article_padded(article: Article) -> str:
+    """``padded_for_match`` of the article's text, made once with its cues (the topic matcher reuses it)."""
+    cached = article.meta.get("_cues")
+    if cached is not None and cached[0] == len(article.text_clean):
+        return cached[2]
+    article_cues(article)
+    return article.meta["_cues"][2]
 
 
 # -- actors and their roles ---------------------------------------------------------------
@@ -331,16 +364,46 @@ def _name_gap(gap: str) -> bool:
     return len(words) <= NAME_GAP_WORDS and all(w[:1].isupper() for w in words)
 
 
-@dataclass(slots=True)
-class SentenceView:
-    """A sentence with the cues and actor tokens inside it."""
+_NO_KINDS: frozenset[str] = frozenset()
 
-    span: Span
-    index: int
-    cues: list[Cue] = field(default_factory=list)
-    tokens: list[ActorToken] = field(default_factory=list)
-    positions: dict[tuple[int, bool], str] = field(default_factory=dict)  # memo of Roles.position
-    memo: dict[str, object] = field(default_factory=dict)  # per-sentence sets the stages reuse
+
+class SentenceView:
+    """A sentence with the cues and actor tokens inside it.
+
+    A plain slotted class, its memo dictionaries made on first use: a stage asks questions of
+    few sentences of an article (those with a trigger or a person in them)."""
+
+    __slots__ = ("span", "index", "cues", "tokens", "kinds", "positions", "memo")
+
+    def __init__(self, span: Span, index: int, cues: Sequence[Cue] = (), tokens: Sequence[ActorToken] = (),
+                 kinds: frozenset[str] = _NO_KINDS) -> None:
+        self.span = span
+        self.index = index
+        self.cues = cues
+        self.tokens = tokens
+        self.kinds = kinds  # every kind of every cue in the sentence
+        self.positions: dict[tuple[int, bool], str] | None = None  # memo of Roles.position
+        self.memo: dict[str, object] | None = None  # per-sentence sets the stages reuse
+
+    def remembered(self) -> dict[str, object]:
+        """The sentence's memo (made on first use)."""
+        if self.memo is None:
+            self.memo = {}
+        return self.memo
+
+
+def _by_sentence(items: list, spans: list[Span], starts: list[int]) -> dict[int, list]:
+    """Items (cues or tokens, in text order) grouped by the index of the sentence they start in."""
+    groups: dict[int, list] = {}
+    for x in items:
+        i = bisect.bisect_right(starts, x.start) - 1
+        if i >= 0 and x.start < spans[i].end:
+            group = groups.get(i)
+            if group is None:
+                groups[i] = [x]
+            else:
+                group.append(x)
+    return groups
 
 
 class Roles:
@@ -363,17 +426,33 @@ class Roles:
         self.text = article.text_clean
         self.cues = article_cues(article)
         self.tokens = actor_tokens(article, self.cues)
-        sentences = article.sentences or [Span(0, len(self.text), "SENT")]
-        self.sentences = [SentenceView(s, i) for i, s in enumerate(sentences)]
-        starts = [s.start for s in sentences]
-        for c in self.cues:
-            i = bisect.bisect_right(starts, c.start) - 1
-            if i >= 0 and c.start < sentences[i].end:
-                self.sentences[i].cues.append(c)
-        for t in self.tokens:
-            i = bisect.bisect_right(starts, t.start) - 1
-            if i >= 0 and t.start < sentences[i].end:
-                self.sentences[i].tokens.append(t)
+        self.spans = article.sentences or [Span(0, len(self.text), "SENT")]
+        starts = [s.start for s in self.spans]
+        self._cues_in = _by_sentence(self.cues, self.spans, starts)
+        self._tokens_in = _by_sentence(self.tokens, self.spans, starts)
+        # the kinds of cue each sentence holds: the stages pass over a sentence with one set test
+        self.kinds_in = {i: frozenset().union(*[c.kind_set for c in cues]) for i, cues in self._cues_in.items()}
+        self._views: dict[int, SentenceView] = {}
+        self.memo: dict[str, object] = {}  # article-level results the two stages share
+
+    def sentence(self, i: int) -> SentenceView:
+        """The view of sentence ``i`` (made on first use, then the same object: it keeps memos)."""
+        view = self._views.get(i)
+        if view is None:
+            view = self._views[i] = SentenceView(self.spans[i], i, self._cues_in.get(i, ()),
+                                                 self._tokens_in.get(i, ()), self.kinds_in.get(i, _NO_KINDS))
+        return view
+
+    @property
+    def sentences(self) -> list[SentenceView]:
+        return [self.sentence(i) for i in range(len(self.spans))]
+
+    def sentences_with(self, kinds: tuple[str, ...]) -> list[SentenceView]:
+        """The sentences holding a cue of one of ``kinds``, in text order."""
+        return [self.sentence(i) for i in sorted(self.kinds_in) if not self.kinds_in[i].isdisjoint(kinds)]
+
+    def has_tokens(self, i: int) -> bool:
+        return i in self._tokens_in
 
     # -- positions --------------------------------------------------------------------------
     def position(self, sent: SentenceView, token: ActorToken, *, report_opens: bool = False) -> str:
@@ -383,11 +462,14 @@ class Roles:
         clause ("Bộ trưởng nhấn mạnh Tổng Bí thư ... thăm Hàn Quốc": the visitor is the Tổng Bí thư).
         """
         key = (token.start, report_opens)
-        cached = sent.positions.get(key)
-        if cached is not None:
-            return cached
-        result = self._position(sent, token, report_opens)
-        sent.positions[key] = result
+        memo = sent.positions
+        if memo is None:
+            memo = sent.positions = {}
+        else:
+            cached = memo.get(key)
+            if cached is not None:
+                return cached
+        result = memo[key] = self._position(sent, token, report_opens)
         return result
 
     def _position(self, sent: SentenceView, token: ActorToken, report_opens: bool) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Article, DateSpan, Event
+from ..model import Article, DateSpan, Event, Mention
 from .cues import (
     EVENT_KINDS,
     LEADERS,
@@ -196,6 +196,13 @@ class _Context:
         self.last_person: str | None = None
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
         self.main_visitor: str | None = None  # the person making the article's first trip
+        self._places: list[Mention] | None = None
+
+    def places(self) -> list[Mention]:
+        """The article's place and country mentions with a country (made on first need)."""
+        if self._places is None:
+            self._places = [m for m in self.article.mentions if m.label in ("LOC", "GPE") and m.country]
+        return self._places
 
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
@@ -403,16 +410,16 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
 def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[EventMention] | None:
     roles = ctx.roles
     text = roles.text
-    objs = [t for t in sent.tokens if cue.end <= t.start < min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)
-            and not _invited_by(text, sent, t)]
     arrive = cue.mode("VISIT") == "arrive"
     if arrive:
         # "đã tới Nam Ninh": a place right after the verb, in a foreign country
-        place = next((m for m in ctx.article.mentions if m.label in ("LOC", "GPE") and m.country
-                      and cue.end <= m.start <= cue.end + 2), None)
+        place = next((m for m in ctx.places() if cue.end <= m.start <= cue.end + 2), None)
         if place is None:
             return None
         objs = [ActorToken(place.start, place.end, (place.country,), "GPE", place.country, (place.country,))]
+    else:
+        limit = min(sent.span.end, cue.end + VISIT_OBJECT_WINDOW)
+        objs = [t for t in sent.tokens if cue.end <= t.start < limit and not _invited_by(text, sent, t)]
     country_tok = None
     for t in objs:
         gap = text[cue.end:t.start].replace(", làm việc", "")  # "chuyến thăm, làm việc tại Việt Nam"
@@ -863,7 +870,7 @@ def find_events(article: Article) -> Article:
     ctx = _Context(article)
     mentions: list[EventMention] = []
     last_meet_date: DateSpan | None = None
-    for sent in ctx.roles.sentences:
+    for sent in ctx.roles.sentences_with(EVENT_KINDS):  # most sentences name no meeting, visit or signing
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):
                 if kind == "MEET":

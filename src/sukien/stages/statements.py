@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import TOPICS, Article, Statement
+from ..model import TOPICS, Article, DateSpan, Statement
 from .cues import (
     EVENT_KINDS,
     LEADERS,
@@ -40,6 +40,7 @@ from .cues import (
     Roles,
     SentenceView,
     article_cues,
+    article_padded,
     last_word,
     text_end,
 )
@@ -139,19 +140,23 @@ class _State:
         self.agreed: tuple[Statement, int] | None = None  # an open "nhất trí:" list and its sentence
         self._topic_cues: list[tuple[int, int, str]] | None = None
         self._ref_year: int | None = None  # the article's year (0: unknown), on first need
+        self._dates_in: dict[int, list[DateSpan]] | None = None
 
     # -- helpers ----------------------------------------------------------------------------
     def past_day_before(self, sent: SentenceView) -> int | None:
         """Where a sentence names a day or month years back ("ngày 18/7/1977"), when it names no
         recent date: what it tells happened then. A year alone ("năm 1992") is background to a
         statement of today and does not count."""
+        dates = self.dates_in(sent.index)
+        if not dates:
+            return None
         ref = self.ref_year()
         if ref is None:
             return None
         from .dates import HISTORICAL_YEARS  # what dates.py calls history (ref_year found it importable)
         past = None
-        for d in self.article.dates:
-            if not (sent.span.start <= d.start < sent.span.end) or not d.value or d.value.startswith("--"):
+        for d in dates:
+            if not d.value or d.value.startswith("--"):
                 continue
             year = int(d.value[:4]) if d.value[:4].isdigit() else None
             if year is None:
@@ -161,6 +166,18 @@ class _State:
             if d.precision in ("day", "month") and past is None:
                 past = d.start
         return past
+
+    def dates_in(self, index: int) -> list[DateSpan]:
+        """The dates starting in sentence ``index``, in the article's order (grouped on first need)."""
+        if self._dates_in is None:
+            spans = self.roles.spans
+            starts = [s.start for s in spans]
+            self._dates_in = {}
+            for d in self.article.dates:
+                i = bisect.bisect_right(starts, d.start) - 1
+                if i >= 0 and d.start < spans[i].end:
+                    self._dates_in.setdefault(i, []).append(d)
+        return self._dates_in.get(index, [])
 
     def ref_year(self) -> int | None:
         if self._ref_year is None:
@@ -175,7 +192,7 @@ class _State:
     def topic_index(self) -> tuple[list[tuple[int, int, str]], list[int]]:
         """Topic cues of the whole article (one pass, made on first need) and their starts."""
         if self._topic_cues is None:
-            self._topic_cues = topic_cues(self.article.text_clean)
+            self._topic_cues = topic_cues(self.article.text_clean, article_padded(self.article))
             self._topic_starts = [c[0] for c in self._topic_cues]
         return self._topic_cues, self._topic_starts
     def country(self, ref: str) -> str | None:
@@ -277,14 +294,33 @@ def _word_before(text: str, start: int, lo: int) -> str:
     return lw[0] if lw else ""
 
 
+def _token_ends(sent: SentenceView) -> set[int]:
+    memo = sent.remembered()
+    ends = memo.get("token_ends")
+    if ends is None:
+        ends = memo["token_ends"] = {t.end for t in sent.tokens}
+    return ends
+
+
+def _report_ends(sent: SentenceView) -> list[int]:
+    """Ends of the sentence's speech verbs, in text order."""
+    if "REPORT" not in sent.kinds:
+        return []
+    memo = sent.remembered()
+    ends = memo.get("report_ends")
+    if ends is None:
+        ends = memo["report_ends"] = [c.end for c in sent.cues if c.has("REPORT")]
+    return ends
+
+
 def _opens_clause(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
     """Is ``cue`` at the start of a clause (after fillers): sentence start, punctuation, an
     actor (its subject) or a speech verb?"""
     text = roles.text
     pos = cue.start
     lo = sent.span.start
-    token_ends = {t.end for t in sent.tokens}
-    report_ends = {c.end for c in sent.cues if c.has("REPORT")}
+    token_ends = _token_ends(sent)
+    report_ends = _report_ends(sent)
     return _reached_over_fillers(
         text, lo, pos, 12,
         lambda end: end <= lo or text[end - 1] in _CLAUSE_CHARS or end in token_ends or end in report_ends)
@@ -304,25 +340,44 @@ def _reached_over_fillers(text: str, lo: int, pos: int, steps: int, reached: Cal
     return False
 
 
+def _speaker_end(roles: Roles, sent: SentenceView, end: int) -> bool:
+    """Does an actor that may speak end at ``end``: a clause subject, or the reported speaker
+    after "rằng" or a speech verb? (Worked out per token on first need, then kept.)"""
+    memo = sent.remembered()
+    verdicts = memo.get("speaker_ends")
+    if verdicts is None:
+        verdicts = memo["speaker_ends"] = {}
+    verdict = verdicts.get(end)
+    if verdict is None:
+        text, lo = roles.text, sent.span.start
+        reports = _report_ends(sent)
+        verdict = verdicts[end] = any(
+            t.end == end and (roles.position(sent, t) != "governed" or _word_before(text, t.start, lo) in _SPEECH_WORDS
+                              or text_end(text, lo, t.start) in reports)
+            for t in sent.tokens)
+    return verdict
+
+
 def _after_actor_or_speech(roles: Roles, sent: SentenceView, cue: Cue, *, opener_ok: bool = False) -> bool:
     """Does ``cue`` follow (over fillers) a speech verb, or an actor that is a clause subject
     or reported speaker ("khẳng định Việt Nam sẽ")? With ``opener_ok`` also "đồng thời"."""
     text = roles.text
     pos = cue.start
     lo = sent.span.start
-    report_ends = {c.end for c in sent.cues if c.has("REPORT") or (opener_ok and c.has("CONT"))}
-    token_ends = sent.memo.get("speaker_ends")
-    if token_ends is None:
-        all_reports = {c.end for c in sent.cues if c.has("REPORT")}
-        token_ends = {t.end for t in sent.tokens
-                      if roles.position(sent, t) != "governed" or _word_before(text, t.start, lo) in _SPEECH_WORDS
-                      or text_end(text, lo, t.start) in all_reports}
-        sent.memo["speaker_ends"] = token_ends
-    recent_report = max((c.end for c in sent.cues if c.has("REPORT") and c.end <= pos), default=-1)
+    reports = _report_ends(sent)
+    recent_report = max((e for e in reports if e <= pos), default=-1)
     if recent_report >= 0 and pos - recent_report <= REPORTED_SUBJECT_CHARS and \
             not any(ch in text[recent_report:pos] for ch in ",;:"):
         return True  # "cho biết Quảng Tây sẽ ...": the reported clause's own subject
-    return _reached_over_fillers(text, lo, pos, 6, lambda end: end in token_ends or end in report_ends)
+    report_ends = set(reports)
+    if opener_ok and "CONT" in sent.kinds:
+        report_ends.update(c.end for c in sent.cues if c.has("CONT"))
+    # The walk below only tries ends at or before the cue: with no actor and no speech verb
+    # (or opener) before it — the common case of a "sẽ" — it cannot succeed.
+    if not (sent.tokens and sent.tokens[0].end <= pos) and not any(e <= pos for e in report_ends):
+        return False
+    return _reached_over_fillers(text, lo, pos, 6,
+                                 lambda end: end in report_ends or _speaker_end(roles, sent, end))
 
 
 def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
@@ -339,7 +394,6 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                 reported = True
             continue
         kind, mode = senses[0]
-        prev_word = _word_before(text, cue.start, sent.span.start)
         ok = True
         if out and _EMBEDDED.search(text, out[-1][0].end, cue.start) and \
                 not any(ch in text[out[-1][0].end:cue.start] for ch in ";,"):
@@ -368,7 +422,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         elif mode == "object_target":
             ok = _opens_clause(roles, sent, cue)
         elif mode != "by":
-            if prev_word in _NOMINALISERS and not last_was_report:
+            if _word_before(text, cue.start, sent.span.start) in _NOMINALISERS and not last_was_report:
                 ok = False
             elif text[cue.end:cue.end + 5].lower() == " của ":
                 ok = False  # "nhu cầu và mong muốn của cả hai bên": a noun, not someone's act
@@ -386,11 +440,17 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
 
 def _blank_tokens(roles: Roles, sent: SentenceView, lo: int, end: int) -> str:
     """``text[lo:end]`` with actor names blanked out."""
-    chunk = list(roles.text[lo:end])
+    text = roles.text
+    pieces: list[str] = []
+    at = lo  # tokens come in text order and do not overlap
     for t in sent.tokens:
-        for i in range(max(t.start, lo) - lo, min(t.end, end) - lo):
-            chunk[i] = " "
-    return "".join(chunk)
+        start, stop = max(t.start, at), min(t.end, end)
+        if start < stop:
+            pieces.append(text[at:start])
+            pieces.append(" " * (stop - start))
+            at = stop
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
 def _subjectless(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
@@ -604,7 +664,7 @@ def _track_agreement(state: _State, roles: Roles, sent: SentenceView, found: lis
 
 
 def find_statements(article: Article) -> Article:
-    if not any(c.kinds(STATEMENT_KINDS) for c in article_cues(article)):
+    if all(c.kind_set.isdisjoint(STATEMENT_KINDS) for c in article_cues(article)):
         article.statements = []  # no trigger word: no statement (a continuation needs one before it)
         article.meta.pop("_roles", None)
         article.meta.pop("_cues", None)
@@ -613,8 +673,16 @@ def find_statements(article: Article) -> Article:
     state = _State(article, roles)
     statements: list[Statement] = []
     n = 0
-    for sent in roles.sentences:
-        state.current = sent.index
+    no_kinds: frozenset[str] = frozenset()
+    for i in range(len(roles.spans)):
+        state.current = i
+        if not state.prev and roles.kinds_in.get(i, no_kinds).isdisjoint(STATEMENT_KINDS):
+            # Most sentences: no trigger, and no statement before them to continue. Nothing is
+            # made; only their subject is remembered (a later sentence's speaker).
+            if roles.has_tokens(i):
+                _remember_subject(state, roles.sentence(i))
+            continue
+        sent = roles.sentence(i)
         found = _statements_in(state, sent)
         agreed_item = _agreed_item(state, sent, found)
         if agreed_item is not None or (found and all(f.mode in _WEAK_MODES for f in found)

@@ -47,6 +47,7 @@ def topics_in_spans(cues: list[tuple[int, int, str]], start: int, end: int,
     return sorted(found, key=_ORDER.__getitem__)
 
 
-def topic_cues(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, topic)`` for every topic cue in ``text`` (for highlighting and debugging)."""
-    return [(c.start, c.end, k) for c in topic_matcher().find(text) for k, _ in c.senses]
+def topic_cues(text: str, padded: str | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, topic)`` for every topic cue in ``text`` (for highlighting and debugging);
+    ``padded`` is ``cues.padded_for_match(text)`` when the caller has it already."""
+    return [(c.start, c.end, k) for c in topic_matcher().find(text, padded) for k, _ in c.senses]
