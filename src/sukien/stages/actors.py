@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -305,7 +306,9 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     n = len(text)
     cands: list[_Cand] = []
     add = cands.append
-    org_head, person = kb.ORG_HEAD, kb.PERSON
+    org_head, person, org = kb.ORG_HEAD, kb.PERSON, kb.ORG
+    # a pattern organisation that extends a listed one needs a second look (below)
+    has_pattern_org = has_known_org = False
     # " " + word_key: matches start at a word start (the automaton's keys begin with " ")
     for end, (length, entries) in kb.automaton().iter(" " + key):
         start = end - length  # padded index - 1 = text index
@@ -322,18 +325,22 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
                     if m:
                         org_end = _trim_org(text, end, m.end())
                         if org_end > end:
-                            add((start, start - org_end, 6, len(cands), org_end, kb.ORG, None))
+                            add((start, start - org_end, 6, len(cands), org_end, org, None))
+                            has_pattern_org = True
                 continue
             if glued_right and not (kind == person and _glued_typo(text, start, end)):
                 continue
             if (e.capitalised and not capitalised) or (e.as_listed and text[start:end] != e.text):
                 continue
             add((start, start - end, e.priority, len(cands), end, kind, e.ref))
+            if kind == org:
+                has_known_org = True
     if "-" in text or "–" in text:
         countries = kb.countries()
         for s, e, iso in _compounds(text):
             add((s, s - e, 2, len(cands), e, kb.COUNTRY, countries.get(iso)))
-    _name_after_known_org(text, cands)
+    if has_pattern_org and has_known_org:
+        _name_after_known_org(text, cands)
     cands.sort()
     out: list[Tag] = []
     last_end = -1
@@ -493,17 +500,28 @@ def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
     "Vũ Đức Đam", "Trương Hòa Bình", "Đức Dũng")."""
     if tag.kind not in (kb.COUNTRY, kb.PLACE):
         return False
-    prev = _PREV_WORD.search(text, max(0, tag.start - 12), tag.start)
-    if prev and prev.group(1)[:1].isupper() and prev.group(1) not in STOP_WORDS:
-        covered = (tag.start - 1) in ends  # tags never overlap: only one can end right there
-        if not covered and (prev.group(1) in kb.surnames() or is_vn_syllable(prev.group(1))):
-            return True
-    after_lower = prev is not None and prev.group(1)[:1].islower()  # "tại Mỹ Phạm Quang Vinh"
-    if " " not in tag.text and len(tag.text) <= 5 and not after_lower:
-        nxt = _NEXT_WORD.match(text, tag.end)
-        if nxt and is_vn_syllable(nxt.group(1)) and nxt.group(1) not in STOP_WORDS \
-                and (tag.end + 1) not in starts:
-            return True
+    start, end = tag.start, tag.end
+    # the word right before (_PREV_WORD ends with a space: checked first, it is cheap)
+    prev = None
+    if start > 0 and text[start - 1] == " ":
+        m = _PREV_WORD.search(text, max(0, start - 12), start)
+        if m:
+            prev = m.group(1)
+    after_lower = False  # "tại Mỹ Phạm Quang Vinh"
+    if prev is not None:
+        if prev[0].isupper():
+            covered = (start - 1) in ends  # tags never overlap: only one can end right there
+            if prev not in STOP_WORDS and not covered and (prev in kb.surnames() or is_vn_syllable(prev)):
+                return True
+        else:
+            after_lower = prev[0].islower()
+    word = tag.text
+    if not after_lower and len(word) <= 5 and " " not in word and end < len(text) and text[end] == " ":
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt:
+            following = nxt.group(1)
+            if is_vn_syllable(following) and following not in STOP_WORDS and (end + 1) not in starts:
+                return True
     return False
 
 
@@ -619,7 +637,9 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
-    before = _PREV_WORD.search(text, max(0, first.start - 8), first.start)
+    # the word before ("làm Chủ tịch ..."); _PREV_WORD ends with a space, checked first
+    before = _PREV_WORD.search(text, max(0, first.start - 8), first.start) \
+        if first.start > 0 and text[first.start - 1] == " " else None
     predicate = before is not None and before.group(1) in PREDICATE_WORDS
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
@@ -856,6 +876,11 @@ _TRAILING_STATE_FORM = re.compile(
     r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)|(?<!Hội đồng)\s+Liên bang)$")
 
 
+# Titles as written recur across articles ("Thủ tướng Chính phủ"): a bounded memo.
+CLEAN_TITLE_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=CLEAN_TITLE_MEMO)
 def _clean_title(s: str) -> str:
     s = _WHITESPACE.sub(" ", s).strip(" ,(-–")
     return _TRAILING_STATE_FORM.sub("", s)
@@ -928,6 +953,10 @@ def _add_titles(p: PersonMention, chain: _Chain) -> None:
     p.evidence.extend(chain.evidence)
 
 
+# word_key of a person's name: the same names recur across articles, a bounded memo.
+_name_word_key = lru_cache(maxsize=WORD_KEY_MEMO)(kb.word_key)
+
+
 def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: list[tuple[int, int]],
                      tags: list[Tag]) -> list[PersonMention]:
     """Other occurrences of full names already found ("Woo Won-shik" with no title)."""
@@ -936,7 +965,7 @@ def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: 
     out: list[PersonMention] = []
     names = {p.name for p in people if len(p.name.split()) >= 2}
     for name in names:
-        k = kb.word_key(name)
+        k = _name_word_key(name)
         start = key.find(k)
         while start >= 0:
             end = start + len(k)
@@ -959,44 +988,62 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
     mentions: list[Mention] = []
     entities: list[Entity] = []
     # -- countries, organisations, places
-    country_counts: Counter[str] = Counter()
     gpe_spans: dict[str, list[tuple[int, int]]] = {}
     named_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     named_info: dict[tuple[str, str], tuple[str | None, str]] = {}
+    org_keys: dict[str, tuple[str, str]] = {}
+    # countries written near a person: country names, and bodies named with their country
+    # ("Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc"); tags are in text order
+    country_tags: list[tuple[int, str]] = []
+    country_kind, org_kind, place_kind = kb.COUNTRY, kb.ORG, kb.PLACE
     for t in tags:
-        if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country):
-            iso = t.ref.iso3
-            country_counts[iso] += 1
-            gpe_spans.setdefault(iso, []).append((t.start, t.end))
-            mentions.append(Mention(t.start, t.end, GPE, STAGE, {}, t.ref.name, iso))
-        elif t.kind == kb.ORG:
+        kind = t.kind
+        if kind == country_kind:
+            c = t.ref
+            if isinstance(c, kb.Country):
+                iso = c.iso3
+                spans = gpe_spans.get(iso)
+                if spans is None:
+                    gpe_spans[iso] = [(t.start, t.end)]
+                else:
+                    spans.append((t.start, t.end))
+                country_tags.append((t.start, iso))
+                mentions.append(Mention(t.start, t.end, GPE, STAGE, {}, c.name, iso))
+        elif kind == org_kind:
             name, iso, sector = _org_identity(t)
-            # "Mạng lưới ... Việt Nam (VINK)" and "Mạng lưới ... Việt Nam" are one body
+            if iso:
+                country_tags.append((t.start, iso))
+            # "Mạng lưới ... Việt Nam (VINK)" and "Mạng lưới ... Việt Nam" are one body,
+            # named by its longest form (one key per name without its bracketed tail)
             core = _without_trailing_paren(name)
-            key = next((k for k in named_spans if k[0] == ORG and _without_trailing_paren(k[1]) == core), None)
+            key = org_keys.get(core)
             if key is not None and len(name) > len(key[1]):
                 named_spans[(ORG, name)] = named_spans.pop(key)
                 named_info.pop(key)
                 key = None
             key = key or (ORG, name)
+            org_keys[core] = key
             named_spans.setdefault(key, []).append((t.start, t.end))
             named_info[key] = (iso, sector)
             name = key[1]
             mentions.append(Mention(t.start, t.end, ORG, STAGE, {"sector": sector} if sector else {},
                                     name, iso))
-        elif t.kind == kb.PLACE and isinstance(t.ref, kb.Place):
-            named_spans.setdefault((LOC, t.ref.name), []).append((t.start, t.end))
-            named_info[(LOC, t.ref.name)] = (t.ref.country, "")
-            mentions.append(Mention(t.start, t.end, LOC, STAGE, {"kind": t.ref.kind}, t.ref.name, t.ref.country))
-    others = [c for c, _ in country_counts.most_common() if c != "VNM"]
+        elif kind == place_kind:
+            place = t.ref
+            if isinstance(place, kb.Place):
+                key = (LOC, place.name)
+                spans = named_spans.get(key)
+                if spans is None:
+                    named_spans[key] = [(t.start, t.end)]
+                else:
+                    spans.append((t.start, t.end))
+                named_info[key] = (place.country, "")
+                mentions.append(Mention(t.start, t.end, LOC, STAGE, {"kind": place.kind}, place.name, place.country))
+    # countries by how often they are named (ties: first named first), not Vietnam
+    others = [c for c in sorted(gpe_spans, key=lambda iso: len(gpe_spans[iso]), reverse=True) if c != "VNM"]
     # -- people
     groups = _group_people(people)
     person_entities: list[tuple[Entity, list[PersonMention]]] = []
-    # countries written near a person: country names, and bodies named with their country
-    # ("Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc")
-    country_tags = [(t.start, t.ref.iso3) for t in tags if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country)]
-    country_tags += [(t.start, iso) for t in tags if t.kind == kb.ORG and (iso := _org_identity(t)[1])]
-    country_tags.sort()
 
     def near(pos: int, reach: int | None = None) -> str | None:
         sent_start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("; ", 0, pos))
@@ -1072,10 +1119,13 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
                 attrs["holder_source"] = "dictionary"
         mentions.append(Mention(t.start, t.end, TITLE_LABEL, STAGE, attrs, name, country, t.title_text,
                                 holder.id if holder else None))
-    mentions.sort(key=lambda m: (m.start, m.end))
+    # one stable sort: the same order as sorting these mentions first
     article.mentions.extend(mentions)
-    article.mentions.sort(key=lambda m: (m.start, m.end))
+    article.mentions.sort(key=_SPAN_ORDER)
     article.entities = entities
+
+
+_SPAN_ORDER = attrgetter("start", "end")
 
 
 @cache
@@ -1181,13 +1231,23 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
                 break
 
 
+# (written partial name, full name, canonical name) -> same person? Asked for every full
+# mention of every person in the article, often for the same pair: a bounded memo.
+PARTIAL_MEMO = 1 << 15
+
+
 def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str) -> bool:
     """Is the one-word name ``tok`` (``ông Woo``, ``V.Putin``, ``ông Hải``) this person?"""
+    return _partial_of_names(tok, initial, written, m.name, m.canonical)
+
+
+@lru_cache(maxsize=PARTIAL_MEMO)
+def _partial_of_names(tok: str, initial: str | None, written: str, name: str, canonical: str | None) -> bool:
     if written:
-        a, b = fold_name(written), fold_name(m.name)
+        a, b = fold_name(written), fold_name(name)
         if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
             return True
-    full = m.canonical or m.name
+    full = canonical or name
     parts = [fold_name(x) for x in _NAME_SPLIT.split(full) if x]
     if not parts or tok not in parts:
         # "Woo" against "Woo Won-shik": the first word
