@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -421,8 +421,7 @@ def _week_value(ctx: _Context, direction: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):  # a tuple: built for every date in every article
     kind: str
     start: int
     end: int
@@ -430,13 +429,37 @@ class _Hit:
     text: str
 
 
-_DIGITS = re.compile(r"[0-9]+")  # ASCII digits: a quarter faster than a Unicode digit class
 _WORD_START = re.compile(r"\(|(?<=[\s(])[^\s(]")
 
 # How far before a digit or keyword a date expression may start ("chiều tối ngày 21/11",
 # "từ ngày 10 đến", "trong hai ngày 19"): words and characters looked back.
 LOOKBACK_WORDS = 4
 LOOKBACK_CHARS = 28
+
+# A day or month number is written right after one of these words, at most this many characters
+# after the word's start ("tháng 11", "ngày  5", "mồng 2").
+_BEFORE_NUMBER_WORDS = ("tháng", "quý", "ngày", "mùng", "mồng")
+BEFORE_NUMBER_CHARS = 8
+# What follows a day or month number in a date ("21/11", "10.3", "24 - 27/4", "21 tháng 11",
+# "19 và 20-6").
+_AFTER_DAY = r"[/.\-–]\d|\s*[-–]\s*\d|\s+(?:tháng|và|đến|tới)\s"
+
+
+@cache
+def _date_digits() -> re.Pattern[str]:
+    """Starts of the digit runs that can be part of a date: a year (19xx-21xx), or one or two
+    digits followed by a date separator or preceded by "tháng"/"quý"/"ngày"/"mùng"/"mồng".
+    Numbers such as "320.000" or "5 dự án" fail it. One regex, so a text's many numbers are
+    filtered without a Python call each. It starts with the digit class (the regex engine then
+    skips other characters fast); lookbehinds placed after the first digit see the run's start."""
+    before = "|".join(f"(?<={re.escape(w)}{chr(92)}s{{{k}}}[0-9])"
+                      for w in _BEFORE_NUMBER_WORDS for k in range(1, BEFORE_NUMBER_CHARS - len(w) + 1))
+    return re.compile(
+        r"[0-9](?<![0-9][0-9])"  # the first digit of a run
+        r"(?:(?<=1)9[0-9]{2}(?![0-9])|(?<=2)[01][0-9]{2}(?![0-9])"  # a year
+        rf"|[0-9]?(?![0-9])(?={_AFTER_DAY})"
+        rf"|(?:{before})[0-9]?(?![0-9]))",
+        re.IGNORECASE)
 
 
 @cache
@@ -478,43 +501,72 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
 
 
 def _anchors(text: str) -> list[int]:
-    """Offsets every date expression must cover: digit runs and keyword hits. Found with one
-    digit regex and one automaton pass, so a text is not scanned by the big pattern."""
-    out = [m.start() for m in _DIGITS.finditer(text) if _may_be_date_digits(text, m.start(), m.end())]
-    out += [i for i, _ in find_phrases(text.lower(), _keywords(), whole_words=False)]
+    """Offsets every date expression must cover: digit runs that may be part of a date, and
+    keyword hits. Found with one digit regex and one automaton pass, so a text is not scanned
+    by the big pattern."""
+    out = []
+    for m in _date_digits().finditer(text):
+        s = m.start()
+        if s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit():
+            continue  # continues a number ("1.000", "2,7")
+        out.append(s)
+    out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(text.lower())]
     return sorted(set(out))
 
 
-_AFTER_DAY = re.compile(r"[/.\-–]\d|\s*[-–]\s*\d|\s+(?:tháng|và|đến|tới)\s", re.IGNORECASE)
-_BEFORE_MONTH = re.compile(r"(?:tháng|quý|ngày|mùng|mồng)\s+$", re.IGNORECASE)
-
-
-def _may_be_date_digits(text: str, start: int, end: int) -> bool:
-    """A cheap test that a digit run can be part of a date: a year (19xx-21xx), a day or
-    month followed by a separator ("21/11", "10.3", "24 - 27/4", "21 tháng 11", "19 và 20-6"),
-    or a number after "tháng"/"quý"/"ngày". Numbers such as "320.000" or "5 dự án" fail it."""
-    n = end - start
-    if start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit():
-        return False  # continues a number ("1.000", "2,7")
-    if n == 4:
-        return text[start:start + 2] in ("19", "20", "21")
-    if n > 2:
-        return False
-    return bool(_AFTER_DAY.match(text, end)) or bool(_BEFORE_MONTH.search(text, max(0, start - 8), start))
-
-
 @cache
-def _start_words() -> frozenset[str]:
-    """Lower-case first words that a date expression can start with (besides a digit or "(")."""
+def _forms_by_start() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The forms (in scanner order) that can match at a place, by what the place starts with:
+    the lower-case first word, ``"0"`` for a digit, ``"("``. A form is tried only where its own
+    first word stands (read off the patterns in ``_patterns``), so most places try one to
+    four forms; the first form that matches is the scanner's match there."""
     v = _vocab()
-    words = {"từ", "ngày", "trong", "hôm", "vào", "đến", "trước", "sau", "cùng", "thứ", "chủ", "tuần", "mùng", "mồng",
-             "quý", "tháng", "năm", "giai", "thời", "các", "so", "tầm"}
-    for group in (v.part_of_day, v.relative_day, v.edge, v.weekday):
-        words |= {w.split()[0] for w in group}
-    return frozenset(words)
+    part = {w.split()[0] for w in v.part_of_day}
+    rel = {w.split()[0] for w in v.relative_day}
+    wd = {w.split()[0] for w in v.weekday}
+    edge = {w.split()[0] for w in v.edge}
+    starts: dict[str, set[str]] = {
+        "interval": part | {"từ", "ngày", "trong"},
+        "dm_words": part | {"ngày"},
+        "dmy_cued": part | wd | rel | {"ngày", "hôm", "vào", "từ", "đến", "trước", "sau", "mùng", "mồng"},
+        "dmy_full": {"0"},
+        "dm_slash": {"0"},
+        "same_day": part | {"cùng"},
+        "relative": part | rel,
+        "weekday": part | wd,
+        "week": {"tuần"},
+        "quarter": {"quý"},
+        "month": edge | {"tháng"},
+        "year_range": {"năm", "giai", "thời", "từ", "tầm"},
+        "year": edge | {"các", "năm"},
+        "year_rel": edge | {"năm"},
+        "year_edge": edge,
+        "year_cue": {"so", "tầm", "đến", "trước", "sau", "từ"},
+        "year_paren": {"("},
+    }
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for kind, pattern in _patterns():
+        for w in starts[kind]:
+            out.setdefault(w, []).append((kind, pattern))
+    return {w: tuple(forms) for w, forms in out.items()}
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    """Word starts where a form may match: a digit, "(", or a word a form starts with, spelt
+    as the forms spell it (first letter in either case, the rest lower case). Looking back
+    from an anchor, one call of this regex passes over the other words."""
+    by_first: dict[str, list[str]] = {}
+    for w in _forms_by_start():
+        if w.isalpha():
+            by_first.setdefault(w[0], []).append(w[1:])
+    words = "|".join(
+        f"[{c.upper()}{c}](?:{'|'.join(re.escape(r) for r in sorted(rest, key=len, reverse=True))})"
+        for c, rest in sorted(by_first.items()))
+    return re.compile(rf"(?:(?<=[\s(])|\A)(?:[0-9]|(?:{words})(?![^\W\d_]))|\(")
 
 
 @cache
@@ -523,34 +575,55 @@ def _pattern_of() -> dict[str, re.Pattern[str]]:
 
 
 def _hits(text: str) -> list[_Hit]:
-    pats = _pattern_of()
-    scanner = _scanner()
-    start_words = _start_words()
+    """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
+    covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
+    the scanner's first matching form reaches past the anchor."""
+    forms_at = _forms_by_start()
+    digit_forms, paren_forms = forms_at["0"], forms_at["("]
     first_word = _FIRST_WORD.match
+    word_starts = _WORD_START.finditer
+    candidates = _candidates().finditer
     hits: list[_Hit] = []
     covered = 0
     for a in _anchors(text):
         if a < covered:
             continue
-        lo = max(covered, a - LOOKBACK_CHARS)
-        starts = [m.start() for m in _WORD_START.finditer(text, lo, a)]
-        if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
-            starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
-        starts = starts[-LOOKBACK_WORDS:] + [a]
-        for s in starts:
-            c = text[s]  # _can_start inlined: it runs for several word starts per anchor
-            if not (c.isdigit() or c == "("):
+        lo = a - LOOKBACK_CHARS
+        if lo < covered:
+            lo = covered
+        places = [m.start() for m in candidates(text, lo, a)]
+        if places:
+            starts = [m.start() for m in word_starts(text, lo, a)]
+            if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
+                starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
+            if len(starts) > LOOKBACK_WORDS:
+                first = starts[-LOOKBACK_WORDS]
+                places = [s for s in places if s >= first]
+        places.append(a)
+        for s in places:
+            c = text[s]
+            if c == "(":
+                forms = paren_forms
+            elif c.isdigit():
+                forms = digit_forms
+            else:
                 w = first_word(text, s)
-                if w is None or w.group().lower() not in start_words:
+                if w is None:
                     continue
-            m = scanner.match(text, s)
-            if m is None or m.end() <= a or m.lastgroup is None:
+                forms = forms_at.get(w.group().lower())
+                if forms is None:
+                    continue
+            for kind, pattern in forms:  # noqa: B007 - kind: the form that matched
+                m = pattern.match(text, s)
+                if m is not None:
+                    break
+            else:
                 continue
-            full = pats[m.lastgroup].match(text, s)
-            if full is None:  # same pattern as the scanner's branch; cannot happen
+            end = m.end()
+            if end <= a:
                 continue
-            hits.append(_Hit(m.lastgroup, s, full.end(), full.groupdict(), full.group()))
-            covered = full.end()
+            hits.append(_Hit(kind, s, end, m.groupdict(), m.group()))
+            covered = end
             break
     return hits
 
