@@ -137,6 +137,7 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
                          "VALUES (?, '[]', '[]', datetime('now'))", [(a.id,) for a in new_articles])
     corpus = _corpus_df(store)
     new_feats = [st.link_features(a, corpus, c) for a, c in zip(new_articles, counts, strict=True)]
+    del counts  # the vectors are made; the raw counts of a whole first link are hundreds of MB
 
     # -- candidates: every member of every block a new article is in
     new_keys: dict[str, list[int]] = defaultdict(list)
@@ -217,7 +218,8 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
                          [(min(a, b), max(a, b), s) for a, b, s in new_edges])
     summary.new_articles += len(new_articles)
     summary.edges += len(new_edges)
-    _recluster(store, [a.id for a in new_articles], {f.id: f for f in feats}, dup_of, summary)
+    _recluster(store, [a.id for a in new_articles], {f.id: f for f in feats}, dup_of, summary,
+               {a.id: a for a in (*old_articles, *new_articles)})
 
 
 def _stored_days(value: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -269,13 +271,15 @@ def _component(store: Any, seeds: Iterable[str]) -> list[str]:
 
 
 def _recluster(store: Any, new_ids: list[str], known: dict[str, st.LinkFeatures], dup_of: dict[str, str],
-               summary: LinkSummary) -> None:
+               summary: LinkSummary, loaded: dict[str, Article]) -> None:
     """Re-cluster the components the new articles joined. Edges between articles whose
     text features are at hand (the new ones and their candidates) are re-scored with
-    today's frequencies; the others keep their stored score."""
+    today's frequencies; the others keep their stored score. ``loaded``: articles already
+    read from the store (not read again: on a first link they are the whole corpus)."""
     conn = store.conn
     members = _component(store, new_ids)
-    articles = load_articles(store, members)
+    articles = [loaded[m] for m in members if m in loaded]
+    articles += load_articles(store, [m for m in members if m not in loaded])
     missing = [m for m in members if m not in known]
     light = _date_only_features(store, missing)
     feats = [known.get(m) or light.get(m) or st.LinkFeatures(m, TermVector(np.zeros(0, np.int32),

@@ -373,7 +373,7 @@ def _simple_days(feats: Sequence[LinkFeatures]) -> tuple[np.ndarray, np.ndarray,
 
 
 def score_pairs(feats: Sequence[LinkFeatures], pairs: Iterable[tuple[int, int]] | np.ndarray,
-                duplicates: set[tuple[int, int]] = frozenset(), chunk: int = 50000,
+                duplicates: set[tuple[int, int]] = frozenset(), chunk: int = 5000,
                 minimum: float | None = None) -> list[tuple[int, int, float]]:
     """Scores of ``pairs`` (index pairs into ``feats``, ``i < j``) as :func:`pair_score`
     gives them, computed in bulk; pairs too far apart in time are skipped, and with
