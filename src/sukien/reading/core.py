@@ -31,6 +31,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 # JSONL fields that become Article attributes; every other scalar field goes to meta.
 _STANDARD_FIELDS = {"id", "title", "text", "published", "date", "url", "outlet", "source"}
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_NON_SPACE = re.compile(r"\S")
 
 
 @dataclass(slots=True)
@@ -104,7 +105,11 @@ def _first_line_if_title(body: str, title: str | None) -> str | None:
     """The body's first line when it repeats the given title (JSONL texts start so)."""
     if not title:
         return None
-    first = next((ln.strip() for ln in body.split("\n") if ln.strip()), "")
+    m = _NON_SPACE.search(body)  # the first non-blank line, without splitting the body
+    if m is None:
+        return None
+    end = body.find("\n", m.start())
+    first = body[m.start():end if end >= 0 else len(body)].strip()
     return first if first and same_as_title(first, title) else None
 
 

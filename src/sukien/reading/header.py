@@ -48,6 +48,8 @@ def _iso(y: str, mo: str, d: str, hh: str | None = None, mm: str | None = None) 
 
 def parse_timestamp(line: str) -> str | None:
     """``'22:00 25/06/2024'`` → ``'2024-06-25T22:00'``; None when the line is not only that."""
+    if "/" not in line:  # both forms have D/M/YYYY; most lines are cleared by this test
+        return None
     m = _TIMESTAMP.match(line)
     if not m:
         return None
@@ -70,21 +72,36 @@ def parse_header(text: str, *, find_title: bool = True) -> Header:
     if m:
         published = _iso(*m.groups())
         text = text[m.end():]
-    lines = text.split("\n")
-    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    # Only the first HEADER_LINES non-blank lines matter: the body is not split here.
+    head = _first_nonblank_lines(text, HEADER_LINES)
     title = None
     drop: set[int] = set()
-    if find_title and len(idx) >= 2 and _looks_like_title(lines[idx[0]]):
-        title = lines[idx[0]].strip()
-        drop.add(idx[0])
-    for i in idx[:HEADER_LINES]:
+    if find_title and len(head) >= 2 and _looks_like_title(head[0][1]):
+        title = head[0][1].strip()
+        drop.add(head[0][0])
+    for i, line in head:
         if i in drop:
             continue
-        ts = parse_timestamp(lines[i])
+        ts = parse_timestamp(line)
         if ts:
             published = published or ts
             drop.add(i)
             break
     if drop:
-        text = "\n".join(ln for i, ln in enumerate(lines) if i not in drop)
+        text = "\n".join(ln for i, ln in enumerate(text.split("\n")) if i not in drop)
     return Header(text, title, published)
+
+
+def _first_nonblank_lines(text: str, n: int) -> list[tuple[int, str]]:
+    """(line number, line) of the first ``n`` lines of ``text`` that are not blank."""
+    found: list[tuple[int, str]] = []
+    start = number = 0
+    while len(found) < n:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line and not line.isspace():
+            found.append((number, line))
+        if end < 0:
+            break
+        start, number = end + 1, number + 1
+    return found
