@@ -262,17 +262,27 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@cache
+def _credit_heads_by_last() -> dict[str, tuple[str, ...]]:
+    """Credit heads by their last character (the one before a colon says which may end there)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for head in CREDIT_HEADS:
+        out[head[-1]] = (*out.get(head[-1], ()), head)
+    return out
+
+
 def _credits(text: str) -> list[tuple[int, int]]:
     """Spans of ``<credit head>\\s*:\\s*`` (``Ảnh: ``), from the start of the head to the
     first character after the colon's spaces."""
     out: list[tuple[int, int]] = []
     n = len(text)
+    by_last = _credit_heads_by_last()
     colon = text.find(":")
     while colon >= 0:
         head_end = colon
         while head_end > 0 and text[head_end - 1].isspace():
             head_end -= 1
-        for head in CREDIT_HEADS:
+        for head in by_last.get(text[head_end - 1], ()) if head_end else ():
             if text.endswith(head, 0, head_end):
                 end = colon + 1
                 while end < n and text[end].isspace():
@@ -290,6 +300,30 @@ def _in_blocked(blocked: list[tuple[int, int]], start: int, end: int) -> bool:
         if s >= end:
             break
     return False
+
+
+@cache
+def _letters() -> frozenset[str]:
+    """The characters of ``[{UPPER}{LOWER}]`` (the letters _PREV_WORD reads)."""
+    letter = re.compile(rf"[{UPPER}{LOWER}]")
+    return frozenset(c for c in map(chr, range(0x2000)) if letter.fullmatch(c))
+
+
+def _word_before(text: str, start: int, reach: int) -> str | None:
+    """``_PREV_WORD.search(text, max(0, start - reach), start).group(1)``, or None, read
+    backwards from ``start`` (a regex search tries every position of the window; this
+    looks at the word's letters only). ``$`` also matches before a final newline."""
+    lo = max(0, start - reach)
+    space = start - 1
+    if space > lo and text[space] == "\n":
+        space -= 1
+    if space <= lo or text[space] != " ":
+        return None
+    letters = _letters()
+    k = space
+    while k > lo and text[k - 1] in letters:
+        k -= 1
+    return text[k:space] if k < space else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -501,12 +535,8 @@ def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
     if tag.kind not in (kb.COUNTRY, kb.PLACE):
         return False
     start, end = tag.start, tag.end
-    # the word right before (_PREV_WORD ends with a space: checked first, it is cheap)
-    prev = None
-    if start > 0 and text[start - 1] == " ":
-        m = _PREV_WORD.search(text, max(0, start - 12), start)
-        if m:
-            prev = m.group(1)
+    # the word right before
+    prev = _word_before(text, start, 12)
     after_lower = False  # "tại Mỹ Phạm Quang Vinh"
     if prev is not None:
         if prev[0].isupper():
@@ -592,8 +622,8 @@ def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMentio
     shape = name_shape(tokens)
     if shape != VN and not (shape == FOREIGN and m.group(2) in "-–(" and len(tokens) >= 2):
         return None
-    prev = _PREV_WORD.search(text, max(0, s - 12), s)
-    if prev is not None and prev.group(1)[:1].isupper() and not skip:
+    prev = _word_before(text, s, 12)
+    if prev is not None and prev[:1].isupper() and not skip:
         return None  # the end of a longer capitalised run, not a whole name
     return PersonMention(s, e, text[s:e], shape)
 
@@ -637,10 +667,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
-    # the word before ("làm Chủ tịch ..."); _PREV_WORD ends with a space, checked first
-    before = _PREV_WORD.search(text, max(0, first.start - 8), first.start) \
-        if first.start > 0 and text[first.start - 1] == " " else None
-    predicate = before is not None and before.group(1) in PREDICATE_WORDS
+    predicate = _word_before(text, first.start, 8) in PREDICATE_WORDS  # "làm Chủ tịch ..."
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
         pos = _SPACES.match(text, pos).end()

@@ -251,6 +251,29 @@ def _is_acronym(s: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(s) <= 8
 
 
+# Characters of word-keyed Vietnamese news text, most frequent first (counted on 500
+# trends2024 articles). pyahocorasick looks up a node's next character by a linear scan of
+# its children in the order they were added, so adding the keys in this order puts the
+# common continuations first: the automaton's matches are unchanged and the scan of an
+# article ~1.5x faster (measured 0.06-0.08 -> 0.04-0.05 ms per article).
+TEXT_LETTER_ORDER = (" nhticgauđmorvlàspybkưeádếôạ2ộảệóêốấớ0âủậq1ềxịờơợểầ34ựìứởúăíắãổòữồọùụ5ừfỉặ679ũ8ẽ"
+                     "zéýèwjỏõẹỳẩẫẻằẳỗẵỡĩõỹỷỵ")
+
+
+def _letter_ranks(key: str) -> list[int]:
+    ranks = _letter_rank()
+    unknown = len(ranks)
+    return [ranks.get(c, unknown) for c in key]
+
+
+@cache
+def _letter_rank() -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for c in TEXT_LETTER_ORDER:
+        ranks.setdefault(c, len(ranks))
+    return ranks
+
+
 @cache
 def automaton() -> ahocorasick.Automaton:
     """One automaton over every dictionary string, keyed by " " + :func:`word_key`.
@@ -295,7 +318,9 @@ def automaton() -> ahocorasick.Automaton:
         add(ORG_HEAD, h, None)
 
     auto = ahocorasick.Automaton()
-    for key, es in entries.items():
+    # Keys are added in text-frequency order of their letters (see TEXT_LETTER_ORDER): the
+    # matches are the same, the scan is faster.
+    for key, es in sorted(entries.items(), key=lambda kv: _letter_ranks(kv[0])):
         # de-duplicate identical (kind, ref) pairs coming from repeated rows
         seen: dict[tuple[str, int], Entry] = {}
         for e in es:
