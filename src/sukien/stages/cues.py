@@ -42,6 +42,29 @@ _SPACES = re.compile(r"\s+")
 # and these make up nearly all of an article's ~100 matches (53 -> ~20 µs per article). Only
 # characters _PUNCT itself blanks are kept, so the result is the same.
 _COMMON_PUNCT = tuple(c for c in ',\n.-/":)(;“\'”%!?+…–’|&•=[]*‘' if _PUNCT.fullmatch(c))
+# Below this code point every word character (isalnum or "_", exactly re's \w) is listed in
+# _UNUSUAL: Latin with its diacritics, Greek, Cyrillic. A text it finds nothing in has no
+# character left for _PUNCT to blank — and it is a plain set lookup per character, several
+# times faster than _PUNCT's \w test; a text with anything else takes the _PUNCT pass.
+_LISTED_BELOW = 0x2000
+
+
+def _word_ranges(limit: int) -> list[tuple[int, int]]:
+    """Runs of word characters (re's ``\\w``) among the code points below ``limit``."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for cp in range(limit + 1):
+        is_word = cp < limit and (chr(cp).isalnum() or chr(cp) == "_")
+        if is_word and start is None:
+            start = cp
+        elif not is_word and start is not None:
+            runs.append((start, cp - 1))
+            start = None
+    return runs
+
+
+_UNUSUAL = re.compile("[^ " + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                                      for a, b in _word_ranges(_LISTED_BELOW)) + "]")
 
 # Old and new tone placement on the diphthongs oa/oe/uy ("hòa"/"hoà", "thủy"/"thuỷ"): cues are
 # stored in both forms so either spelling in an article matches.
@@ -66,6 +89,8 @@ def normalise_for_match(text: str) -> str:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for c in _COMMON_PUNCT:
         low = low.replace(c, " ")
+    if _UNUSUAL.search(low) is None:
+        return low
     return _PUNCT.sub(" ", low)
 
 
@@ -74,7 +99,9 @@ def padded_for_match(text: str) -> str:
     return f" {normalise_for_match(text)} "
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: an article makes ~20 cues and a frozen dataclass is built ~5x slower; nothing
+# changes a cue once the matcher has made it.
+@dataclass(slots=True)
 class Cue:
     start: int
     end: int
@@ -271,32 +298,38 @@ def _mention_refs(article: Article, m: Mention, entities: dict) -> tuple[tuple[s
     return (), None, ()
 
 
-def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
-    """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns."""
+def actor_tokens(article: Article, cues: list[Cue], entities: dict | None = None) -> list[ActorToken]:
+    """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns.
+
+    ``entities`` is the article's entities by id, when the caller has it already."""
     text = article.text_clean
     raw: list[ActorToken] = []
-    entities = {e.id: e for e in article.entities}
+    if entities is None:
+        entities = {e.id: e for e in article.entities}
+    sided = [(c, c.mode("SIDES")) for c in cues if "SIDES" in c.kind_set]
     # "hai Bộ trưởng", "hai nhà lãnh đạo": the collective phrase wins over a title mention inside it
-    collective = [(c.start, c.end) for c in cues if c.mode("SIDES") in (SIDES, LEADERS)]
+    collective = [(c.start, c.end) for c, mode in sided if mode in (SIDES, LEADERS)]
     for m in article.mentions:
-        if m.label not in ACTOR_LABELS:
+        label = m.label
+        if label not in ACTOR_LABELS:
             continue
-        if m.label == "TITLE" and any(s <= m.start and m.end <= e for s, e in collective):
-            continue
-        if m.label == "ORG" and (m.name or text[m.start:m.end]).lower().startswith(MEDIA_PREFIXES):
+        if label == "TITLE":
+            if collective and any(s <= m.start and m.end <= e for s, e in collective):
+                continue
+        elif label == "ORG" and (m.name or text[m.start:m.end]).lower().startswith(MEDIA_PREFIXES):
             continue  # "Báo Yomiuri", "Thông tấn xã Việt Nam": they report, they are not parties
         refs, country, countries = _mention_refs(article, m, entities)
         if not refs:
             continue
-        kind = "PER" if m.label == "TITLE" and m.entity_id else m.label
+        kind = "PER" if label == "TITLE" and m.entity_id else label
         ent = entities.get(m.entity_id) if m.entity_id else None
         if ent is not None and ent.type in ("PER", "ORG", "GPE"):
-            kind = ent.type if m.label != "GPE" else "GPE"
-        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries, title_only=m.label == "TITLE"))
-    mention_spans = sorted((t.start, t.end) for t in raw)
-    span_starts = [s for s, _ in mention_spans]
-    for c in cues:
-        mode = c.mode("SIDES")
+            kind = ent.type if label != "GPE" else "GPE"
+        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries, label == "TITLE"))
+    if sided:
+        mention_spans = sorted((t.start, t.end) for t in raw)
+        span_starts = [s for s, _ in mention_spans]
+    for c, mode in sided:
         if mode is None:
             continue
         k = bisect.bisect_left(span_starts, c.end)
@@ -320,8 +353,7 @@ def actor_tokens(article: Article, cues: list[Cue]) -> list[ActorToken]:
     titles = {(m.start, m.end): m.title for m in article.mentions if m.title and m.label == "PER"}
     keep: list[ActorToken] = []
     dropped: ActorToken | None = None
-    for i, t in enumerate(out):
-        nxt = out[i + 1] if i + 1 < len(out) else None
+    for t, nxt in zip(out, [*out[1:], None], strict=False):  # (no tokens: one None too many)
         # "Tổng thống Hàn Quốc Lee Jae Myung": a country written inside a title belongs to the person.
         if (t.kind == "GPE" and nxt is not None and nxt.kind in ("PER", "ORG")
                 and nxt.start - t.end <= 1 and not text[t.end:nxt.start].strip()):
@@ -360,7 +392,7 @@ def _is_verb(cue: Cue) -> bool:
 def _name_gap(gap: str) -> bool:
     """Between two mentions of one person only spaces or a capitalised place ("Bí thư Khu ủy
     Quảng Tây Lưu Ninh")."""
-    words = gap.split()
+    words = gap.split(None, NAME_GAP_WORDS)  # a longer gap (often a paragraph) is not split in full
     return len(words) <= NAME_GAP_WORDS and all(w[:1].isupper() for w in words)
 
 
@@ -393,16 +425,22 @@ class SentenceView:
 
 
 def _by_sentence(items: list, spans: list[Span], starts: list[int]) -> dict[int, list]:
-    """Items (cues or tokens, in text order) grouped by the index of the sentence they start in."""
+    """Items (cues or tokens) grouped by the index of the sentence they start in."""
     groups: dict[int, list] = {}
+    group: list = []
+    lo = hi = 0  # the span of the sentence of ``group``; items in text order mostly stay in it
     for x in items:
-        i = bisect.bisect_right(starts, x.start) - 1
-        if i >= 0 and x.start < spans[i].end:
+        at = x.start
+        if not lo <= at < hi:
+            i = bisect.bisect_right(starts, at) - 1
+            if i < 0 or at >= spans[i].end:
+                lo = hi = 0
+                continue
+            lo, hi = spans[i].start, spans[i].end
             group = groups.get(i)
             if group is None:
-                groups[i] = [x]
-            else:
-                group.append(x)
+                group = groups[i] = []
+        group.append(x)
     return groups
 
 
@@ -425,13 +463,15 @@ class Roles:
         self.entities = {e.id: e for e in article.entities}
         self.text = article.text_clean
         self.cues = article_cues(article)
-        self.tokens = actor_tokens(article, self.cues)
+        self.tokens = actor_tokens(article, self.cues, self.entities)
         self.spans = article.sentences or [Span(0, len(self.text), "SENT")]
         starts = [s.start for s in self.spans]
         self._cues_in = _by_sentence(self.cues, self.spans, starts)
         self._tokens_in = _by_sentence(self.tokens, self.spans, starts)
         # the kinds of cue each sentence holds: the stages pass over a sentence with one set test
         self.kinds_in = {i: frozenset().union(*[c.kind_set for c in cues]) for i, cues in self._cues_in.items()}
+        # the sentences with a person in them (whose subject a later sentence may take as its speaker)
+        self.with_person = {i for i, toks in self._tokens_in.items() if any(t.kind in ("PER", "TITLE") for t in toks)}
         self._views: dict[int, SentenceView] = {}
         self.memo: dict[str, object] = {}  # article-level results the two stages share
 

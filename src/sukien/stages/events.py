@@ -19,6 +19,7 @@ meeting it was said at.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -862,8 +863,26 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
         ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
 
 
+def _may_make_events(article: Article) -> bool:
+    """Is there an event word that may make an event? Most news has none at all, or only a
+    bare "đến"/"tới" of motion — which makes a visit only with a place right after it (see
+    _visit), so without one the article needs no reading of its actors."""
+    places: list[int] | None = None
+    for cue in article_cues(article):
+        if cue.kind_set.isdisjoint(EVENT_KINDS):
+            continue
+        if cue.kinds(EVENT_KINDS) != [("VISIT", "arrive")]:
+            return True
+        if places is None:
+            places = sorted(m.start for m in article.mentions if m.label in ("LOC", "GPE") and m.country)
+        k = bisect.bisect_left(places, cue.end)
+        if k < len(places) and places[k] <= cue.end + 2:
+            return True
+    return False
+
+
 def find_events(article: Article) -> Article:
-    if not any(c.kinds(EVENT_KINDS) for c in article_cues(article)):
+    if not _may_make_events(article):
         article.events = []  # most news has no meeting, visit or signing word at all: done
         article.meta[EVENT_SPANS_KEY] = []
         return article

@@ -673,14 +673,27 @@ def find_statements(article: Article) -> Article:
     state = _State(article, roles)
     statements: list[Statement] = []
     n = 0
-    no_kinds: frozenset[str] = frozenset()
-    for i in range(len(roles.spans)):
+    triggered = {i for i, kinds in roles.kinds_in.items() if not kinds.isdisjoint(STATEMENT_KINDS)}
+    # Most sentences have no trigger, no person and no statement before them to continue: nothing
+    # happens there. The walk visits only the others: a trigger, a person (whose subject a later
+    # sentence may take as its speaker), or the sentence right after a statement.
+    todo = sorted(triggered | roles.with_person)
+    k = 0
+    i = -1
+    while True:
+        if state.prev:
+            i += 1
+        else:
+            while k < len(todo) and todo[k] <= i:
+                k += 1
+            if k == len(todo):
+                break
+            i = todo[k]
+        if i >= len(roles.spans):
+            break
         state.current = i
-        if not state.prev and roles.kinds_in.get(i, no_kinds).isdisjoint(STATEMENT_KINDS):
-            # Most sentences: no trigger, and no statement before them to continue. Nothing is
-            # made; only their subject is remembered (a later sentence's speaker).
-            if roles.has_tokens(i):
-                _remember_subject(state, roles.sentence(i))
+        if not state.prev and i not in triggered:
+            _remember_subject(state, roles.sentence(i))
             continue
         sent = roles.sentence(i)
         found = _statements_in(state, sent)
