@@ -63,3 +63,12 @@ def test_automaton_order_does_not_change_matches() -> None:
                               "ông Choi Young-sam, tại trụ sở Bộ Ngoại giao ở Hà Nội; Tổng thống Mỹ Donald Trump"))
     found = list(built.iter(text))
     assert found and found == list(plain.iter(text))
+
+
+def test_teaser_precheck_never_misses_a_teaser() -> None:
+    heads = ["Xem thêm", "Tin khác", "Đọc thêm"]
+    rng = random.Random(5)
+    for _ in range(TRIALS):
+        text = "".join(rng.choice(ALPHABET + heads) for _ in range(rng.randint(0, 8)))
+        if A._TEASER.search(text):
+            assert A._TEASER_FIRST.match(text) or A._TEASER_AFTER_NEWLINE.search(text), text

@@ -25,11 +25,10 @@ How it works, in one pass per step:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -136,6 +135,11 @@ _CREDIT_TOKEN = re.compile(rf"\s*(?:[{UPPER}][{UPPER}{LOWER}.]*|/|-|–|&|,)")
 TEASER_HEADS = ("Có thể bạn quan tâm", "Xem thêm", "Tin liên quan", "Bài liên quan", "Đọc thêm",
                 "Tin cùng chuyên mục", "Tin mới nhất", "Tin khác")
 _TEASER = re.compile(rf"^\s*(?:{'|'.join(TEASER_HEADS)})\b.*", re.M | re.S)
+# _TEASER opens with a line start, so it is tried at every position: it only runs when a
+# head starts the text or follows a newline (patterns opening with a literal "\n" are
+# scanned for in C; most articles have no teaser head at all).
+_TEASER_FIRST = re.compile(rf"\s*(?:{'|'.join(TEASER_HEADS)})")
+_TEASER_AFTER_NEWLINE = re.compile(rf"\n\s*(?:{'|'.join(TEASER_HEADS)})")
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
@@ -212,7 +216,7 @@ def find_actors(article: Article) -> Article:
     text = article.text_clean
     article.mentions = [m for m in article.mentions if m.stage != STAGE]
     article.entities = []
-    if not text.strip():
+    if not text or text.isspace():
         return article
     key = kb.word_key(text)
     blocked = _blocked_spans(article, text)
@@ -247,14 +251,10 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
     if "[" in text:
         for m in _BRACKET.finditer(text):
             spans.append((m.start(), m.end()))
-    # _TEASER opens with a line start, so it is tried at every position: only run it when
-    # a head is in the text at all (most articles have none; `in` is a C scan)
-    for head in TEASER_HEADS:
-        if head in text:
-            t = _TEASER.search(text)
-            if t:
-                spans.append((t.start(), len(text)))
-            break
+    if _TEASER_FIRST.match(text) or _TEASER_AFTER_NEWLINE.search(text):
+        t = _TEASER.search(text)
+        if t:
+            spans.append((t.start(), len(text)))
     tail = _TAIL.search(text[-120:])
     if tail:
         off = len(text) - len(text[-120:])
@@ -348,7 +348,9 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
         start = end - length  # padded index - 1 = text index
         # a hit glued to the next letter is part of a longer word, unless a crawl glued two
         # words ("Trung QuốcNgụy": lower then upper)
-        glued_right = end < n and text[end].isalnum() and not (text[end - 1].islower() and text[end].isupper())
+        # (a space in the key is a space or a separator in the text: never a letter or digit)
+        glued_right = end < n and key[end] != " " and text[end].isalnum() \
+            and not (text[end - 1].islower() and text[end].isupper())
         capitalised = text[start].isupper()
         for e in entries:
             kind = e.kind
@@ -563,12 +565,11 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
     people: list[PersonMention] = []
     alone: list[TitleOnly] = []
     by_start = {t.start: i for i, t in enumerate(tags)}
-    starts = frozenset(by_start)
     i = 0
     while i < len(tags):
         tag = tags[i]
         if tag.kind == kb.PERSON:
-            people.append(_dictionary_person(tag, text, starts))
+            people.append(_dictionary_person(tag, text, by_start))
             i += 1
             continue
         if tag.kind not in (kb.TITLE, kb.HONORIFIC):
@@ -1297,7 +1298,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
         if longer:
             name = max(longer, key=len)
     shape = next((m.shape for m in members if m.shape in (VN, FOREIGN)), None)
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}  # ISO3 -> best evidence weight
     spouse = False
     for m in members:
         for iso, w in m.evidence:
@@ -1306,19 +1307,20 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 continue
             if w == W_ORG and m.shape != VN:
                 continue  # "ông Jiri Koliba, Thứ trưởng Bộ Công Thương" (of the Czech side)
-            scores[iso] = max(scores[iso], w) + 0.01
+            scores[iso] = max(scores.get(iso, 0), w) + 0.01
         for t in m.titles:
             if t.country in NO_COUNTRY_MARKS:
                 continue
             if t.country and t.country != "VNM":
-                scores[t.country] = max(scores[t.country], W_TITLE_FOREIGN)
+                scores[t.country] = max(scores.get(t.country, 0), W_TITLE_FOREIGN)
             elif t.country == "VNM" and m.shape == VN:
-                scores["VNM"] = max(scores["VNM"], W_TITLE_VN)
+                scores["VNM"] = max(scores.get("VNM", 0), W_TITLE_VN)
     if canonical:
         tenures = kb.people_by_name().get(fold_name(canonical), ())
         for t in tenures:
-            scores[t.country] = max(scores[t.country], W_DICTIONARY)
-    country = scores.most_common(1)[0][0] if scores else None
+            scores[t.country] = max(scores.get(t.country, 0), W_DICTIONARY)
+    # the highest weight; on a tie the first weighed (as Counter.most_common(1) does)
+    country = max(scores.items(), key=itemgetter(1))[0] if scores else None
     attrs: dict[str, object] = {}
     international = any(t.country == INTERNATIONAL for m in members for t in m.titles)
     if country == INTERNATIONAL:
