@@ -96,6 +96,7 @@ def test_same_id_new_content_from_the_same_file_updates_from_another_file_gets_a
     s = store.ingest([art("j", "Dòng một.", source="/d/f.jsonl:1"), art("j", "Dòng hai.", source="/d/f.jsonl:2")],
                      pipeline=NO_STAGES)
     assert s.new == 2 and store.get("j~2")["text_clean"] == "Dòng hai."
+    assert store.get("j~2")["id"] == "j~2"  # the stored record carries the id it is stored under
     assert store.search("ban cu") == [] and [h["id"] for h in store.search("ban moi")] == ["x"]
     s = store.ingest([art("x", "Bài khác.", source="/other/x.txt")], pipeline=NO_STAGES)
     assert s.new == 1

@@ -115,6 +115,76 @@ class _Duplicate:
 ProgressCallback = Callable[[IngestSummary], None]
 
 
+@dataclass(slots=True)
+class StoredForm:
+    """An extracted article as the store writes it: everything that needs no database.
+
+    Made where the article was extracted (a worker process, with ``--workers N``), so the
+    process that writes only runs SQL: JSON, search folds and table rows are made in
+    parallel, and what crosses between processes is a few strings and tuples, cheaper to
+    pickle than the Article with all its spans.
+    """
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    source_path: str | None
+    text_clean: str
+    meta_json: str
+    record_json: str
+    title_fold: str
+    body_fold: str
+    rows: dict[str, list[tuple[Any, ...]]]  # table -> rows, article id first
+    errors: list[tuple[str, str]]  # (stage, error)
+
+    def rename(self, new_id: str) -> None:
+        """Store the article under another id (``<id>~2``): the id in the record and rows too."""
+        record = json.loads(self.record_json)
+        record["id"] = new_id
+        self.id, self.record_json = new_id, _dumps(record)
+        self.rows = {t: [(new_id, *r[1:]) for r in rs] for t, rs in self.rows.items()}
+
+
+@dataclass(slots=True)
+class Unstorable:
+    """An extracted article whose stored form could not be made (e.g. a stage produced a
+    value that is not JSON): skipped with E400, in its place in the stream."""
+
+    id: str
+    source_path: str | None
+    reason: str
+
+
+def stored_form(art: Article) -> StoredForm:
+    record = art.to_record()
+    return StoredForm(art.id, art.title, art.published, art.outlet, art.url, art.source_path, art.text_clean,
+                      json.dumps(art.public_meta(), ensure_ascii=False, default=str), _dumps(record),
+                      fold(art.title or ""), fold(art.text_clean), _record_rows(art.id, record),
+                      [(e.stage, e.error) for e in art.errors])
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, allow_nan=False)
+
+
+def storable(art: Article) -> StoredForm | Unstorable:
+    try:
+        return stored_form(art)
+    except (TypeError, ValueError, OverflowError) as exc:
+        return Unstorable(art.id, art.source_path, f"cannot store: {type(exc).__name__}: {exc}")
+
+
+def extract_for_store(pipeline: Callable[[Article], Article], art: Article) -> StoredForm | Unstorable:
+    """The pipeline, then the stored form (what each worker runs per article)."""
+    return storable(pipeline(art))
+
+
+def _storing_factory(factory: Callable[[], Callable[[Article], Article]]) -> Callable[[Article], Any]:
+    return partial(extract_for_store, factory())
+
+
 def content_hash(title: str | None, text_clean: str) -> str:
     """The dedup key: SHA-256 over normalised title and body (see module docstring)."""
 
@@ -174,14 +244,17 @@ def _pipeline_factory(pipeline: Any, workers: int) -> Callable[[], Any]:
 
 
 def _map(stream: Iterable[Any], workers: int, pipeline: Any) -> Iterator[Any]:
+    """Articles come out as :class:`StoredForm` (or as Articles when a stage ran out of
+    time between stages: the caller makes their stored form)."""
     try:
         from ..engines.local import map_articles
     except ImportError:  # the local engine is optional: run in this process
         map_articles = None
+    factory = partial(_storing_factory, _pipeline_factory(pipeline, workers))
     if map_articles is not None:
-        yield from map_articles(stream, workers=workers, pipeline_factory=_pipeline_factory(pipeline, workers))
+        yield from map_articles(stream, workers=workers, pipeline_factory=factory)
         return
-    run = _pipeline_factory(pipeline, 1)()
+    run = factory()
     for item in stream:
         yield run(item) if isinstance(item, Article) else item
 
@@ -219,7 +292,9 @@ def ingest(store: Store, items: Any, *, pipeline: Pipeline | None = None,
     batch: list[Any] = []
     n_articles = 0  # articles (not markers) in the batch: they are what costs time to redo
     for item in _map(candidates(), workers, pipeline):
-        if isinstance(item, Article):
+        if isinstance(item, Article):  # cut short by the CPU budget: stored with what it has
+            item = storable(item)
+        if isinstance(item, (StoredForm, Unstorable)):
             batch.append((item, hashes.popleft()))
             n_articles += 1
         else:
@@ -258,19 +333,22 @@ def _write_batch(store: Store, batch: list[Any], summary: IngestSummary) -> None
                     (aid, item.source_path, item.content_hash, aid, aid))
             else:
                 art, h = item
-                try:
-                    with store.atomic():  # a savepoint: one bad article does not lose the batch
-                        outcome = _write_article(store, art, h, now)
-                except (TypeError, ValueError, OverflowError, sqlite3.IntegrityError) as exc:
+                reason = art.reason if isinstance(art, Unstorable) else None
+                if reason is None:
+                    try:
+                        with store.atomic():  # a savepoint: one bad article does not lose the batch
+                            outcome = _write_article(store, art, h, now)
+                    except (TypeError, ValueError, OverflowError, sqlite3.IntegrityError) as exc:
+                        reason = f"cannot store: {type(exc).__name__}: {exc}"
+                if reason is not None:
                     path, line = split_source(art.source_path)
-                    skip = Skipped(path or art.id, f"cannot store: {type(exc).__name__}: {exc}",
-                                   line or None, "E400")
+                    skip = Skipped(path or art.id, reason, line or None, "E400")
                     _write_skipped(store, skip, now)
                     skipped.append(skip)
                     continue
                 counts[outcome] += 1
                 if outcome != "duplicate":
-                    errors.extend(StageErrorRecord(art.id, e.stage, e.error) for e in art.errors)
+                    errors.extend(StageErrorRecord(art.id, stage, error) for stage, error in art.errors)
     # Only after the commit: the summary never counts work that was rolled back.
     summary.new += counts["new"]
     summary.updated += counts["updated"]
@@ -292,7 +370,7 @@ def _free_id(store: Store, base: str) -> str:
     return f"{base}~{n}"
 
 
-def _write_article(store: Store, art: Article, h: str, now: str) -> str:
+def _write_article(store: Store, art: StoredForm, h: str, now: str) -> str:
     conn = store.conn
     if conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (h,)).fetchone():
         return "duplicate"
@@ -304,20 +382,18 @@ def _write_article(store: Store, art: Article, h: str, now: str) -> str:
             store.delete_article(art.id)
             outcome = "updated"
         else:
-            art.id = _free_id(store, art.id)
-    record = art.to_record()
-    record_json = json.dumps(record, ensure_ascii=False, allow_nan=False)
+            art.rename(_free_id(store, art.id))
     cur = conn.execute(
         "INSERT INTO articles (id, content_hash, title, published, outlet, url, source_path, "
         "text_clean, meta_json, record_json, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (art.id, h, art.title, art.published, art.outlet, art.url, art.source_path, art.text_clean,
-         json.dumps(art.public_meta(), ensure_ascii=False, default=str), record_json, now))
-    pk = cur.lastrowid
+         art.meta_json, art.record_json, now))
     conn.execute("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-                 (pk, fold(art.title or ""), fold(art.text_clean)))
-    _write_records(conn, art.id, record)
+                 (cur.lastrowid, art.title_fold, art.body_fold))
+    for table, rows in art.rows.items():
+        conn.executemany(_INSERT[table], rows)
     conn.executemany("INSERT INTO stage_errors (article_id, stage, error) VALUES (?, ?, ?)",
-                     [(art.id, e.stage, e.error) for e in art.errors])
+                     [(art.id, stage, error) for stage, error in art.errors])
     return outcome
 
 
@@ -330,42 +406,43 @@ def _ev(rec: dict[str, Any]) -> tuple[Any, Any, Any]:
     return ev.get("start"), ev.get("end"), ev.get("text")
 
 
-def _write_records(conn: Any, aid: str, record: dict[str, Any]) -> None:
-    conn.executemany(
-        "INSERT INTO entities (article_id, entity_id, name, name_fold, type, country, title, title_en, "
-        "mentions_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, e["id"], e["name"], fold(e["name"] or ""), e.get("type"), e.get("country"), e.get("title"),
-          e.get("title_en"), _j(e.get("mentions"))) for e in record["entities"]])
-    conn.executemany(
-        "INSERT INTO events (article_id, event_id, kind, mode, date, date_precision, part_of_day, "
-        "location_name, location_country, participants_json, host, status, evidence_start, "
-        "evidence_end, evidence_text, plover_json, cameo) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, e["id"], e["kind"], e.get("mode"), e.get("date"), e.get("date_precision"),
-          e.get("part_of_day"), (e.get("location") or {}).get("name"),
-          (e.get("location") or {}).get("country"), _j(e.get("participants")), e.get("host"),
-          e.get("status"), *_ev(e), json.dumps(e.get("plover") or {}, ensure_ascii=False), e.get("cameo"))
-         for e in record["events"]])
-    conn.executemany(
-        "INSERT INTO statements (article_id, statement_id, kind, source_json, target_json, topics_json, "
-        "occasion, implicit, evidence_start, evidence_end, evidence_text, plover_json, cameo) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, s["id"], s["kind"], _j(s.get("source")), _j(s.get("target")), _j(s.get("topics")),
-          s.get("occasion"), int(bool(s.get("implicit"))), *_ev(s),
-          json.dumps(s.get("plover") or {}, ensure_ascii=False), s.get("cameo"))
-         for s in record["statements"]])
-    conn.executemany(
-        "INSERT INTO documents (article_id, idx, kind, title, parties_json, topics_json, signed, "
-        "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, i, d["kind"], d.get("title"), _j(d.get("parties")), _j(d.get("topics")), d.get("signed"),
-          *_ev(d)) for i, d in enumerate(record["documents"])])
-    conn.executemany(
-        "INSERT INTO quantities (article_id, idx, value, unit, year, kind, approx, about, "
-        "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, i, q.get("value"), q.get("unit"), q.get("year"), q.get("kind"), q.get("approx"),
-          q.get("about"), *_ev(q)) for i, q in enumerate(record["quantities"])])
-    conn.executemany(
-        "INSERT INTO relations (article_id, idx, country_a, country_b, level, date, year, "
-        "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(aid, i, *(list(r.get("pair") or []) + [None, None])[:2], r.get("level"), r.get("date"),
-          r.get("year"), *_ev(r)) for i, r in enumerate(record["relations"])])
+_INSERT = {
+    "entities": "INSERT INTO entities (article_id, entity_id, name, name_fold, type, country, title, title_en, "
+                "mentions_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events (article_id, event_id, kind, mode, date, date_precision, part_of_day, "
+              "location_name, location_country, participants_json, host, status, evidence_start, "
+              "evidence_end, evidence_text, plover_json, cameo) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "statements": "INSERT INTO statements (article_id, statement_id, kind, source_json, target_json, topics_json, "
+                  "occasion, implicit, evidence_start, evidence_end, evidence_text, plover_json, cameo) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "documents": "INSERT INTO documents (article_id, idx, kind, title, parties_json, topics_json, signed, "
+                 "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "quantities": "INSERT INTO quantities (article_id, idx, value, unit, year, kind, approx, about, "
+                  "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "relations": "INSERT INTO relations (article_id, idx, country_a, country_b, level, date, year, "
+                 "evidence_start, evidence_end, evidence_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+}
+
+
+def _record_rows(aid: str, record: dict[str, Any]) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of the per-record tables (``_INSERT``'s columns, in order) for one article."""
+    return {
+        "entities": [(aid, e["id"], e["name"], fold(e["name"] or ""), e.get("type"), e.get("country"),
+                      e.get("title"), e.get("title_en"), _j(e.get("mentions"))) for e in record["entities"]],
+        "events": [(aid, e["id"], e["kind"], e.get("mode"), e.get("date"), e.get("date_precision"),
+                    e.get("part_of_day"), (e.get("location") or {}).get("name"),
+                    (e.get("location") or {}).get("country"), _j(e.get("participants")), e.get("host"),
+                    e.get("status"), *_ev(e), json.dumps(e.get("plover") or {}, ensure_ascii=False),
+                    e.get("cameo")) for e in record["events"]],
+        "statements": [(aid, s["id"], s["kind"], _j(s.get("source")), _j(s.get("target")), _j(s.get("topics")),
+                        s.get("occasion"), int(bool(s.get("implicit"))), *_ev(s),
+                        json.dumps(s.get("plover") or {}, ensure_ascii=False), s.get("cameo"))
+                       for s in record["statements"]],
+        "documents": [(aid, i, d["kind"], d.get("title"), _j(d.get("parties")), _j(d.get("topics")),
+                       d.get("signed"), *_ev(d)) for i, d in enumerate(record["documents"])],
+        "quantities": [(aid, i, q.get("value"), q.get("unit"), q.get("year"), q.get("kind"), q.get("approx"),
+                        q.get("about"), *_ev(q)) for i, q in enumerate(record["quantities"])],
+        "relations": [(aid, i, *(list(r.get("pair") or []) + [None, None])[:2], r.get("level"), r.get("date"),
+                       r.get("year"), *_ev(r)) for i, r in enumerate(record["relations"])],
+    }
