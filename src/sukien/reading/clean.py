@@ -130,7 +130,12 @@ _SOURCE_LINE = re.compile(r"^(?:Theo|THEO|Nguồn|NGUỒN|Nguồn tin|(?:Tin|Bà
                           r"\s*:?\s*\S.{0,70}$")
 # "... Việt Nam. Tin, ảnh: VĂN YÊN (từ Bắc Kinh)" at the end of a flattened paragraph.
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?…\"”)])\s+((?:Tin|Bài|TIN|BÀI)(?:,| và| &) (?:ảnh|ẢNH)\s*:[^\n]{1,80})$")
-_TRAILING_BYLINE = re.compile(rf"(?<=[.!?…\"”)/])\s+((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
+# The punctuation before the byline is matched, not looked behind at: a pattern that opens
+# with a character class is scanned for in C, one that opens with a look-behind is tried
+# at every position. The byline is group 2 and starts after the gap.
+_TRAILING_BYLINE = re.compile(
+    rf"[.!?…\"”)/](?P<gap>\s+)((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
+_END_MARK_TAIL = re.compile(r"/\.\s+(\S.{0,60})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,10 +298,16 @@ def _strip_inline_credits(line: str, stops: frozenset[str]) -> tuple[str, list[t
 
 def same_as_title(line: str, title: str) -> bool:
     """Whether ``line`` repeats ``title`` (tone style, case and a final period aside)."""
-    return _same_as_title(line, match_key(title.strip().rstrip(".").strip()))
+    return repeats_title(line, match_key(title.strip().rstrip(".").strip()))
 
 
-def _same_as_title(line: str, title_key: str | None) -> bool:
+def title_key(title: str | None) -> str | None:
+    """The key :func:`same_as_title` compares lines with (None for no title)."""
+    return match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
+
+
+def repeats_title(line: str, title_key: str | None) -> bool:
+    """Whether ``line`` repeats the title whose :func:`title_key` is ``title_key``."""
     if not title_key:
         return False
     truncated = title_key.endswith(("...", "…"))
@@ -330,17 +341,22 @@ def _byline(line: str) -> bool:
 
 # -- main --------------------------------------------------------------------------------
 
-def clean_body(body: str, title: str | None = None) -> Cleaned:
-    """Remove boilerplate from ``body``; captions become zero-length spans (see module doc)."""
+def clean_body(body: str, title: str | None = None, *, key: str | None = None) -> Cleaned:
+    """Remove boilerplate from ``body``; captions become zero-length spans (see module doc).
+
+    ``key`` is ``title_key(title)`` when the caller has it already.
+    """
+    if key is None:
+        key = title_key(title)
     if any(c in body for c in _SPACE_CHARS):  # substring tests: far cheaper than the scan
         body = _SPACES.sub(" ", body)
     raw_lines = body.split("\n")
     lines = [ln.strip() for ln in raw_lines]
     credit_lines = _lines_with_credit_parts(body, raw_lines)
-    kept, captions, meta, caption_chars = _clean_lines(lines, title, credit_lines, captions_are_body=False)
+    kept, captions, meta, caption_chars = _clean_lines(lines, key, credit_lines, captions_are_body=False)
     body_chars = sum(map(len, kept))
     if caption_chars > MAX_CAPTION_SHARE * (caption_chars + body_chars):
-        kept, captions, meta, _ = _clean_lines(lines, title, credit_lines, captions_are_body=True)
+        kept, captions, meta, _ = _clean_lines(lines, key, credit_lines, captions_are_body=True)
         meta["photo_story"] = True
     bylines = _strip_bylines(kept)
     _end_at_wire_mark(kept)
@@ -361,7 +377,7 @@ def _lines_with_credit_parts(body: str, raw_lines: list[str]) -> frozenset[int]:
                      for m in _ANY_CREDIT_PART.finditer(body, first.start()))
 
 
-def _clean_lines(lines: list[str], title: str | None, credit_lines: frozenset[int], *,
+def _clean_lines(lines: list[str], title_key: str | None, credit_lines: frozenset[int], *,
                  captions_are_body: bool) -> tuple[list[str], list[Caption], dict, int]:
     """The kept lines ("" for a blank line), captions, meta and caption characters.
 
@@ -371,8 +387,7 @@ def _clean_lines(lines: list[str], title: str | None, credit_lines: frozenset[in
     """
     cues, stops = _cues()
     any_cue = _any_cue()
-    title_key = match_key(title.strip().rstrip(".").strip()) if title and title.strip() else None
-    # _same_as_title in short: a line can repeat a whole title only if the lengths are close
+    # repeats_title in short: a line can repeat a whole title only if the lengths are close
     title_truncated = bool(title_key) and title_key.endswith(("...", "…"))
     title_len = len(title_key) if title_key else 0
     kept: list[str] = []
@@ -389,7 +404,7 @@ def _clean_lines(lines: list[str], title: str | None, credit_lines: frozenset[in
         if skip_block:
             continue
         n = len(line)
-        if title_key and (title_truncated or -3 <= n - title_len <= 3) and _same_as_title(line, title_key):
+        if title_key and (title_truncated or -3 <= n - title_len <= 3) and repeats_title(line, title_key):
             continue
         if n <= MAX_CUE_LINE_CHARS and any_cue.match(line):
             cue = next(c for c in cues if c.rx.match(line))
@@ -474,14 +489,19 @@ def _strip_bylines(kept: list[str]) -> list[str]:
     while kept and not kept[-1]:
         kept.pop()
     if kept:
-        m = _TRAILING_BYLINE.search(kept[-1], max(0, len(kept[-1]) - 2 * MAX_BYLINE_CHARS))
-        if m and _byline(m.group(1)) and m.start() > 0:
+        last = kept[-1]
+        # the byline is looked for from this many characters before the end (the
+        # punctuation before it may sit one character earlier)
+        window = max(0, len(last) - 2 * MAX_BYLINE_CHARS)
+        m = _TRAILING_BYLINE.search(last, max(0, window - 1))
+        if m and _byline(m.group(2)) and m.start("gap") > 0:
+            found.insert(0, m.group(2).strip())
+            kept[-1] = last[:m.start("gap")].rstrip()
+        elif ("ảnh" in last or "ẢNH" in last) \
+                and (m := _TRAILING_CREDIT.search(last, max(0, len(last) - 120))) and m.start() > 0:
             found.insert(0, m.group(1).strip())
-            kept[-1] = kept[-1][:m.start()].rstrip()
-        elif (m := _TRAILING_CREDIT.search(kept[-1], max(0, len(kept[-1]) - 120))) and m.start() > 0:
-            found.insert(0, m.group(1).strip())
-            kept[-1] = kept[-1][:m.start()].rstrip()
-        elif (m := re.search(r"/\.\s+(\S.{0,60})$", kept[-1])) is not None:
+            kept[-1] = last[:m.start()].rstrip()
+        elif "/." in last and (m := _END_MARK_TAIL.search(last)) is not None:
             tail = m.group(1).strip()
             cues, _ = _cues()
             if _byline(tail) or any(c.rx.match(tail) for c in cues):  # "./. Việt Cường/VOV", "./. Xem thêm:"

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from ..errors import EmptyInput, MalformedRecord, ReadError, TooLarge
 from ..model import Article
-from .clean import clean_body, same_as_title
+from .clean import clean_body, repeats_title, title_key
 from .decode import MAX_INPUT_BYTES, decode_bytes, repair_text
 from .header import _iso, parse_header, parse_timestamp
 
@@ -79,9 +79,10 @@ def article_from_text(text: str, *, id: str, title: str | None = None, published
     raw = repair_text(text, source_path or id).text
     header = parse_header(raw, find_title=not title)
     title = title.strip() if title and title.strip() else header.title
-    title_line = header.title or _first_line_if_title(header.body, title)
+    key = title_key(title)
+    title_line = header.title or _first_line_if_title(header.body, key)
     given = normalize_published(published)
-    cleaned = clean_body(header.body, title)
+    cleaned = clean_body(header.body, title, key=key)
     art_meta = dict(meta or {})
     if published and not given:
         art_meta["published_raw"] = published
@@ -101,16 +102,17 @@ def article_from_text(text: str, *, id: str, title: str | None = None, published
                    source_path=source_path, meta=art_meta, captions=captions)
 
 
-def _first_line_if_title(body: str, title: str | None) -> str | None:
-    """The body's first line when it repeats the given title (JSONL texts start so)."""
-    if not title:
+def _first_line_if_title(body: str, key: str | None) -> str | None:
+    """The body's first line when it repeats the title whose ``title_key`` is ``key``
+    (JSONL texts start so)."""
+    if not key:
         return None
     m = _NON_SPACE.search(body)  # the first non-blank line, without splitting the body
     if m is None:
         return None
     end = body.find("\n", m.start())
     first = body[m.start():end if end >= 0 else len(body)].strip()
-    return first if first and same_as_title(first, title) else None
+    return first if first and repeats_title(first, key) else None
 
 
 def _checked(article: Article, path: str, line: int | None = None) -> Article | Skipped:
