@@ -31,9 +31,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
+try:  # the regex engine's case-blind equivalences beyond lower() ("ı" ~ "i"), by code point
+    from re._casefix import _EXTRA_CASES as _CASE_EXTRAS
+except ImportError:  # pragma: no cover - another Python: no automaton shortcut for cue tests
+    _CASE_EXTRAS = None
+
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
-from .dates import _CLAUSE_END, find_dates, find_phrases, infer_year, parse_published, trimmed
+from .dates import find_dates, find_phrases, infer_year, parse_published, trimmed
 
 # How far before a number its qualifier and change verb may sit ("tiếp tục tăng 30%",
 # "giảm từ 9-12%", "đạt gần 1,3 tỉ"): characters looked back. Calibrated on seeds and dev.
@@ -47,20 +54,28 @@ PRESENT_YEAR_MIN_MENTIONS = 2
 # Words after the unit kept as the Vietnamese ``about`` when no cue word names it.
 ABOUT_WORDS = 5
 
-# The leading (?=\d) lets the regex engine skip to digits (4× faster than a lookbehind
-# first) and re.ASCII halves the scan again (news digits are ASCII); the "not glued to a word
-# or number on the left" test is done in code.
-_NUMBER = re.compile(
-    r"(?=\d)(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?![\d.])|\d+)"
-    r"(?:\s*[-–]\s*(?P<n2>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+))?(?![\d/:]|[.,]\d)", re.ASCII)
+# A number: "1.000" (thousands), "1,5", "2.3" (one or two decimals after a dot) or digits,
+# optionally a range "5 - 7". Every branch starts with one digit, written first so the regex
+# engine skips straight to digits; [0-9] and [ \t\n\r\f\v] because news digits and spaces
+# inside a figure are ASCII (as re.ASCII would read \d and \s). The "not glued to a word or
+# number on the left" test is done in code.
+_DIGITS_N = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+|[0-9]*\.[0-9]{1,2}(?![0-9.])|[0-9]*)"
+_DIGITS_N2 = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+|[0-9]*)"
+_NUMBER_PATTERN = (rf"(?P<n>{_DIGITS_N})(?:[ \t\n\r\f\v]*[-–][ \t\n\r\f\v]*(?P<n2>{_DIGITS_N2}))?"
+                   r"(?![0-9/:]|[.,][0-9])")
 _POST_YEAR = re.compile(
     r"\s*\(?\s*(?:vào|trong|tính\s+đến|đến\s+hết|của|cho)?\s*(?:\S+\s+tháng\s+|quý\s+\w+\s*/\s*)?"
     r"(?:đầu\s+|cuối\s+|giữa\s+)?(?:năm\s+|/)?(?P<y>(?:19|20)\d\d)(?!\d)")
 _PER_YEAR = re.compile(r"\s+(?:mỗi\s+)?năm(?!\s*\d)(?!\w)")
 _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,")
-_FULL_STOP = re.compile(r"[.!?…](?=\s)|\n")
+# Clause ends: ".!?;…" before a space, or a line break (the same ends as dates._CLAUSE_END);
+# full stops (sentence ends) are those that are not ";". Written to start with a character class so the
+# regex engine skips straight to candidates.
+_CLAUSE_END = re.compile(r"[.!?;…\n](?:(?<=\n)|(?=\s))")
+_FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|\s)(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
 _SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 
@@ -79,15 +94,74 @@ class _Knowledge:
     scale_re: re.Pattern[str]
     units: dict[str, _Unit]
     unit_re: re.Pattern[str]
+    figure_re: re.Pattern[str]  # numbers, group "unit" set when a (scale and) unit follows
+    spelled_re: re.Pattern[str]  # a unit that takes spelled numbers, after a space (any case)
     per: dict[str, str]  # denominators after a slash, Vietnamese → unit name
     approx: dict[str, str]
+    approx_longest_first: tuple[str, ...]
     approx_re: re.Pattern[str]
     cues: dict[str, tuple[str, ...]]  # role -> cue words
+    anywhere: dict[str, re.Pattern[str]]  # role -> its cue words anywhere, as whole words
+    change_end_re: re.Pattern[str]  # a change verb ends the text
+    ratio_end_re: re.Pattern[str]  # a change verb or qualifier ends the text ("gấp 5 lần")
+    continuation_re: re.Pattern[str]  # a continuation cue starts the text
+    hien_re: re.Pattern[str]
     about: tuple[tuple[str, str], ...]
+    # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
+    cue_automaton: ahocorasick.Automaton
+    cue_fold_extras: tuple[str, ...] | None  # letters case-blind regexes take for cue letters beyond
+    # lower(); None: unknown (this Python's re does not say), the automaton is not used
 
 
 def _words_alt(words) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+def _trie_alt(words) -> str:
+    r"""The alternation of :func:`_words_alt` factored by common prefixes ("đô la", "đô la mỹ",
+    "đồng" → ``đ(?:ô\s+la(?:\s+mỹ)?|ồng)``), so the regex engine tries a few first letters
+    instead of every word. A longer word is still tried before its prefix, so it matches what
+    the plain alternation matches."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + alt(node[ch]) for ch in node if ch]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
+        return group + ("?" if "" in node else "")
+
+    return alt(tree)
+
+
+def _two_letters(words) -> str:
+    """A lookahead on the first two characters of ``words`` (any case): a cheap first test
+    before their alternation."""
+    firsts = {w[0] for w in words}
+    seconds = {(r"\s" if w[1] == " " else re.escape(w[1])) for w in words if len(w) > 1}
+    if len(seconds) < len(words):  # a one-letter word: only its first letter can be tested
+        return rf"(?=(?i:[{''.join(map(re.escape, sorted(firsts)))}]))"
+    return rf"(?=(?i:[{''.join(map(re.escape, sorted(firsts)))}][{''.join(sorted(seconds))}]))"
+
+
+def _behind_space(words) -> str:
+    """Right after a space: one of ``words`` (any case) before it (one fixed-width lookbehind
+    per word, as lookbehinds must be)."""
+    return "(?:" + "|".join(rf"(?<=(?i:{re.escape(w)}) )" for w in words) + ")"
+
+
+def _word_re(words, where: str) -> re.Pattern[str]:
+    """``any`` (anywhere as whole words), ``end`` (last words of the text), ``start`` (first
+    words); never matches when ``words`` is empty."""
+    alt = _words_alt(words) or r"(?!x)x"
+    pattern = {"any": rf"(?<!\w)(?:{alt})(?!\w)", "end": rf"(?:^|\s)(?:{alt})\s*$",
+               "start": rf"\s*(?:{alt})(?!\w)"}[where]
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache
@@ -105,32 +179,86 @@ def _knowledge() -> _Knowledge:
             units[key] = _Unit(row["word"], row["unit"], row["class"], row["spelled"] == "yes",
                                tuple(split_list(row["unless_next"])))
     approx: dict[str, str] = {}
-    cues: dict[str, list[str]] = {}
-    about: list[tuple[str, str]] = []
+    cue_lists: dict[str, list[str]] = {}
+    about_list: list[tuple[str, str]] = []
     for row in load_table("quantity_cues", required=("cue", "role")):
         if row["role"] == "approx":
             approx[row["cue"]] = row["value"]
         elif row["role"] == "about":
-            about.append((row["cue"].lower(), row["value"]))
+            about_list.append((row["cue"].lower(), row["value"]))
         else:
-            cues.setdefault(row["role"], []).append(row["cue"])
+            cue_lists.setdefault(row["role"], []).append(row["cue"])
+    cues = {k: tuple(v) for k, v in cue_lists.items()}
+    about = tuple(sorted(about_list, key=lambda c: -len(c[0])))
+    unit_words = [k for k in units if k != "%"]
+    cue_words = {**cues, "approx": tuple(approx), "hiện": ("hiện",), "change_from": ("tăng", "giảm")}
+    cue_automaton, cue_fold_extras = _cue_automaton(cue_words, about)
+    spelled_units = [u.word.lower() for u in units.values() if u.spelled]
     return _Knowledge(
         scales=scales,
         scale_re=re.compile(rf"\s*(?P<scale>{_words_alt(scales)})(?!\w)", re.IGNORECASE),
         units=units,
-        unit_re=re.compile(rf"\s*(?P<unit>%|(?:{_words_alt(k for k in units if k != '%')})(?!\w))"
+        unit_re=re.compile(rf"\s*(?P<unit>%|(?:{_words_alt(unit_words)})(?!\w))"
                            r"(?:/(?P<per>[^\W\d_]+)(?!\w))?", re.IGNORECASE),
+        # every number as _NUMBER_PATTERN reads it (so the scan goes on exactly where a scan of
+        # numbers does: "10-20-30 người" is "10-20", then "30 người"), group "unit" set when
+        # scale_re then unit_re would match after it (the scale is taken when there is one,
+        # atomic: no unit is looked for in its place)
+        figure_re=re.compile(rf"{_NUMBER_PATTERN}(?=(?P<unit>(?i:(?>(?:\s*(?:{_trie_alt(scales)})(?!\w))?)"
+                             rf"\s*(?:%|(?:{_trie_alt(unit_words)})(?!\w))))|)"),
+        # spelled phrases are found in the lower-cased text; a spelled number, a space and a unit
+        # in any case is a cheaper necessary test (the space anchors the regex scan; the rarer
+        # unit is tested before the number word behind it)
+        spelled_re=re.compile(rf" {_two_letters(spelled_units)}(?=(?i:{_words_alt(spelled_units)})(?!\w))"
+                              rf"{_behind_space(_SPELLED)}"),
         per=per,
         approx=approx,
+        approx_longest_first=tuple(sorted(approx, key=len, reverse=True)),
         approx_re=re.compile(rf"(?:(?<=\s)|^)(?P<chain>(?:(?:{_words_alt(approx)})\s+)+)(?:là\s+)?$",
                              re.IGNORECASE),
-        cues={k: tuple(v) for k, v in cues.items()},
-        about=tuple(sorted(about, key=lambda c: -len(c[0]))),
+        cues=cues,
+        anywhere={role: _word_re(words, "any") for role, words in cues.items()},
+        change_end_re=_word_re(cues.get("change", ()), "end"),
+        ratio_end_re=_word_re(cues.get("change", ()) + tuple(approx), "end"),
+        continuation_re=_word_re(cues.get("continuation", ()), "start"),
+        hien_re=_word_re(("hiện",), "any"),
+        about=about,
+        cue_automaton=cue_automaton,
+        cue_fold_extras=cue_fold_extras,
     )
 
 
+def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str, str], ...]
+                   ) -> tuple[ahocorasick.Automaton, tuple[str, ...] | None]:
+    """One automaton for the clause before a figure: the lower-cased first words of each role's
+    cues ("hiện có" → "hiện") and the about cues (as :func:`_about` compares them); and the
+    letters that the regex engine's case-blind matching also takes for the cue letters
+    (Python's ``re`` folds "ı" with "i" and "ſ" with "s", which lower() keeps apart)."""
+    roles: dict[str, set[str]] = {}
+    for role, words in cue_words.items():
+        for w in words:
+            roles.setdefault(w.split()[0].lower(), set()).add(role)
+    ranks: dict[str, int] = {}
+    for rank, (cue, _) in enumerate(about):
+        ranks.setdefault(cue, rank)  # a repeated cue keeps its first rank
+    auto = ahocorasick.Automaton()
+    for key in roles.keys() | ranks.keys():
+        auto.add_word(key, (len(key), tuple(sorted(roles.get(key, ()))), ranks.get(key, -1)))
+    auto.make_automaton()
+    if _CASE_EXTRAS is None:
+        return auto, None
+    letters = {c for first in roles for c in first}
+    extras = {chr(x) for c in letters for x in _CASE_EXTRAS.get(ord(c), ())}
+    return auto, tuple(sorted(extras))
+
+
+# The last clause end / full stop in text[pos:endpos] that has a character after it: ".*"
+# jumps to the end and backtracks, so the cost is the distance to the match, not to pos.
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}(?=(?s:.))")
+_LAST_FULL_STOP = re.compile(rf"(?s:.*){_FULL_STOP.pattern}(?=(?s:.))")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+_NEVER = re.compile(r"(?!x)x")
 
 
 def _number(s: str) -> float:
@@ -139,42 +267,22 @@ def _number(s: str) -> float:
     return float(s.replace(",", "."))
 
 
-@cache
-def _word_re(words: tuple[str, ...], where: str) -> re.Pattern[str]:
-    """Compiled once per cue list: ``any`` (anywhere as whole words), ``end`` (last words of
-    the text), ``start`` (first words)."""
-    alt = _words_alt(words) or r"(?!x)x"
-    pattern = {"any": rf"(?<!\w)(?:{alt})(?!\w)", "end": rf"(?:^|\s)(?:{alt})\s*$",
-               "start": rf"\s*(?:{alt})(?!\w)"}[where]
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _cues(role: str) -> tuple[str, ...]:
-    return _knowledge().cues.get(role, ())
-
-
-def _has_word(text: str, words: tuple[str, ...]) -> bool:
-    return bool(words) and _word_re(words, "any").search(text) is not None
-
-
-def _ends_with_word(text: str, words: tuple[str, ...]) -> bool:
-    return bool(words) and _word_re(words, "end").search(text) is not None
-
-
-def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
-    return bool(words) and _word_re(words, "start").match(text) is not None
+def _has_cue(text: str, role: str) -> bool:
+    """A cue word of ``role`` anywhere in ``text`` (whole words, any case)."""
+    return _knowledge().anywhere.get(role, _NEVER).search(text) is not None
 
 
 def _is_present(text: str) -> bool:
     """Says the figure is current: a present cue ("hiện có", "đến nay") or the word "hiện"
     standing alone (not inside "thực hiện", "thể hiện", "hiện đại"...)."""
-    if _has_word(text, _cues("present")):
+    k = _knowledge()
+    if _has_cue(text, "present"):
         return True
-    for m in _word_re(("hiện",), "any").finditer(text):
+    for m in k.hien_re.finditer(text):
         before = text[max(0, m.start() - 8):m.start()].split()
         after = text[m.end():m.end() + 10].split()
-        if (before and before[-1].lower() in _cues("present_not_after")) or (
-                after and after[0].lower() in _cues("present_not_before")):
+        if (before and before[-1].lower() in k.cues.get("present_not_after", ())) or (
+                after and after[0].lower() in k.cues.get("present_not_before", ())):
             continue
         return True
     return False
@@ -191,35 +299,42 @@ class _Figure:
     unit_word: str
 
 
-def _figures(text: str, dates: list[DateSpan]) -> list[_Figure]:
+def _figures(text: str, dates_of: Callable[[], list[DateSpan]]) -> list[_Figure]:
+    """Figures in text order. ``dates_of`` gives the article's dates; asked for only when a
+    number with a unit needs the "inside a date" test."""
     k = _knowledge()
-    spans = sorted((d.start, d.end) for d in dates)
-    starts = [s for s, _ in spans]
     out: list[_Figure] = []
-    for m in _NUMBER.finditer(text):
-        left = text[m.start() - 1] if m.start() else " "
+    spans: list[tuple[int, int]] | None = None
+    starts: list[int] = []
+    for m in k.figure_re.finditer(text):
+        if m["unit"] is None:  # most numbers have no unit: parse only figures
+            continue
+        start = m.start()
+        left = text[start - 1] if start else " "
         if left.isalnum() or left in "_.,/:":
             continue
-        i = bisect.bisect_right(starts, m.start())
-        if i and spans[i - 1][1] > m.start():  # inside a date ("21/11", "năm 2030")
+        if spans is None:
+            spans = sorted((d.start, d.end) for d in dates_of())
+            starts = [s for s, _ in spans]
+        i = bisect.bisect_right(starts, start)
+        if i and spans[i - 1][1] > start:  # inside a date ("21/11", "năm 2030")
             continue
         pos = m.end()
         sm = k.scale_re.match(text, pos)
         scale = k.scales[" ".join(sm["scale"].lower().split())] if sm else 1.0
         if sm:
             pos = sm.end()
-        if not k.unit_re.match(text, pos):  # most numbers have no unit: parse only figures
-            continue
         value = _number(m["n"]) * scale
         value_max = _number(m["n2"]) * scale if m["n2"] else None
-        fig = _unit_after(text, pos, m.start(), m.end(), value, value_max, spelled=False)
+        fig = _unit_after(text, pos, start, m.end(), value, value_max, spelled=False)
         if fig:
             out.append(fig)
-    for i, phrase in find_phrases(text.lower(), _spelled_phrases()):
-        word = phrase.split()[0]
-        fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
-        if fig:
-            out.append(fig)
+    if k.spelled_re.search(text):
+        for i, phrase in find_phrases(text.lower(), _spelled_phrases()):
+            word = phrase.split()[0]
+            fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
+            if fig:
+                out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
 
@@ -249,8 +364,7 @@ def _unit_after(text: str, pos: int, start: int, num_end: int, value: float, val
     if unit.word == "lần":  # "bốn lần đến Việt Nam" are trips; "gấp 5 lần", "tăng 100 lần" a ratio
         if nxt and nxt.group(1).lower() in k.cues.get("visit", ()):
             name = "visit"
-        elif not _ends_with_word(text[max(0, start - PRE_WINDOW):start], k.cues.get("change", ())
-                                 + tuple(k.approx)):
+        elif not k.ratio_end_re.search(text[max(0, start - PRE_WINDOW):start]):
             return None
     if um["per"]:
         name = f"{name}/{k.per.get(um['per'].lower(), um['per'])}"
@@ -285,137 +399,229 @@ def present_year(article: Article, dates: list[DateSpan]) -> int | None:
     return latest if years.count(latest) >= PRESENT_YEAR_MIN_MENTIONS else None
 
 
-def _year_of(article: Article, fig: _Figure, dates: list[DateSpan], s0: int,
-             stops: Callable[[], list[int]]) -> tuple[int | None, str]:
+class _Once:
+    """A value of the article computed on first use (its dates, its present year)."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        self._make: Callable[[], object] | None = make
+        self._value: object = None
+
+    def __call__(self):
+        if self._make is not None:
+            self._value = self._make()
+            self._make = None
+        return self._value
+
+
+def _last_end(last: re.Pattern[str], text: str, pos: int) -> int:
+    """End of the last clause end (``_LAST_CLAUSE_END``) or full stop (``_LAST_FULL_STOP``)
+    ending at or before ``pos``, else 0: what bisecting the ends of all of them gives."""
+    m = last.match(text, 0, pos + 1)  # +1: a match ending at pos has text[pos] after it
+    return m.end() if m else 0
+
+
+def _next_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """End of the first match of the one-character ``pattern`` ending after ``pos``, else the
+    text's end."""
+    m = pattern.search(text, pos)
+    return m.end() if m else len(text)
+
+
+@dataclass(slots=True)
+class _Page:
+    """What the figures of one article share."""
+    article: Article
+    text: str
+    dated: list[tuple[int, int, int, bool]]  # (start, end, year, comparison cue) of year/month dates
+    present: Callable[[], int | None]
+
+
+@dataclass(slots=True)
+class _Clause:
+    """The clause before one figure, ``text[s0:fig.start]``: every cue test looks at a stretch
+    of text ending at the figure, so one automaton pass over the lower-cased clause says which
+    tests can succeed at all (the exact test, a case-blind regex, runs only then), and finds
+    the about cue."""
+    s0: int
+    latest: dict[str, int] | None  # role -> last start of a first word of its cues; None: unknown
+    about: str | None  # label of the about cue starting last (the longest there)
+
+    def may_have(self, role: str, start: int) -> bool:
+        """Whether a cue of ``role`` may be in ``text[start:fig.start]``."""
+        return self.latest is None or self.latest.get(role, -1) >= start
+
+
+def _clause(text: str, s0: int, end: int) -> _Clause:
+    k = _knowledge()
+    low = text[s0:end].lower()
+    # the automaton sees what a case-blind regex sees when lower-casing keeps offsets and the
+    # clause has none of the few letters the regex engine also folds otherwise ("ı" ~ "i")
+    exact = k.cue_fold_extras is not None and len(low) == end - s0 and not any(c in low for c in k.cue_fold_extras)
+    latest: dict[str, int] = {}
+    best = None
+    for e, (n, roles, rank) in k.cue_automaton.iter(low):
+        start = e - n + 1
+        for role in roles:
+            if s0 + start > latest.get(role, -1):
+                latest[role] = s0 + start
+        if rank >= 0 and (best is None or (start, -rank) > best):
+            best = (start, -rank)
+    about = k.about[-best[1]][1] if best else None
+    return _Clause(s0, latest if exact else None, about)
+
+
+def _has_cue_in(text: str, clause: _Clause, role: str, start: int, end: int) -> bool:
+    return clause.may_have(role, start) and _has_cue(text[start:end], role)
+
+
+def _dated(dates: list[DateSpan]) -> list[tuple[int, int, int, bool]]:
+    """The dates that can give a figure its year: with a year and a year or month precision
+    (or an explicit year)."""
+    return [(d.start, d.end, int(d.value[:4]), d.attrs.get("cue") == "comparison") for d in dates
+            if d.value and d.value[:4].isdigit() and (d.precision in ("year", "month") or d.attrs.get("explicit_year"))]
+
+
+def _present_in(text: str, clause: _Clause, start: int, end: int) -> bool:
+    return (clause.may_have("present", start) or clause.may_have("hiện", start)) and _is_present(text[start:end])
+
+
+def _year_of(page: _Page, fig: _Figure, clause: _Clause) -> tuple[int | None, str]:
     """(year, how) for a figure: 'after', 'before', 'paragraph' or 'none'."""
-    text = article.text_clean
-    after = text[fig.end:fig.end + POST_YEAR_WINDOW]
-    pm = _POST_YEAR.match(after)
+    text = page.text
+    s0 = clause.s0
+    pm = _POST_YEAR.match(text, fig.end, fig.end + POST_YEAR_WINDOW)
     if pm:
         return int(pm["y"]), "after"
-    best = None
-    for d in dates:
-        if d.start >= fig.start or d.end <= s0 or not d.value or not d.value[:4].isdigit():
+    for start, end, year, comparison in reversed(page.dated):  # the last one before the figure
+        if start >= fig.start or end <= s0 or comparison:
             continue
-        if _is_present(text[d.end:fig.start]):  # "năm 2008, đến nay đã có 18 dự án"
+        if _COMPARISON.search(text[max(s0, start - 16):start]):
             continue
-        if d.attrs.get("cue") == "comparison" or _COMPARISON.search(text[max(s0, d.start - 16):d.start]):
+        if _present_in(text, clause, end, fig.start):  # "năm 2008, đến nay đã có 18 dự án"
             continue
-        if d.precision in ("year", "month") or d.attrs.get("explicit_year"):
-            best = int(d.value[:4])
-    if best is not None:
-        return best, "before"
-    year = _opening_year(text, fig.start, stops())
+        return year, "before"
+    # the clause's start is the sentence's unless a ";" ends the clause before
+    first_stop = s0 if s0 == 0 or text[s0 - 1] != ";" else _last_end(_LAST_FULL_STOP, text, fig.start)
+    year = _opening_year(text, fig.start, first_stop)
     return (year, "paragraph") if year else (None, "none")
 
 
-def _opening_year(text: str, offset: int, stops: list[int]) -> int | None:
+def _opening_year(text: str, offset: int, first_stop: int) -> int | None:
     """The year of a sentence opening "Năm 2024, ..." when the figure's sentence is that
     sentence or carries it on ("Trong đó ..."); a new topic after it ("Hậu duệ dòng họ ... ước
-    khoảng 1.000 người") does not inherit it."""
-    cont = _knowledge().cues.get("continuation", ())
+    khoảng 1.000 người") does not inherit it. ``first_stop``: the last full stop at or
+    before ``offset``."""
+    continuation_re = _knowledge().continuation_re
     pos = offset
     while pos > 0:
-        i = bisect.bisect_right(stops, pos)
-        s0 = stops[i - 1] if i else 0
+        s0 = first_stop if pos == offset else _last_end(_LAST_FULL_STOP, text, pos)
         om = _YEAR_OPENING.match(text, s0)
         if om:
             return int(om["y"])
-        if not _starts_with_word(text[s0:s0 + 30], cont):
+        if not continuation_re.match(text[s0:s0 + 30]):
             return None
         pos = s0 - 1
     return None
 
 
-def _kind(text: str, fig: _Figure, s0: int, year: int | None, present: Callable[[], int | None]) -> str:
+def _approx_match(text: str, fig: _Figure, clause: _Clause) -> re.Match[str] | None:
+    """The qualifier chain ending the PRE_WINDOW characters before the number."""
+    pre_start = max(clause.s0, fig.start - PRE_WINDOW)
+    if not clause.may_have("approx", pre_start):
+        return None
+    return _knowledge().approx_re.search(text[pre_start:fig.start])
+
+
+def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, year: int | None) -> str:
     k = _knowledge()
-    pre = text[max(s0, fig.start - PRE_WINDOW):fig.start]
-    pre_no_approx = k.approx_re.sub("", pre)
-    if _ends_with_word(pre_no_approx, _cues("change")) or _CHANGE_FROM.search(pre_no_approx):
-        return "change"
-    sentence_before = text[s0:fig.start]
-    if _has_word(sentence_before, k.cues.get("target", ())):
+    text = page.text
+    s0 = clause.s0
+    pre_start = max(s0, fig.start - PRE_WINDOW)
+    if clause.may_have("change", pre_start) or clause.may_have("change_from", pre_start):
+        pre = text[pre_start:fig.start]
+        pre_no_approx = pre[:am.start()] + pre[am.end():] if am else pre  # the chain ends pre: one match
+        if k.change_end_re.search(pre_no_approx) or _CHANGE_FROM.search(pre_no_approx):
+            return "change"
+    if _has_cue_in(text, clause, "target", s0, fig.start):
         return "target"
-    verb_window = text[max(s0, fig.start - 3 * PRE_WINDOW):fig.start]
-    if _has_word(verb_window, k.cues.get("target_verb", ())) and (
-            year is None and _has_word(verb_window, _cues("target_raise"))
-            or year is not None and (present() or 9999) < year):
+    verb_start = max(s0, fig.start - 3 * PRE_WINDOW)
+    if _has_cue_in(text, clause, "target_verb", verb_start, fig.start) and (
+            year is None and _has_cue_in(text, clause, "target_raise", verb_start, fig.start)
+            or year is not None and (page.present() or 9999) < year):
         return "target"
-    if _has_word(sentence_before, k.cues.get("amount", ())):
+    if _has_cue_in(text, clause, "amount", s0, fig.start):
         return "amount"
     return "statistic"
 
 
-def _approx(text: str, fig: _Figure, s0: int) -> str | None:
-    k = _knowledge()
-    m = k.approx_re.search(text[max(s0, fig.start - PRE_WINDOW):fig.start])
-    if not m:
+def _approx(am: re.Match[str] | None) -> str | None:
+    """The qualifier of a qualifier chain: the word nearest the number decides ("khoảng hơn"
+    = over); multi-word cues first."""
+    if not am:
         return None
+    k = _knowledge()
     last = None
-    chain = " ".join(m["chain"].lower().split())
-    # the word nearest the number decides ("khoảng hơn" = over); multi-word cues first
-    for cue in sorted(k.approx, key=len, reverse=True):
+    chain = " ".join(am["chain"].lower().split())
+    for cue in k.approx_longest_first:
         i = chain.rfind(cue)
         if i >= 0 and (last is None or i + len(cue) > last[0]):
             last = (i + len(cue), k.approx[cue])
     return last[1] if last else None
 
 
-def _about(text: str, fig: _Figure, s0: int) -> str:
-    before = text[s0:fig.start].lower()
-    best = None
-    for cue, label in _knowledge().about:
-        i = before.rfind(cue)
-        if i >= 0 and (best is None or i > best[0]):
-            best = (i, label)
-    if best:
-        return best[1]
-    tail = re.findall(r"[^\W\d_]+", text[fig.end:fig.end + 60])[:ABOUT_WORDS]
+def _about(text: str, fig: _Figure, clause: _Clause) -> str:
+    """The label of the about cue starting last in the clause before the number (the longest
+    at the same place), else the unit and the words after it."""
+    if clause.about is not None:
+        return clause.about
+    tail = _WORDS.findall(text, fig.end, fig.end + 60)[:ABOUT_WORDS]
     return " ".join([fig.unit_word, *tail])
 
 
-def _fallback_year(article: Article, fig: _Figure, s0: int, present: Callable[[], int | None]) -> int | None:
+def _fallback_year(page: _Page, fig: _Figure, clause: _Clause) -> int | None:
     """A figure with no year of its own: as of publication in a dated article; in an undated
     one only when the sentence says it is current ("hiện có", "đến nay"). Figures of all
     time ("từng") and rates per year ("9-12% năm") have none."""
-    k = _knowledge()
-    text = article.text_clean
-    before = text[s0:fig.start]
-    if _has_word(before, k.cues.get("no_year", ())) or _PER_YEAR.match(text, fig.end):
+    text = page.text
+    if _has_cue_in(text, clause, "no_year", clause.s0, fig.start) or _PER_YEAR.match(text, fig.end):
         return None
-    if article.published:
-        return present()
-    if _is_present(before):
-        return present()
+    if page.article.published:
+        return page.present()
+    if _present_in(text, clause, clause.s0, fig.start):
+        return page.present()
     return None
 
 
 def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list[Quantity]:
     """Figures of ``article`` (see module doc), one per (value, unit, year, approx) in text order."""
     text = article.text_clean
-    if dates is None:
-        dates = article.dates or find_dates(text, article.published)
-    figures = _figures(text, dates)
+    if dates is None:  # the article's dates, else found here once a figure needs them
+        dates_of = _Once(lambda: article.dates or find_dates(text, article.published))
+    else:
+        dates_of = _Once(lambda: dates)
+    figures = _figures(text, dates_of)
     if not figures:
         return []
-    present = cache(lambda: present_year(article, dates))
-    stops = cache(lambda: [m.end() for m in _FULL_STOP.finditer(text)])  # full-stop sentence starts
-    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    dates = dates_of()
+    page = _Page(article, text, _dated(dates), _Once(lambda: present_year(article, dates)))
     out: list[Quantity] = []
     seen: set[tuple] = set()
     for fig in figures:
-        i = bisect.bisect_right(ends, fig.start)
-        s0, s1 = (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(text))
-        year, _how = _year_of(article, fig, dates, s0, stops)
-        kind = _kind(text, fig, s0, year, present)
+        s0, s1 = _last_end(_LAST_CLAUSE_END, text, fig.start), _next_end(_CLAUSE_END, text, fig.start)
+        clause = _clause(text, s0, fig.start)
+        year, _how = _year_of(page, fig, clause)
+        am = _approx_match(text, fig, clause)
+        kind = _kind(page, fig, clause, am, year)
         if year is None and kind != "target":
-            year = _fallback_year(article, fig, s0, present)
-        key = (fig.value, fig.unit, year, _approx(text, fig, s0))
+            year = _fallback_year(page, fig, clause)
+        key = (fig.value, fig.unit, year, _approx(am))
         if key in seen:  # a headline repeating the body's figure
             continue
         seen.add(key)
         q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(*trimmed(text, s0, s1)),
-                     year=year, approx=key[3], about=_about(text, fig, s0), value_max=fig.value_max)
+                     year=year, approx=key[3], about=_about(text, fig, clause), value_max=fig.value_max)
         out.append(q)
     return out
 
