@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,13 @@ def test_opening_an_up_to_date_store_needs_no_write_lock(tmp_path):
             assert s.articles() == []
     finally:
         writer.execute("ROLLBACK")
+
+
+def test_content_hash_ignores_whitespace_runs_and_normal_forms():
+    from sukien.store import content_hash
+
+    base = content_hash("Tiêu đề", "Hai bên nhất trí.\n\nTổng Bí thư đề nghị.")
+    assert content_hash(" Tiêu  đề ", "Hai bên\u00a0nhất trí.  Tổng Bí thư\tđề nghị. ") == base
+    assert content_hash("Tiêu đề", unicodedata.normalize("NFD", "Hai bên nhất trí. Tổng Bí thư đề nghị.")) == base
+    assert content_hash("Tiêu đề", "Hai bên nhất trí. Tổng Bí thư đề xuất.") != base
+    assert content_hash(None, "Hai bên nhất trí. Tổng Bí thư đề nghị.") != base

@@ -61,7 +61,6 @@ PROGRESS_EVERY = 100
 # Duplicates and skips cost almost nothing to write; a batch holds at most this many items.
 MAX_MARKERS_PER_BATCH = 5000
 
-_SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -189,7 +188,9 @@ def content_hash(title: str | None, text_clean: str) -> str:
     """The dedup key: SHA-256 over normalised title and body (see module docstring)."""
 
     def norm(s: str) -> str:
-        return _SPACES.sub(" ", unicodedata.normalize("NFC", s)).strip()
+        # split()/join is re's ``\s+`` -> " " plus strip(): the same whitespace class
+        # (str.isspace), checked over every code point; three times faster.
+        return " ".join(unicodedata.normalize("NFC", s).split())
 
     return hashlib.sha256(f"{norm(title or '')}\n\n{norm(text_clean)}".encode()).hexdigest()
 
