@@ -528,15 +528,17 @@ class Roles:
         head = text[lo:pos]
         if head.count("(") > head.count(")"):
             return "governed"  # "(gồm Nga, Armenia, ...)": a parenthesis lists, it does not act
-        if report_opens:
+        if report_opens and "REPORT" in sent.kinds:
             end = text_end(text, lo, pos)
             if any(c.end == end and c.has("REPORT") for c in sent.cues):
                 return "subject"
+        has_cont = "CONT" in sent.kinds
         for _ in range(3):
             end = text_end(text, lo, pos)
             if end <= lo:
                 return "subject"
-            if any(c.end == end and c.has("CONT") and not text[lo:c.start].strip(" -–+•") for c in sent.cues):
+            if has_cont and any(c.end == end and c.has("CONT") and not text[lo:c.start].strip(" -–+•")
+                                for c in sent.cues):
                 return "subject"  # "Trong đó lãnh đạo hai bên ...", "Đồng thời Việt Nam ..."
             if text[end - 1] in _CLAUSE_OPENERS or text[end - 1].isdigit():
                 return "subject"

@@ -98,6 +98,8 @@ ANNIVERSARY_CHARS = 30
 _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
 # Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
 _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
+# The noun that makes a meeting word name the occasion ("cuộc hội đàm", "buổi tiếp").
+_OCCASION_NOUN = re.compile(r"^(?:cuộc|buổi)\s+")
 # A host's wish to receive someone, i.e. an invitation ("mong muốn được đón X thăm Việt Nam").
 _HOPE_TO_WELCOME = re.compile(r"\bmong(?:\s+muốn)?(?:\s+sớm)?(?:\s+được)?\s+(?:đón|chào đón|đón tiếp)\b", re.IGNORECASE)
 # What joins the countries of one tour: "Chile và Peru", "Đức, Hà Lan", "Chile từ ngày 9 đến 12-11 và Peru".
@@ -191,19 +193,31 @@ class _Context:
         self.roles = Roles.of(article)
         self.entities = self.roles.entities
         self._keys: dict[str, str] = {}
-        self.principals = principals(article)
+        self.principals = shared_principals(self.roles)
         self.last_meet: list[str] = []
         self.last_subject: list[str] = []
         self.last_person: str | None = None
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
         self.main_visitor: str | None = None  # the person making the article's first trip
-        self._places: list[Mention] | None = None
+        self._places: dict[int, tuple[int, Mention]] | None = None
+        self._lower: str | None = None
 
-    def places(self) -> list[Mention]:
-        """The article's place and country mentions with a country (made on first need)."""
+    def place_at(self, lo: int, hi: int) -> Mention | None:
+        """The first (in the article's order) place or country mention with a country that starts
+        in ``[lo, hi]`` (the mentions by start are indexed on first need)."""
         if self._places is None:
-            self._places = [m for m in self.article.mentions if m.label in ("LOC", "GPE") and m.country]
-        return self._places
+            self._places = {}
+            for k, m in enumerate(self.article.mentions):
+                if m.label in ("LOC", "GPE") and m.country and m.start not in self._places:
+                    self._places[m.start] = (k, m)
+        found = [self._places[p] for p in range(lo, hi + 1) if p in self._places]
+        return min(found, key=lambda km: km[0])[1] if found else None
+
+    def lower(self) -> str:
+        """The article's text in lower case (made on first need)."""
+        if self._lower is None:
+            self._lower = self.article.text_clean.lower()
+        return self._lower
 
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
@@ -256,6 +270,14 @@ class _Context:
                 self.last_person = persons[0]
 
 
+def shared_principals(roles: Roles) -> list[str]:
+    """:func:`principals` of the roles' article, worked out once for both stages (a copy each)."""
+    cached = roles.memo.get("principals")
+    if cached is None:
+        cached = roles.memo["principals"] = principals(roles.article)
+    return list(cached)
+
+
 def principals(article: Article) -> list[str]:
     """The article's two main persons of different countries (most mentioned), or its countries."""
     people = sorted((e for e in article.entities if e.type == "PER" and e.country),
@@ -294,7 +316,8 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     roles = ctx.roles
     text = roles.text
     key = cue.text.lower()
-    if _word_before(text, cue.start, sent.span.start) in _GENERIC_BEFORE:
+    word_before = _word_before(text, cue.start, sent.span.start)
+    if word_before in _GENERIC_BEFORE:
         return []  # "các hoạt động gặp gỡ": activities in general, not one meeting
     objects = roles.objects_after(sent, cue.end, comma_first=True)
     # "X, nước Y" / "những người bạn Nga": a country written after a noun is an adjective, not a party
@@ -307,9 +330,9 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         if len(refs) >= 2:
             return [EventMention("MEET", mode or "meet", refs, sent.span.start, sent.span.end, cue)]
         return []
-    nominal = _word_before(text, cue.start, sent.span.start) in _NOMINAL_BEFORE or key.startswith(("buổi", "cuộc"))
+    nominal = word_before in _NOMINAL_BEFORE or key.startswith(("buổi", "cuộc"))
     head = text[max(sent.span.start, cue.start - 30):cue.start]
-    bare = re.sub(r"^(?:cuộc|buổi)\s+", "", key)
+    bare = _OCCASION_NOUN.sub("", key)
     refers = bool(_OCCASION_BEFORE.search(head + key[:len(key) - len(bare)]))
     subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
@@ -414,7 +437,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
     arrive = cue.mode("VISIT") == "arrive"
     if arrive:
         # "đã tới Nam Ninh": a place right after the verb, in a foreign country
-        place = next((m for m in ctx.places() if cue.end <= m.start <= cue.end + 2), None)
+        place = ctx.place_at(cue.end, cue.end + 2)
         if place is None:
             return None
         objs = [ActorToken(place.start, place.end, (place.country,), "GPE", place.country, (place.country,))]
@@ -445,10 +468,10 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
         return None
     if _POSTING.search(text, country_tok.end, min(sent.span.end, country_tok.end + POSTING_CHARS)):
         return None  # "đến Việt Nam bắt đầu nhiệm kỳ công tác": a new ambassador's posting
-    sender = text.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
+    sender = ctx.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
     if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
         return None  # "đã cử Đặc phái viên sang thăm Việt Nam": the sender is not the visitor
-    invite = text.lower().rfind("mời", sent.span.start, cue.start)
+    invite = ctx.lower().rfind("mời", sent.span.start, cue.start)
     if invite >= 0 and not any(ch in text[invite:cue.start] for ch in ",;.") and \
             not text[max(sent.span.start, invite - 7):invite].lower().endswith(("theo lời ", "lời ")):
         return None  # "mời Thủ tướng X sang thăm Việt Nam": an invitation, not a trip yet
@@ -939,4 +962,4 @@ def find_events(article: Article) -> Article:
     return article
 
 
-__all__ = ["find_events", "principals", "EVENT_SPANS_KEY"]
+__all__ = ["find_events", "principals", "shared_principals", "EVENT_SPANS_KEY"]

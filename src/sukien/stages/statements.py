@@ -44,7 +44,7 @@ from .cues import (
     last_word,
     text_end,
 )
-from .events import EVENT_SPANS_KEY, principals
+from .events import EVENT_SPANS_KEY, shared_principals
 from .standards import annotate_statement
 from .topics import topic_cues, topics_in_spans
 
@@ -126,7 +126,7 @@ class _State:
     def __init__(self, article: Article, roles: Roles) -> None:
         self.article = article
         self.roles = roles
-        self.principals = principals(article)
+        self.principals = shared_principals(roles)
         spans = article.meta.get(EVENT_SPANS_KEY) or []
         self.events = {e.id: e for e in article.events}
         self.event_spans = [s for s in spans if s[2] in self.events]
@@ -458,25 +458,28 @@ def _subjectless(roles: Roles, sent: SentenceView, cue: Cue) -> bool:
     sentence opening with a noun phrase of its own ("Chuyến công tác còn được kỳ vọng ... cam kết")
     has a subject that is not an actor, and does not carry the previous speaker on."""
     lo = sent.span.start
-    for c in sent.cues:
-        if c.has("CONT") and not roles.text[lo:c.start].strip(" -–+•"):
-            lo = c.end
+    if "CONT" in sent.kinds:
+        for c in sent.cues:
+            if c.has("CONT") and not roles.text[lo:c.start].strip(" -–+•"):
+                lo = c.end
     comma = roles.text.rfind(",", lo, cue.start)  # "Do đó, lãnh đạo ... mong muốn": after the adverbial
     if comma >= 0:
         lo = comma + 1
 
-    def words_before(end: int) -> int:
+    def words_in(blanked: str) -> int:
         # the actor named inside ("lãnh đạo Ủy ban ...") is not a word of its own
-        return len([w for w in _WORDS.findall(_blank_tokens(roles, sent, lo, end).lower()) if w not in _LEADER_WORDS])
+        return len([w for w in _WORDS.findall(blanked.lower()) if w not in _LEADER_WORDS])
 
-    opening = _WORDS.findall(_blank_tokens(roles, sent, lo, cue.start))
+    blanked = _blank_tokens(roles, sent, lo, cue.start)
+    opening = _WORDS.findall(blanked)
     if len(opening) >= 2 and opening[0][:1].isupper() and opening[1][:1].isupper() and \
             opening[0].lower() not in _HONORIFICS:  # "Ông Bình cho biết ...": the speaker named short
         return False  # "Bộ Thương mại Trung Quốc sẵn sàng ...": a proper noun phrase is the subject
-    if words_before(cue.start) <= SUBJECTLESS_WORDS:
+    if words_in(blanked) <= SUBJECTLESS_WORDS:
         return True
-    return any(c.has("REPORT") and lo <= c.start and c.end <= cue.start and words_before(c.start) <= SUBJECTLESS_WORDS
-               for c in sent.cues)
+    return "REPORT" in sent.kinds and any(
+        c.has("REPORT") and lo <= c.start and c.end <= cue.start
+        and words_in(_blank_tokens(roles, sent, lo, c.start)) <= SUBJECTLESS_WORDS for c in sent.cues)
 
 
 def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> list[ActorToken]:
