@@ -551,22 +551,10 @@ def _forms_by_start() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     return {w: tuple(forms) for w, forms in out.items()}
 
 
+# What both forms starting with a digit (dmy_full, dm_slash) begin with: a day, "/", "." or "-",
+# and the month's first digit.
+_DAY_MONTH = re.compile(r"[0-9]{1,2}[/.-][0-9]")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-@cache
-def _candidates() -> re.Pattern[str]:
-    """Word starts where a form may match: a digit, "(", or a word a form starts with, spelt
-    as the forms spell it (first letter in either case, the rest lower case). Looking back
-    from an anchor, one call of this regex passes over the other words."""
-    by_first: dict[str, list[str]] = {}
-    for w in _forms_by_start():
-        if w.isalpha():
-            by_first.setdefault(w[0], []).append(w[1:])
-    words = "|".join(
-        f"[{c.upper()}{c}](?:{'|'.join(re.escape(r) for r in sorted(rest, key=len, reverse=True))})"
-        for c, rest in sorted(by_first.items()))
-    return re.compile(rf"(?:(?<=[\s(])|\A)(?:[0-9]|(?:{words})(?![^\W\d_]))|\(")
 
 
 @cache
@@ -582,7 +570,7 @@ def _hits(text: str) -> list[_Hit]:
     digit_forms, paren_forms = forms_at["0"], forms_at["("]
     first_word = _FIRST_WORD.match
     word_starts = _WORD_START.finditer
-    candidates = _candidates().finditer
+    day_month = _DAY_MONTH.match
     hits: list[_Hit] = []
     covered = 0
     for a in _anchors(text):
@@ -591,20 +579,19 @@ def _hits(text: str) -> list[_Hit]:
         lo = a - LOOKBACK_CHARS
         if lo < covered:
             lo = covered
-        places = [m.start() for m in candidates(text, lo, a)]
-        if places:
-            starts = [m.start() for m in word_starts(text, lo, a)]
-            if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
-                starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
-            if len(starts) > LOOKBACK_WORDS:
-                first = starts[-LOOKBACK_WORDS]
-                places = [s for s in places if s >= first]
+        places = [m.start() for m in word_starts(text, lo, a)]
+        if (lo == 0 or text[lo - 1].isspace()) and (not places or places[0] != lo):
+            places.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
+        if len(places) > LOOKBACK_WORDS:
+            del places[:-LOOKBACK_WORDS]
         places.append(a)
         for s in places:
             c = text[s]
             if c == "(":
                 forms = paren_forms
             elif c.isdigit():
+                if day_month(text, s) is None:
+                    continue  # neither digit form can match: one call instead of two
                 forms = digit_forms
             else:
                 w = first_word(text, s)
@@ -655,8 +642,18 @@ def _evidence_year(text: str, hits: list[_Hit]) -> int | None:
         return max(strong)
     dateline = [y for h, y, m, d in full
                 if h.groups.get("part") or h.groups.get("wd")
-                or (h.kind == "dmy_full" and _DATELINE.search(text, 0, h.start))]
+                or (h.kind == "dmy_full" and _is_dateline(text, h.start))]
     return max(dateline) if dateline else None
+
+
+def _is_dateline(text: str, start: int) -> bool:
+    """A date at ``start`` stands alone at the start of a line (after an optional time).
+    _DATELINE can only match over the characters it allows (spaces, digits, ":", ","), so the
+    search starts after the last other character before the date, not at the text start."""
+    k = start - 1
+    while k >= 0 and (text[k].isspace() or text[k].isdecimal() or text[k] in ":,"):
+        k -= 1
+    return _DATELINE.search(text, k + 1, start) is not None
 
 
 def infer_year(article: Article) -> int | None:
