@@ -127,3 +127,23 @@ def test_evaluate_with_the_real_linker_scores_the_corpus_level(shared_dir):
     for sc in (c.actors, c.events, c.events_any_sources, c.stories):
         assert 0.0 <= sc.f1 <= 1.0
     assert c.actors.tp + c.actors.fn == 8 and c.stories.tp + c.stories.fn == 2
+
+
+def test_an_article_in_two_forms_is_scored_from_the_one_with_its_date(tmp_path):
+    from sukien.evaluation.gold import load_gold
+    from sukien.evaluation.run import read_gold_articles
+
+    text = "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik."
+    gold = tmp_path / "g.json"
+    gold.write_text(json.dumps({"schema": "sukien-gold/1", "articles": [
+        {"id": "a1", "published": "2025-11-21", "entities": [], "events": [], "statements": []}]}),
+        encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "articles").mkdir(parents=True)
+    (corpus / "articles" / "a1.txt").write_text(text, encoding="utf-8")  # read first, no date
+    (corpus / "dev.jsonl").write_text(json.dumps({"id": "a1", "published": "2025-11-21", "text": text},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    articles, _ = read_gold_articles(load_gold(gold), corpus)
+    assert [(a.id, a.published) for a in articles] == [("a1", "2025-11-21")]
+    articles, _ = read_gold_articles(load_gold(gold), corpus / "articles")
+    assert [(a.id, a.published) for a in articles] == [("a1", None)]

@@ -53,10 +53,15 @@ def read_gold_articles(gold: Gold, corpus: str | Path | Iterable[str | Path], *,
             where = f"{item.path}:{item.line}" if getattr(item, "line", None) else item.path
             skipped.append(f"{where}: {item.reason}")
             continue
-        if item.id in gold.articles and item.id not in found:
-            if gold_published and not item.published and gold.articles[item.id].published:
-                item.published = gold.articles[item.id].published
-            found[item.id] = item
+        if item.id not in gold.articles:
+            continue
+        # The same article in two forms (a folder with both ``dev.jsonl`` and ``articles/``):
+        # the one that carries its publication date is the fuller input; otherwise the first.
+        if item.id in found and (found[item.id].published or not item.published):
+            continue
+        if gold_published and not item.published and gold.articles[item.id].published:
+            item.published = gold.articles[item.id].published
+        found[item.id] = item
     return [found[i] for i in gold.articles if i in found], skipped
 
 
