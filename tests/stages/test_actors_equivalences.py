@@ -72,3 +72,39 @@ def test_teaser_precheck_never_misses_a_teaser() -> None:
         text = "".join(rng.choice(ALPHABET + heads) for _ in range(rng.randint(0, 8)))
         if A._TEASER.search(text):
             assert A._TEASER_FIRST.match(text) or A._TEASER_AFTER_NEWLINE.search(text), text
+
+
+def test_country_tries_match_what_the_longest_first_alternations_match() -> None:
+    full = sorted(kb.country_full_names(), key=len, reverse=True)
+    every = sorted(kb.country_names(), key=len, reverse=True)
+    plain_full = "|".join(re.escape(n) for n in full)
+    plain_every = "|".join(re.escape(n) for n in every)
+    pairs = [
+        (re.compile(rf"[ \-–]({plain_full})(?=[ ,][^\s(\-–])"), A._country_in_org_re()),
+        (re.compile(rf"[ \-–]({plain_full})$"), A._country_suffix_re()),
+        (re.compile(rf"[ ]({plain_every})[ ]?[-–][ ]?(?:{plain_every})$"), A._country_pair_re()),
+    ]
+    rng = random.Random(6)
+    pieces = every + ["bộ", "giao", " ", " ", "-", " - ", ",", "(", "quốc", "việt", "nam"]
+    hits = 0
+    for _ in range(TRIALS // 4):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 6)))
+        for plain, trie in pairs:
+            a, b = plain.search(text), trie.search(text)
+            assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), text
+            hits += a is not None
+    assert hits > TRIALS // 10
+
+
+def test_name_before_precheck_never_misses_a_match() -> None:
+    rng = random.Random(7)
+    names = ["Trương Thị Mai", "Woo Won-shik", "Đào Việt Trung"]
+    seen = 0
+    for _ in range(TRIALS // 4):
+        text = "".join(rng.choice(ALPHABET + names) for _ in range(rng.randint(0, 8)))
+        for end in range(len(text) + 1):
+            lo = max(0, end - A.NAME_BEFORE_REACH)
+            if A._NAME_BEFORE.search(text, lo, end):
+                seen += 1
+                assert A._after_name_punct(text, lo, end), (text, end)
+    assert seen > 100

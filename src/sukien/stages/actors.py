@@ -435,10 +435,33 @@ def _name_after_known_org(text: str, cands: list[_Cand]) -> None:
     cands[:] = keep
 
 
+def _alternation(words: Collection[str]) -> str:
+    """A regex matching any of ``words``, as a trie: ``(?:viet(?: nam)?|...)``.
+
+    It matches what ``|``.join of the words sorted longest first matches, in the same
+    order (at one position the words that fit are prefixes of each other, one path of the
+    trie, and a longer continuation is tried before stopping), but without trying the
+    ~250 country names one after the other at every space."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 @cache
 def _country_in_org_re() -> re.Pattern[str]:
-    names = sorted(kb.country_full_names(), key=len, reverse=True)
-    return re.compile(rf"[ \-–]({'|'.join(re.escape(n) for n in names)})(?=[ ,][^\s(\-–])")
+    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})(?=[ ,][^\s(\-–])")
 
 
 def _trim_org(text: str, head_end: int, end: int) -> int:
@@ -623,8 +646,23 @@ NAME_BEFORE_REACH = 60
 _LIST_START = re.compile(r"(?:^|[:;,(\n])[ ]*$")
 
 
+def _after_name_punct(text: str, lo: int, end: int) -> bool:
+    """Does ``text[lo:end]`` end with ``[-–,(][ ]*`` (before ``$``: the end, or a final
+    newline)? Every _NAME_BEFORE match does."""
+    ends = (end, end - 1) if end > lo and text[end - 1] == "\n" else (end,)
+    for k in ends:
+        while k > lo and text[k - 1] == " ":
+            k -= 1
+        if k > lo and text[k - 1] in "-–,(":
+            return True
+    return False
+
+
 def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMention | None:
     lo = max(0, start - NAME_BEFORE_REACH)
+    if not _after_name_punct(text, lo, start):
+        return None  # _NAME_BEFORE needs "-", "–", "," or "(" right before (a regex search
+        # would try every position of the window to find that out)
     m = _NAME_BEFORE.search(text, lo, start)
     if not m:
         return None
@@ -1181,8 +1219,7 @@ _SPAN_ORDER = attrgetter("start", "end")
 @cache
 def _country_suffix_re() -> re.Pattern[str]:
     # full names only: a body's last word "Trung"/"Việt" is no country ("... Đào Việt Trung")
-    names = sorted(kb.country_full_names(), key=len, reverse=True)
-    return re.compile(rf"[ \-–]({'|'.join(re.escape(n) for n in names)})$")
+    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})$")
 
 
 def _org_identity(t: Tag) -> tuple[str, str | None, str]:
@@ -1209,7 +1246,7 @@ def _pattern_org_country(text: str) -> str | None:
 
 @cache
 def _country_pair_re() -> re.Pattern[str]:
-    alt = "|".join(re.escape(n) for n in sorted(kb.country_names(), key=len, reverse=True))
+    alt = _alternation(kb.country_names())
     return re.compile(rf"[ ]({alt})[ ]?[-–][ ]?(?:{alt})$")
 
 
