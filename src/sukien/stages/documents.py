@@ -33,7 +33,9 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import Article, Document
+from .cues import article_padded
 from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published, trimmed
+from .quantities import SPELLED_HITS_KEY, spelled_phrases
 from .relations import country_spans, main_pair
 
 # How far before a document cue its sign verb may be ("chứng kiến lễ ký kết chính thức ...");
@@ -117,9 +119,42 @@ class _Hit:
     cue: str
 
 
-def _cue_hits(text: str) -> list[_Hit]:
+@dataclass(frozen=True, slots=True)
+class _Phrases:
+    all: tuple[str, ...]  # the document cues (lower case), then the spelled figures of quantities
+    kinds: dict[str, str]  # document cue -> kind
+    spelled: frozenset[str]
+    words_only: bool  # every phrase is word characters and single spaces
+
+
+@cache
+def _phrases() -> _Phrases:
     kinds = dict(_kinds().cues)
-    hits = [_Hit(i, kinds[cue], cue) for i, cue in find_phrases(text.lower(), tuple(kinds))]
+    spelled = tuple(p for p in spelled_phrases() if p not in kinds)
+    phrases = (*kinds, *spelled)
+    return _Phrases(phrases, kinds, frozenset(spelled), all(re.fullmatch(r"\w+(?: \w+)*", p) for p in phrases))
+
+
+def _phrase_hits(article: Article) -> list[tuple[int, str]]:
+    """``find_phrases(text.lower(), phrases)`` of the document cues and the quantities stage's
+    spelled figures in one automaton pass. The pass reads the lower-cased, punctuation-blanked
+    copy that the trigger matcher made already (a space there can be blanked punctuation, so
+    each hit is checked against the text); a text with "İ", whose lower case is longer and so
+    shifts offsets, is read as before."""
+    text = article.text_clean
+    ph = _phrases()
+    if not ph.words_only or "İ" in text:
+        return find_phrases(text.lower(), ph.all)
+    padded = article_padded(article)  # " " + text, lower-cased, punctuation blanked, + " "
+    return [(j - 1, p) for j, p in find_phrases(padded, ph.all) if text[j - 1:j - 1 + len(p)].lower() == p]
+
+
+def _cue_hits(article: Article) -> list[_Hit]:
+    text = article.text_clean
+    ph = _phrases()
+    found = _phrase_hits(article)
+    article.meta[SPELLED_HITS_KEY] = (len(text), [(i, p) for i, p in found if p in ph.spelled])
+    hits = [_Hit(i, ph.kinds[cue], cue) for i, cue in found if cue in ph.kinds]
     hits.sort(key=lambda h: (h.start, -len(h.cue)))
     out: list[_Hit] = []
     for h in hits:
@@ -348,7 +383,7 @@ def _fold(s: str) -> str:
 def documents_of(article: Article) -> list[Document]:
     """Documents signed or exchanged in ``article`` (see module doc), in text order."""
     text = article.text_clean
-    hits = _cue_hits(text)
+    hits = _cue_hits(article)
     if not hits:
         return []
     if not article.dates:

@@ -76,6 +76,9 @@ _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|\s)(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
+# The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
+# and leaves (len(text), hits) under this key of article.meta.
+SPELLED_HITS_KEY = "_spelled_phrase_hits"
 _SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 
@@ -299,9 +302,11 @@ class _Figure:
     unit_word: str
 
 
-def _figures(text: str, dates_of: Callable[[], list[DateSpan]]) -> list[_Figure]:
+def _figures(text: str, dates_of: Callable[[], list[DateSpan]],
+             spelled: list[tuple[int, str]] | None = None) -> list[_Figure]:
     """Figures in text order. ``dates_of`` gives the article's dates; asked for only when a
-    number with a unit needs the "inside a date" test."""
+    number with a unit needs the "inside a date" test. ``spelled``: the whole-word hits of
+    :func:`spelled_phrases` in ``text.lower()`` when known, else they are found here."""
     k = _knowledge()
     out: list[_Figure] = []
     spans: list[tuple[int, int]] | None = None
@@ -329,18 +334,19 @@ def _figures(text: str, dates_of: Callable[[], list[DateSpan]]) -> list[_Figure]
         fig = _unit_after(text, pos, start, m.end(), value, value_max, spelled=False)
         if fig:
             out.append(fig)
-    if k.spelled_re.search(text):
-        for i, phrase in find_phrases(text.lower(), _spelled_phrases()):
-            word = phrase.split()[0]
-            fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
-            if fig:
-                out.append(fig)
+    if spelled is None:
+        spelled = find_phrases(text.lower(), spelled_phrases()) if k.spelled_re.search(text) else []
+    for i, phrase in spelled:
+        word = phrase.split()[0]
+        fig = _unit_after(text, i + len(word), i, i + len(word), float(_SPELLED[word]), None, spelled=True)
+        if fig:
+            out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
 
 
 @cache
-def _spelled_phrases() -> tuple[str, ...]:
+def spelled_phrases() -> tuple[str, ...]:
     """"hai dự án", "sáu văn kiện", ...: spelled numbers before the units that take them
     (searched as whole phrases: "năm" and "ba" alone are everywhere)."""
     units = [u.word.lower() for u in _knowledge().units.values() if u.spelled]
@@ -601,7 +607,8 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
         dates_of = _Once(lambda: article.dates or find_dates(text, article.published))
     else:
         dates_of = _Once(lambda: dates)
-    figures = _figures(text, dates_of)
+    shared = article.meta.get(SPELLED_HITS_KEY)
+    figures = _figures(text, dates_of, shared[1] if shared is not None and shared[0] == len(text) else None)
     if not figures:
         return []
     dates = dates_of()
