@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz, process
@@ -832,7 +833,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             if posting and not posted:
                 break  # "... tại Hoàng Cung": a venue, not a name
             w = _WORD.match(text, pos)
-            if w and (expect_place or w.group(0).lower() in PLACE_NOUNS) and not honorific_only:
+            if w and not honorific_only and (expect_place or w.group(0).lower() in PLACE_NOUNS):
                 # the place of an office ("bang Hessen", "Bang Rheinland-Pfalz", "bang Tây
                 # Bengal Geetesh Sharma"): all but the last two words of the run
                 place_noun = w.group(0).lower() in PLACE_NOUNS
@@ -852,7 +853,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 # a dictionary tag inside the run ends it ("... Hàn Quốc Woo", "... Ngoại giao"),
                 # unless it is a known person written with more of their name ("Juan Esteban Lazo")
                 known: Tag | None = None
-                for t in tags[chain.next_index:]:
+                for t in islice(tags, chain.next_index, None):
                     if t.start >= end:
                         break
                     if t.start > pos:
@@ -947,7 +948,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
 
 
 def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
-    for t in tags[i:]:
+    for t in islice(tags, i, None):
         if t.start >= limit:
             break
         if t.kind == kb.TITLE:
