@@ -669,8 +669,7 @@ def _track_agreement(state: _State, roles: Roles, sent: SentenceView, found: lis
 def find_statements(article: Article) -> Article:
     if all(c.kind_set.isdisjoint(STATEMENT_KINDS) for c in article_cues(article)):
         article.statements = []  # no trigger word: no statement (a continuation needs one before it)
-        article.meta.pop("_roles", None)
-        article.meta.pop("_cues", None)
+        article.meta.pop("_roles", None)  # (the cues stay: the documents stage reads their padded text)
         return article
     roles = Roles.of(article)
     state = _State(article, roles)
@@ -740,8 +739,9 @@ def find_statements(article: Article) -> Article:
     for st in statements:
         st.topics = _ordered(st.topics)
     article.statements = statements
-    article.meta.pop("_roles", None)  # per-run working data, not part of the article
-    article.meta.pop("_cues", None)
+    # per-run working data, not part of the article ("_cues" stays: the documents stage reads
+    # the padded text kept with them; private keys are never stored or exported)
+    article.meta.pop("_roles", None)
     return article
 
 
