@@ -108,3 +108,21 @@ def test_name_before_precheck_never_misses_a_match() -> None:
                 seen += 1
                 assert A._after_name_punct(text, lo, end), (text, end)
     assert seen > 100
+
+
+def test_country_typo_compares_only_names_that_could_reach_the_cut_off() -> None:
+    from rapidfuzz import fuzz, process
+
+    names = A._country_name_list()
+    rng = random.Random(8)
+    words = ["Indoenesia", "Camphuchia", "Cananda", "Indonexia", "Mỹ", "Nga", "Putin", "Widodo", "Lào"]
+    letters = "aeinoutrshclmdgkbyđăâêôơư"
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 14))).capitalize() for _ in range(400)]
+    words += [n.title()[:-1] + "x" for n in names[:200]]  # one letter off a real name
+    typos = 0
+    for w in words:
+        expected = process.extractOne(kb.match_key(w), names, scorer=fuzz.ratio,
+                                      score_cutoff=A.COUNTRY_TYPO_RATIO) is not None
+        assert A._country_typo.__wrapped__(w) == expected, w
+        typos += expected
+    assert typos > 50
