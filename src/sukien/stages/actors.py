@@ -1291,7 +1291,7 @@ def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
         tok = fold_name(p.name.split(".")[-1])
         initial = fold_name(p.name.split(".")[0])[:1] if "." in p.name else None
         hits = [k for k, ms in full.items()
-                if any(_partial_of(tok, initial, m, p.name) for m in ms)]
+                if any(_partial_of_names(tok, initial, p.name, m.name, m.canonical) for m in ms)]
         if len(hits) == 1:
             full[hits[0]].append(p)
             continue
@@ -1335,13 +1335,10 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
 PARTIAL_MEMO = 1 << 15
 
 
-def _partial_of(tok: str, initial: str | None, m: PersonMention, written: str) -> bool:
-    """Is the one-word name ``tok`` (``ông Woo``, ``V.Putin``, ``ông Hải``) this person?"""
-    return _partial_of_names(tok, initial, written, m.name, m.canonical)
-
-
 @lru_cache(maxsize=PARTIAL_MEMO)
 def _partial_of_names(tok: str, initial: str | None, written: str, name: str, canonical: str | None) -> bool:
+    """Is the one-word name ``tok`` (``ông Woo``, ``V.Putin``, ``ông Hải``), written
+    ``written``, the person named ``name`` (``canonical`` in the dictionary)?"""
     if written:
         a, b = fold_name(written), fold_name(name)
         if a[:1] == b[:1] and fuzz.ratio(a, b) >= FUZZY_SAME_NAME:
