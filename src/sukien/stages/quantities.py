@@ -112,8 +112,8 @@ class _Knowledge:
     about: tuple[tuple[str, str], ...]
     # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
     cue_automaton: ahocorasick.Automaton
-    cue_fold_extras: tuple[str, ...] | None  # letters case-blind regexes take for cue letters beyond
-    # lower(); None: unknown (this Python's re does not say), the automaton is not used
+    cue_fold_re: re.Pattern[str] | None  # letters case-blind regexes take for cue letters beyond
+    # lower(); None: unknown (this Python's re does not say), the automaton gate is not used
 
 
 def _words_alt(words) -> str:
@@ -196,6 +196,8 @@ def _knowledge() -> _Knowledge:
     unit_words = [k for k in units if k != "%"]
     cue_words = {**cues, "approx": tuple(approx), "hiện": ("hiện",), "change_from": ("tăng", "giảm")}
     cue_automaton, cue_fold_extras = _cue_automaton(cue_words, about)
+    cue_fold_re = None if cue_fold_extras is None else re.compile(
+        "|".join(map(re.escape, cue_fold_extras)) or r"(?!x)x")
     spelled_units = [u.word.lower() for u in units.values() if u.spelled]
     return _Knowledge(
         scales=scales,
@@ -227,7 +229,7 @@ def _knowledge() -> _Knowledge:
         hien_re=_word_re(("hiện",), "any"),
         about=about,
         cue_automaton=cue_automaton,
-        cue_fold_extras=cue_fold_extras,
+        cue_fold_re=cue_fold_re,
     )
 
 
@@ -464,7 +466,7 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
     low = text[s0:end].lower()
     # the automaton sees what a case-blind regex sees when lower-casing keeps offsets and the
     # clause has none of the few letters the regex engine also folds otherwise ("ı" ~ "i")
-    exact = k.cue_fold_extras is not None and len(low) == end - s0 and not any(c in low for c in k.cue_fold_extras)
+    exact = k.cue_fold_re is not None and len(low) == end - s0 and not k.cue_fold_re.search(low)
     latest: dict[str, int] = {}
     best = None
     for e, (n, roles, rank) in k.cue_automaton.iter(low):
@@ -479,7 +481,10 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
 
 
 def _has_cue_in(text: str, clause: _Clause, role: str, start: int, end: int) -> bool:
-    return clause.may_have(role, start) and _has_cue(text[start:end], role)
+    latest = clause.latest
+    if latest is not None and latest.get(role, -1) < start:  # clause.may_have, inlined: asked most
+        return False
+    return _has_cue(text[start:end], role)
 
 
 def _dated(dates: list[DateSpan]) -> list[tuple[int, int, int, bool]]:
@@ -616,7 +621,7 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
     out: list[Quantity] = []
     seen: set[tuple] = set()
     for fig in figures:
-        s0, s1 = _last_end(_LAST_CLAUSE_END, text, fig.start), _next_end(_CLAUSE_END, text, fig.start)
+        s0 = _last_end(_LAST_CLAUSE_END, text, fig.start)
         clause = _clause(text, s0, fig.start)
         year, _how = _year_of(page, fig, clause)
         am = _approx_match(text, fig, clause)
@@ -627,6 +632,7 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
         if key in seen:  # a headline repeating the body's figure
             continue
         seen.add(key)
+        s1 = _next_end(_CLAUSE_END, text, fig.start)
         q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(*trimmed(text, s0, s1)),
                      year=year, approx=key[3], about=_about(text, fig, clause), value_max=fig.value_max)
         out.append(q)
