@@ -34,10 +34,8 @@ spaces and trailing spaces go), so quotes from the article stay exact substrings
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
 
 from ..knowledge import load_table
 from ..model import Span
@@ -350,9 +348,8 @@ def clean_body(body: str, title: str | None = None, *, key: str | None = None) -
         key = title_key(title)
     if any(c in body for c in _SPACE_CHARS):  # substring tests: far cheaper than the scan
         body = _SPACES.sub(" ", body)
-    raw_lines = body.split("\n")
-    lines = [ln.strip() for ln in raw_lines]
-    credit_lines = _lines_with_credit_parts(body, raw_lines)
+    lines = list(map(str.strip, body.split("\n")))
+    credit_lines = _lines_with_credit_parts(body)
     kept, captions, meta, caption_chars = _clean_lines(lines, key, credit_lines, captions_are_body=False)
     body_chars = sum(map(len, kept))
     if caption_chars > MAX_CAPTION_SHARE * (caption_chars + body_chars):
@@ -365,19 +362,19 @@ def clean_body(body: str, title: str | None = None, *, key: str | None = None) -
     return _assemble(kept, captions, meta)
 
 
-def _lines_with_credit_parts(body: str, raw_lines: list[str]) -> frozenset[int]:
-    """Numbers of the lines of ``body`` (``raw_lines = body.split("\\n")``) that hold a
-    credit word or an inline-credit cue; no other line can be or hold a caption."""
-    first = _ANY_CREDIT_PART.search(body)
-    if first is None:  # about half the articles
-        return frozenset()
-    starts = list(accumulate((len(ln) + 1 for ln in raw_lines), initial=0))
-    lo = bisect_right(starts, first.start()) - 1
-    return frozenset(bisect_right(starts, m.start(), lo) - 1
-                     for m in _ANY_CREDIT_PART.finditer(body, first.start()))
+def _lines_with_credit_parts(body: str) -> set[int]:
+    """Numbers of the lines of ``body`` that hold a credit word or an inline-credit cue; no
+    other line can be or hold a caption."""
+    found: set[int] = set()
+    line = pos = 0
+    for m in _ANY_CREDIT_PART.finditer(body):  # none in about half the articles
+        line += body.count("\n", pos, m.start())  # counted from the last match: linear
+        pos = m.start()
+        found.add(line)
+    return found
 
 
-def _clean_lines(lines: list[str], title_key: str | None, credit_lines: frozenset[int], *,
+def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int], *,
                  captions_are_body: bool) -> tuple[list[str], list[Caption], dict, int]:
     """The kept lines ("" for a blank line), captions, meta and caption characters.
 
@@ -513,39 +510,45 @@ def _strip_bylines(kept: list[str]) -> list[str]:
 
 def _assemble(kept: list[str], captions: list[Caption], meta: dict) -> Cleaned:
     """Join kept lines (one blank line kept between paragraphs) and place the captions."""
+    # Joined in C: kept lines have no newline at either end (they are stripped; an inline
+    # credit only ever leaves one inside a line), so the newline runs of the join are
+    # exactly the separators and blank lines.
+    text = "\n".join(kept)
+    if "\n\n\n" in text:  # str's own search: far faster than the regex scan when absent
+        text = _BLANK_LINES.sub("\n\n", text)
+    text = text.strip("\n")
     if not captions:
-        # No line positions needed: join in C. Kept lines have no newline at either end
-        # (they are stripped; an inline credit only ever leaves one inside a line), so the
-        # newline runs of the join are exactly the separators and blank lines.
-        return Cleaned(_BLANK_LINES.sub("\n\n", "\n".join(kept)).strip("\n"), [], meta)
-    pieces: list[str] = []
-    starts: list[int | None] = []
-    pos, pending_blank = 0, False
-    for line in kept:
-        if not line:
-            pending_blank = bool(pieces)
-            starts.append(None)
-            continue
-        sep = "" if not pieces else ("\n\n" if pending_blank else "\n")
-        pieces.append(sep + line)
-        pos += len(sep)
-        starts.append(pos)
-        pos += len(line)
-        pending_blank = False
-    text = "".join(pieces)
-    # A blank line starts where the next content line starts.
-    nxt = len(text)
-    for i in range(len(starts) - 1, -1, -1):
-        if starts[i] is None:
-            starts[i] = nxt
-        else:
-            nxt = starts[i]
+        return Cleaned(text, [], meta)
+    starts = _line_starts(kept, max(c.line for c in captions), len(text))
     spans = []
     for c in captions:
         at = starts[c.line] + c.col if c.line < len(starts) else len(text)
         at = min(at, len(text))
         spans.append(Span(at, at, CAPTION_LABEL, STAGE, {"text": c.text, "credit": c.credit}))
     spans.sort(key=lambda sp: sp.start)
-    if captions:
-        meta["captions"] = [c.text for c in captions]
+    meta["captions"] = [c.text for c in captions]
     return Cleaned(text, spans, meta)
+
+
+def _line_starts(kept: list[str], last: int, text_len: int) -> list[int]:
+    """Where ``kept[0..last]`` start in the joined text (lines are joined by one newline,
+    paragraphs by a blank line); a blank line starts where the next content line starts,
+    or at the end of the text. Lines after ``last`` may be left out."""
+    starts: list[int] = []
+    pos, seen, blank, waiting = 0, False, False, 0  # waiting: blank lines awaiting a start
+    for line in kept:
+        if len(starts) > last:
+            break
+        if not line:
+            waiting += 1
+            blank = seen
+            continue
+        if seen:
+            pos += 2 if blank else 1
+        starts.extend([pos] * (waiting + 1))
+        waiting = 0
+        pos += len(line)
+        seen, blank = True, False
+    else:
+        starts.extend([text_len] * waiting)
+    return starts

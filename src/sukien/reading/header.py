@@ -95,8 +95,18 @@ def parse_header(text: str, *, find_title: bool = True) -> Header:
 def _first_nonblank_lines(text: str, n: int) -> list[tuple[int, str]]:
     """(line number, line) of the first ``n`` lines of ``text`` that are not blank."""
     found: list[tuple[int, str]] = []
-    start = number = 0
-    while len(found) < n:
+    # The first 2n lines (split in C) hold them in almost every text; the rest stays unsplit.
+    head = text.split("\n", 2 * n)
+    rest = head.pop() if len(head) > 2 * n else None
+    for number, line in enumerate(head):
+        if line and not line.isspace():
+            found.append((number, line))
+            if len(found) == n:
+                return found
+    if rest is None:
+        return found
+    start, number = len(text) - len(rest), 2 * n
+    while len(found) < n:  # blank lines all the way: go on line by line
         end = text.find("\n", start)
         line = text[start:] if end < 0 else text[start:end]
         if line and not line.isspace():
