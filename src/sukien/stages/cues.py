@@ -469,7 +469,8 @@ class Roles:
         self._cues_in = _by_sentence(self.cues, self.spans, starts)
         self._tokens_in = _by_sentence(self.tokens, self.spans, starts)
         # the kinds of cue each sentence holds: the stages pass over a sentence with one set test
-        self.kinds_in = {i: frozenset().union(*[c.kind_set for c in cues]) for i, cues in self._cues_in.items()}
+        self.kinds_in = {i: cues[0].kind_set if len(cues) == 1 else frozenset().union(*[c.kind_set for c in cues])
+                         for i, cues in self._cues_in.items()}
         # the sentences with a person in them (whose subject a later sentence may take as its speaker)
         self.with_person = {i for i, toks in self._tokens_in.items() if any(t.kind in ("PER", "TITLE") for t in toks)}
         self._views: dict[int, SentenceView] = {}
