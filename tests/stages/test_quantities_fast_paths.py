@@ -121,3 +121,13 @@ def test_quantities_read_the_same_with_or_without_the_documents_pass():
     assert Q.SPELLED_HITS_KEY in art.meta
     assert Q.quantities_of(art) == alone
     assert {(q.value, q.unit) for q in alone} >= {(2, "project"), (1.5e9, "USD"), (6, "document")}
+
+
+def test_about_tail_words_are_the_first_words_found():
+    rnd = random.Random(3)
+    tokens = ["ab", "Việt", " ", "  ", "1", "_", "-", "x2y", "²", "đ", "\n", ".", "ñ"]
+    words = re.compile(r"[^\W\d_]+")
+    for _ in range(3000):
+        text = "".join(rnd.choice(tokens) for _ in range(rnd.randint(0, 20)))
+        m = Q._ABOUT_TAIL.match(text, 0, 60)
+        assert ([w for w in m.groups() if w is not None] if m else []) == words.findall(text, 0, 60)[:Q.ABOUT_WORDS]

@@ -75,11 +75,22 @@ _CLAUSE_END = re.compile(r"[.!?;…\n](?:(?<=\n)|(?=\s))")
 _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|\s)(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+")
 # The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
 # and leaves (len(text), hits) under this key of article.meta.
 SPELLED_HITS_KEY = "_spelled_phrase_hits"
 _SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def _first_words(n: int) -> re.Pattern[str]:
+    r"""The first ``n`` words (runs of letters, as ``findall(r"[^\W\d_]+")[:n]`` gives them) in
+    one match: nested optional groups, so the scan stops after the n-th word."""
+    rest = ""
+    for _ in range(n - 1):
+        rest = rf"(?:[\W\d_]+([^\W\d_]+){rest})?"
+    return re.compile(rf"[\W\d_]*([^\W\d_]+){rest}")
+
+
+_ABOUT_TAIL = _first_words(ABOUT_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,8 +598,8 @@ def _about(text: str, fig: _Figure, clause: _Clause) -> str:
     at the same place), else the unit and the words after it."""
     if clause.about is not None:
         return clause.about
-    tail = _WORDS.findall(text, fig.end, fig.end + 60)[:ABOUT_WORDS]
-    return " ".join([fig.unit_word, *tail])
+    m = _ABOUT_TAIL.match(text, fig.end, fig.end + 60)
+    return " ".join([fig.unit_word, *(w for w in m.groups() if w is not None)] if m else [fig.unit_word])
 
 
 def _fallback_year(page: _Page, fig: _Figure, clause: _Clause) -> int | None:
