@@ -548,9 +548,12 @@ def _compounds(text: str) -> list[tuple[int, int, str]]:
     shorts = kb.country_shorts()
     found: dict[int, tuple[int, int, str]] = {}
     for h_start, h_end in _joining_hyphens(text):
-        left = _side(text, shorts, _WORDS_BEFORE.search(text, max(0, h_start - 24), h_start), True)
+        # the right side first: a match at one position, cheaper than the left's search
         right = _side(text, shorts, _WORDS_AFTER.match(text, h_end), False)
-        if left and right:
+        if not right:
+            continue
+        left = _side(text, shorts, _WORDS_BEFORE.search(text, max(0, h_start - 24), h_start), True)
+        if left:
             found.setdefault(left[0], left)
             found.setdefault(right[0], right)
     return list(found.values())
