@@ -45,7 +45,7 @@ def test_forms_by_first_word_match_as_the_full_scanner(text):
             key = "0"
         else:
             w = D._FIRST_WORD.match(text, s)
-            key = w.group().lower() if w else None
+            key = w.group() if w else None
         forms = forms_at.get(key, ())
         fast = next(((kind, m) for kind, p in forms if (m := p.match(text, s))), None)
         if full is None:
@@ -109,3 +109,21 @@ def test_hits_are_those_of_the_full_scanner(text):
     expected = _hits_by_full_scanner(text)
     assert expected
     assert [(h.kind, h.start, h.end) for h in D._hits(text)] == expected
+
+
+def _word_starts_by_regex(text: str, lo: int, a: int) -> list[int]:
+    starts = [m.start() for m in D._WORD_START.finditer(text, lo, a)]
+    if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
+        starts.insert(0, lo)
+    # a whitespace place (the window start after a space) is never a place a form starts at
+    return [s for s in starts[-D.LOOKBACK_WORDS:] if s < a and not text[s].isspace()]
+
+
+@pytest.mark.parametrize("text", [
+    *SENTENCES, "a  b\u00a0c\td\ne f g", "(a b) c (d", " x(y z", "abc def ghi", "  ", "((a", "a(b c",
+])
+def test_word_starts_looked_back_at_are_those_of_the_regex(text):
+    for a in range(1, len(text) + 1):
+        for lo in range(max(0, a - D.LOOKBACK_CHARS), a + 1):
+            fast = [s for s in D._word_starts_before(text, lo, a) if not text[s].isspace()]
+            assert fast == _word_starts_by_regex(text, lo, a), (text, lo, a)

@@ -517,7 +517,7 @@ def _anchors(text: str) -> list[int]:
 @cache
 def _forms_by_start() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     """The forms (in scanner order) that can match at a place, by what the place starts with:
-    the lower-case first word, ``"0"`` for a digit, ``"("``. A form is tried only where its own
+    its first word as the forms spell it, ``"0"`` for a digit, ``"("``. A form is tried only where its own
     first word stands (read off the patterns in ``_patterns``), so most places try one to
     four forms; the first form that matches is the scanner's match there."""
     v = _vocab()
@@ -547,7 +547,10 @@ def _forms_by_start() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for kind, pattern in _patterns():
         for w in starts[kind]:
-            out.setdefault(w, []).append((kind, pattern))
+            # the forms write a first word with its first letter in either case and the rest in
+            # lower case ([Nn]gày, [Cc]hủ, các): other spellings ("NGÀY") match no form
+            for spelling in {w, w[0].upper() + w[1:]}:
+                out.setdefault(spelling, []).append((kind, pattern))
     return {w: tuple(forms) for w, forms in out.items()}
 
 
@@ -562,6 +565,31 @@ def _pattern_of() -> dict[str, re.Pattern[str]]:
     return dict(_patterns())
 
 
+def _word_starts_before(text: str, lo: int, a: int) -> list[int]:
+    """The last LOOKBACK_WORDS word starts in ``[lo, a)`` (a word start follows a space or "(",
+    or is a "("; ``lo`` itself counts at the text start or after a space)."""
+    seg = text[lo:a]
+    if "(" not in seg:
+        # the usual case, without a regex pass: the words are the last whitespace-separated
+        # tokens; each is found back from the end of the window
+        tokens = seg.rsplit(None, LOOKBACK_WORDS)
+        if len(tokens) > LOOKBACK_WORDS:
+            del tokens[0]
+        out = []
+        end = len(seg)
+        for tok in reversed(tokens):
+            end = seg.rfind(tok, 0, end)
+            out.append(lo + end)
+        out.reverse()
+        if out and out[0] == lo and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] == "("):
+            del out[0]  # the window starts inside a word
+        return out
+    starts = [m.start() for m in _WORD_START.finditer(text, lo, a)]
+    if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
+        starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
+    return starts[-LOOKBACK_WORDS:]
+
+
 def _hits(text: str) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
@@ -569,7 +597,6 @@ def _hits(text: str) -> list[_Hit]:
     forms_at = _forms_by_start()
     digit_forms, paren_forms = forms_at["0"], forms_at["("]
     first_word = _FIRST_WORD.match
-    word_starts = _WORD_START.finditer
     day_month = _DAY_MONTH.match
     hits: list[_Hit] = []
     covered = 0
@@ -579,11 +606,7 @@ def _hits(text: str) -> list[_Hit]:
         lo = a - LOOKBACK_CHARS
         if lo < covered:
             lo = covered
-        places = [m.start() for m in word_starts(text, lo, a)]
-        if (lo == 0 or text[lo - 1].isspace()) and (not places or places[0] != lo):
-            places.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
-        if len(places) > LOOKBACK_WORDS:
-            del places[:-LOOKBACK_WORDS]
+        places = _word_starts_before(text, lo, a)
         places.append(a)
         for s in places:
             c = text[s]
@@ -597,7 +620,7 @@ def _hits(text: str) -> list[_Hit]:
                 w = first_word(text, s)
                 if w is None:
                     continue
-                forms = forms_at.get(w.group().lower())
+                forms = forms_at.get(w.group())
                 if forms is None:
                     continue
             for kind, pattern in forms:  # noqa: B007 - kind: the form that matched
