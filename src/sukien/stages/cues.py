@@ -486,14 +486,12 @@ class Roles:
 
     @property
     def sentences(self) -> list[SentenceView]:
+        """Every sentence's view, in text order."""
         return [self.sentence(i) for i in range(len(self.spans))]
 
     def sentences_with(self, kinds: tuple[str, ...]) -> list[SentenceView]:
         """The sentences holding a cue of one of ``kinds``, in text order."""
         return [self.sentence(i) for i in sorted(self.kinds_in) if not self.kinds_in[i].isdisjoint(kinds)]
-
-    def has_tokens(self, i: int) -> bool:
-        return i in self._tokens_in
 
     # -- positions --------------------------------------------------------------------------
     def position(self, sent: SentenceView, token: ActorToken, *, report_opens: bool = False) -> str:
