@@ -125,5 +125,8 @@ def _word_starts_by_regex(text: str, lo: int, a: int) -> list[int]:
 def test_word_starts_looked_back_at_are_those_of_the_regex(text):
     for a in range(1, len(text) + 1):
         for lo in range(max(0, a - D.LOOKBACK_CHARS), a + 1):
-            fast = [s for s in D._word_starts_before(text, lo, a) if not text[s].isspace()]
+            places = D._word_starts_before(text, lo, a)
+            fast = [s for s, _ in places if not text[s].isspace()]
             assert fast == _word_starts_by_regex(text, lo, a), (text, lo, a)
+            for s, word in places:  # a word given is the first word the regex would read
+                assert not word or word == D._FIRST_WORD.match(text, s).group()

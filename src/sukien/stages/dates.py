@@ -565,9 +565,10 @@ def _pattern_of() -> dict[str, re.Pattern[str]]:
     return dict(_patterns())
 
 
-def _word_starts_before(text: str, lo: int, a: int) -> list[int]:
+def _word_starts_before(text: str, lo: int, a: int) -> list[tuple[int, str]]:
     """The last LOOKBACK_WORDS word starts in ``[lo, a)`` (a word start follows a space or "(",
-    or is a "("; ``lo`` itself counts at the text start or after a space)."""
+    or is a "("; ``lo`` itself counts at the text start or after a space), each with its word
+    when the word is all letters (else "")."""
     seg = text[lo:a]
     if "(" not in seg:
         # the usual case, without a regex pass: the words are the last whitespace-separated
@@ -576,18 +577,20 @@ def _word_starts_before(text: str, lo: int, a: int) -> list[int]:
         if len(tokens) > LOOKBACK_WORDS:
             del tokens[0]
         out = []
-        end = len(seg)
+        n = end = len(seg)
         for tok in reversed(tokens):
-            end = seg.rfind(tok, 0, end)
-            out.append(lo + end)
+            start = seg.rfind(tok, 0, end)
+            # a word cut by the window's end is read from the text
+            out.append((lo + start, tok if start + len(tok) < n and tok.isalpha() else ""))
+            end = start
         out.reverse()
-        if out and out[0] == lo and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] == "("):
+        if out and out[0][0] == lo and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] == "("):
             del out[0]  # the window starts inside a word
         return out
     starts = [m.start() for m in _WORD_START.finditer(text, lo, a)]
     if (lo == 0 or text[lo - 1].isspace()) and (not starts or starts[0] != lo):
         starts.insert(0, lo)  # the lookbehind of _WORD_START cannot see the text start
-    return starts[-LOOKBACK_WORDS:]
+    return [(s, "") for s in starts[-LOOKBACK_WORDS:]]
 
 
 def _hits(text: str) -> list[_Hit]:
@@ -607,10 +610,13 @@ def _hits(text: str) -> list[_Hit]:
         if lo < covered:
             lo = covered
         places = _word_starts_before(text, lo, a)
-        places.append(a)
-        for s in places:
-            c = text[s]
-            if c == "(":
+        places.append((a, ""))
+        for s, word in places:
+            if word:  # a word of letters only: its own first word
+                forms = forms_at.get(word)
+                if forms is None:
+                    continue
+            elif (c := text[s]) == "(":
                 forms = paren_forms
             elif c.isdigit():
                 if day_month(text, s) is None:
@@ -716,9 +722,10 @@ def _mark_alternative(text: str, spans: list[DateSpan], span: DateSpan) -> None:
     if len(spans) < 2:
         return
     prev = spans[-2]
+    if span.precision != "day" or prev.precision != "day" or span.start - prev.end > ALTERNATIVE_GAP:
+        return
     gap = text[prev.end:span.start]
-    if (span.precision == prev.precision == "day" and len(gap) <= ALTERNATIVE_GAP
-            and gap.rstrip().endswith("(") and ")" not in gap and "\n" not in gap):
+    if gap.rstrip().endswith("(") and ")" not in gap and "\n" not in gap:
         span.attrs["alternative"] = True
 
 
