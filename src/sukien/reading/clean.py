@@ -34,6 +34,7 @@ spaces and trailing spaces go), so quotes from the article stay exact substrings
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -383,10 +384,15 @@ def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int]
     on the others, where they would find nothing.
     """
     cues, stops = _cues()
-    any_cue = _any_cue()
-    # repeats_title in short: a line can repeat a whole title only if the lengths are close
-    title_truncated = bool(title_key) and title_key.endswith(("...", "…"))
-    title_len = len(title_key) if title_key else 0
+    cue_at_start = _any_cue().match
+    # repeats_title in short: a line can repeat a whole title only if its length is within
+    # 3 of the title's (any length for a title cut short by "...")
+    if not title_key:
+        title_min, title_max = 1, 0  # no line
+    elif title_key.endswith(("...", "…")):
+        title_min, title_max = 0, sys.maxsize
+    else:
+        title_min, title_max = len(title_key) - 3, len(title_key) + 3
     kept: list[str] = []
     captions: list[Caption] = []
     body_chars = caption_chars = 0
@@ -401,9 +407,9 @@ def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int]
         if skip_block:
             continue
         n = len(line)
-        if title_key and (title_truncated or -3 <= n - title_len <= 3) and repeats_title(line, title_key):
+        if title_min <= n <= title_max and repeats_title(line, title_key):
             continue
-        if n <= MAX_CUE_LINE_CHARS and any_cue.match(line):
+        if n <= MAX_CUE_LINE_CHARS and cue_at_start(line):
             cue = next(c for c in cues if c.rx.match(line))
             if cue.action == "end" and body_chars >= MIN_BODY_BEFORE_CUT:
                 cut_reason = line[:60]

@@ -32,6 +32,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _STANDARD_FIELDS = {"id", "title", "text", "published", "date", "url", "outlet", "source"}
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _NON_SPACE = re.compile(r"\S")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True)
@@ -59,7 +60,7 @@ def normalize_published(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     v = value.strip()
-    if re.match(r"^\d{4}-\d{2}-\d{2}", v):
+    if _ISO_DATE.match(v):
         return v
     ts = parse_timestamp(v)
     if ts:
@@ -116,7 +117,7 @@ def _first_line_if_title(body: str, key: str | None) -> str | None:
 
 
 def _checked(article: Article, path: str, line: int | None = None) -> Article | Skipped:
-    if not article.text_clean.strip():
+    if not article.text_clean or article.text_clean.isspace():  # not .strip(): no copy
         return Skipped(path, "no article text left after removing page boilerplate", line, EmptyInput.code)
     return article
 

@@ -192,7 +192,9 @@ def _finish(text: str) -> str:
         text = _ZERO_WIDTH.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+    # normalize() returns the text itself when its quick check says NFC; asking
+    # is_normalized() first normalised the texts the quick check can't clear twice
+    return unicodedata.normalize("NFC", text)
 
 
 # -- bytes -------------------------------------------------------------------------------

@@ -41,9 +41,8 @@ def is_nfc(text: str) -> bool:
 
 
 def nfc(text: str) -> str:
-    """NFC form of ``text`` (cheap when the text already is NFC, as almost all input is)."""
-    if unicodedata.is_normalized("NFC", text):
-        return text
+    """NFC form of ``text`` (cheap when the text already is NFC, as almost all input is:
+    ``normalize`` returns the text itself when its quick check says so)."""
     return unicodedata.normalize("NFC", text)
 
 
