@@ -452,8 +452,14 @@ def _date_digits() -> re.Pattern[str]:
     Numbers such as "320.000" or "5 dự án" fail it. One regex, so a text's many numbers are
     filtered without a Python call each. It starts with the digit class (the regex engine then
     skips other characters fast); lookbehinds placed after the first digit see the run's start."""
-    before = "|".join(f"(?<={re.escape(w)}{chr(92)}s{{{k}}}[0-9])"
-                      for w in _BEFORE_NUMBER_WORDS for k in range(1, BEFORE_NUMBER_CHARS - len(w) + 1))
+    by_length: dict[int, list[str]] = {}
+    for w in _BEFORE_NUMBER_WORDS:
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    # one fixed-width lookbehind per word length and number of spaces, after a cheap test
+    # that a space precedes the number at all
+    before = r"(?<=\s[0-9])(?:" + "|".join(
+        f"(?<=(?:{'|'.join(ws)}){chr(92)}s{{{k}}}[0-9])"
+        for n, ws in sorted(by_length.items()) for k in range(1, BEFORE_NUMBER_CHARS - n + 1)) + ")"
     return re.compile(
         r"[0-9](?<![0-9][0-9])"  # the first digit of a run
         r"(?:(?<=1)9[0-9]{2}(?![0-9])|(?<=2)[01][0-9]{2}(?![0-9])"  # a year
@@ -500,7 +506,7 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
     return out
 
 
-def _anchors(text: str) -> list[int]:
+def _anchors(text: str, low: str | None = None) -> list[int]:
     """Offsets every date expression must cover: digit runs that may be part of a date, and
     keyword hits. Found with one digit regex and one automaton pass, so a text is not scanned
     by the big pattern."""
@@ -510,7 +516,8 @@ def _anchors(text: str) -> list[int]:
         if s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit():
             continue  # continues a number ("1.000", "2,7")
         out.append(s)
-    out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(text.lower())]
+    low = text.lower() if low is None else low
+    out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(low)]
     return sorted(set(out))
 
 
@@ -593,7 +600,7 @@ def _word_starts_before(text: str, lo: int, a: int) -> list[tuple[int, str]]:
     return [(s, "") for s in starts[-LOOKBACK_WORDS:]]
 
 
-def _hits(text: str) -> list[_Hit]:
+def _hits(text: str, low: str | None = None) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
     the scanner's first matching form reaches past the anchor."""
@@ -603,7 +610,7 @@ def _hits(text: str) -> list[_Hit]:
     day_month = _DAY_MONTH.match
     hits: list[_Hit] = []
     covered = 0
-    for a in _anchors(text):
+    for a in _anchors(text, low):
         if a < covered:
             continue
         lo = a - LOOKBACK_CHARS
@@ -697,7 +704,7 @@ def infer_year(article: Article) -> int | None:
         return hint
     if TEXT_YEAR_KEY in article.meta:  # computed by resolve_dates on this text
         return article.meta[TEXT_YEAR_KEY]
-    return _evidence_year(article.text_clean, _hits(article.text_clean))
+    return _evidence_year(article.text_clean, _hits(article.text_clean, lowered(article)))
 
 
 def find_dates(text: str, published: str | None = None, *, year_hint: int | None = None) -> list[DateSpan]:
@@ -729,10 +736,27 @@ def _mark_alternative(text: str, spans: list[DateSpan], span: DateSpan) -> None:
         span.attrs["alternative"] = True
 
 
+# article.meta key of the lower-cased text_clean, shared by the stages that match lower-case
+# phrases (a private cache: keys starting with "_" are never exported).
+LOWER_KEY = "_lower"
+
+
+def lowered(article: Article) -> str:
+    """``article.text_clean.lower()``, computed once per article (kept in ``article.meta``
+    with the text it was made from, so a changed text is lowered again)."""
+    text = article.text_clean
+    cached = article.meta.get(LOWER_KEY)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    low = text.lower()
+    article.meta[LOWER_KEY] = (text, low)
+    return low
+
+
 def resolve_dates(article: Article) -> Article:
     """Pipeline stage: fill ``article.dates`` (see module doc)."""
     hint = article.meta.get(YEAR_HINT_KEY)
-    hits = _hits(article.text_clean)
+    hits = _hits(article.text_clean, lowered(article))
     article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
     article.dates = _resolve(article.text_clean, hits, article.published,
                              hint if isinstance(hint, int) else None)

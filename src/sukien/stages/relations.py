@@ -28,10 +28,12 @@ from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Relation
 from .dates import (
     _CLAUSE_END,
+    LOWER_KEY,
     date_for_offset,
     find_dates,
     find_phrases,
     infer_year,
+    lowered,
     parse_published,
     trimmed,
 )
@@ -198,8 +200,8 @@ def _cues() -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def _phrase_hits(text: str) -> list[tuple[int, int, _Phrase]]:
-    low = text.lower()
+def _phrase_hits(text: str, low: str | None = None) -> list[tuple[int, int, _Phrase]]:
+    low = text.lower() if low is None else low
     for cue in _cues():
         if cue in low:
             break
@@ -250,7 +252,7 @@ def _as_date_year(d: DateSpan | None) -> tuple[str | None, int | None]:
 def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[Relation]:
     """Relations of ``article`` (see module doc), one per (pair, level)."""
     text = article.text_clean
-    hits = _phrase_hits(text)
+    hits = _phrase_hits(text, lowered(article))
     if not hits:
         return []
     if dates is None:
@@ -333,4 +335,5 @@ def _from_anniversary(article: Article, text: str, dates: list[DateSpan], s0: in
 def find_relations(article: Article) -> Article:
     """Pipeline stage: fill ``article.relations``."""
     article.relations = relations_of(article)
+    article.meta.pop(LOWER_KEY, None)  # the last stage reading the lowered text: not kept
     return article
