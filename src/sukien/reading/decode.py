@@ -138,14 +138,21 @@ _SIG_ANY = (re.compile(r"[øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§
 
 
 # One character every _SIG_ANY pattern needs (the class of the first, "»"/"º", "Æ", "Ä"
-# of the others): one scan of a Latin-1 class, run first, clears ~97 % of texts at half the
-# cost of the four scans.
-_SIG_GATE = re.compile(r"[øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§¼½¾×÷\u0080-\u009fÃ»ºÆ]")
+# of the others), all Latin-1; and the bytes of every other Latin-1 character.
+_SIG_CHARS = "øûïåäëüØÛÏÅÄËÜñ¸µ¶·¹¨©ª«¬®§¼½¾×÷ÃÆ»º" + "".join(map(chr, range(0x80, 0xA0)))
+_NOT_SIG_BYTES = bytes(b for b in range(256) if chr(b) not in _SIG_CHARS)
+
+
+def _has_signature_char(sample: str) -> bool:
+    """Whether ``sample`` holds a character of _SIG_CHARS: its Latin-1 characters as bytes
+    (encoding drops the others), less the bytes of other characters, leave something.
+    Two C passes, ~2x cheaper than a regex character-class scan; clears ~97 % of texts."""
+    return bool(sample.encode("latin-1", "ignore").translate(None, _NOT_SIG_BYTES))
 
 
 def _signatures(text: str) -> list[str]:
     sample = text[:20000]
-    if _SIG_GATE.search(sample) is None or not any(rx.search(sample) for rx in _SIG_ANY):
+    if not _has_signature_char(sample) or not any(rx.search(sample) for rx in _SIG_ANY):
         return []
     hits = {enc: len(rx.findall(sample)) for enc, rx in _SIG.items()}
     if max(hits.values()) < MIN_SIGNATURE_HITS:  # the common case: no word count needed
