@@ -74,7 +74,7 @@ _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,"
 _CLAUSE_END = re.compile(r"[.!?;…\n](?:(?<=\n)|(?=\s))")
 _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
-_CHANGE_FROM = re.compile(r"(?:^|\s)(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"(?:^|[\s(])(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
 # The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
 # and leaves (len(text), hits) under this key of article.meta.
 SPELLED_HITS_KEY = "_spelled_phrase_hits"
@@ -170,10 +170,11 @@ def _behind_space(words) -> str:
 
 
 def _word_re(words, where: str) -> re.Pattern[str]:
-    """``any`` (anywhere as whole words), ``end`` (last words of the text), ``start`` (first
-    words); never matches when ``words`` is empty."""
+    """``any`` (anywhere as whole words), ``end`` (last words of the text, after a space or an
+    opening parenthesis: "(tăng 51% so với ...)"), ``start`` (first words); never matches when
+    ``words`` is empty."""
     alt = _words_alt(words) or r"(?!x)x"
-    pattern = {"any": rf"(?<!\w)(?:{alt})(?!\w)", "end": rf"(?:^|\s)(?:{alt})\s*$",
+    pattern = {"any": rf"(?<!\w)(?:{alt})(?!\w)", "end": rf"(?:^|[\s(])(?:{alt})\s*$",
                "start": rf"\s*(?:{alt})(?!\w)"}[where]
     return re.compile(pattern, re.IGNORECASE)
 
@@ -230,7 +231,7 @@ def _knowledge() -> _Knowledge:
         per=per,
         approx=approx,
         approx_longest_first=tuple(sorted(approx, key=len, reverse=True)),
-        approx_re=re.compile(rf"(?:(?<=\s)|^)(?P<chain>(?:(?:{_words_alt(approx)})\s+)+)(?:là\s+)?$",
+        approx_re=re.compile(rf"(?:(?<=[\s(])|^)(?P<chain>(?:(?:{_words_alt(approx)})\s+)+)(?:là\s+)?$",
                              re.IGNORECASE),
         cues=cues,
         anywhere={role: _word_re(words, "any") for role, words in cues.items()},
@@ -274,6 +275,7 @@ _LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}(?=(?s:.))")
 _LAST_FULL_STOP = re.compile(rf"(?s:.*){_FULL_STOP.pattern}(?=(?s:.))")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+_ABOUT_STOP = re.compile(r"[,;()]")
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -479,13 +481,20 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
     # clause has none of the few letters the regex engine also folds otherwise ("ı" ~ "i")
     exact = k.cue_fold_re is not None and len(low) == end - s0 and not k.cue_fold_re.search(low)
     latest: dict[str, int] = {}
-    best = None
+    abouts: list[tuple[int, int, int]] = []  # (start, end, rank) of the about cues
     for e, (n, roles, rank) in k.cue_automaton.iter(low):
         start = e - n + 1
         for role in roles:
             if s0 + start > latest.get(role, -1):
                 latest[role] = s0 + start
-        if rank >= 0 and (best is None or (start, -rank) > best):
+        if rank >= 0:
+            abouts.append((start, e, rank))
+    best = None
+    for start, e, rank in abouts:
+        # a cue inside a longer one names less ("nhập khẩu" in "kim ngạch xuất nhập khẩu")
+        if any(o[0] <= start and e <= o[1] and o[1] - o[0] > e - start for o in abouts):
+            continue
+        if best is None or (start, -rank) > best:
             best = (start, -rank)
     about = k.about[-best[1]][1] if best else None
     return _Clause(s0, latest if exact else None, about)
@@ -593,21 +602,30 @@ def _approx(am: re.Match[str] | None) -> str | None:
     return last[1] if last else None
 
 
-def _about(text: str, fig: _Figure, clause: _Clause) -> str:
+def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
     """The label of the about cue starting last in the clause before the number (the longest
-    at the same place), else the unit and the words after it."""
+    at the same place, not one inside a longer cue), else the unit and the words after it up
+    to the clause's end or the next comma or parenthesis ("1,1 tỷ USD. Việc mở rộng ..." is
+    about "usd", not about the next sentence)."""
     if clause.about is not None:
         return clause.about
-    m = _ABOUT_TAIL.match(text, fig.end, fig.end + 60)
+    limit = min(fig.end + 60, clause_end)
+    stop = _ABOUT_STOP.search(text, fig.end, limit)
+    m = _ABOUT_TAIL.match(text, fig.end, stop.start() if stop else limit)
     return " ".join([fig.unit_word, *(w for w in m.groups() if w is not None)] if m else [fig.unit_word])
 
 
-def _fallback_year(page: _Page, fig: _Figure, clause: _Clause) -> int | None:
+def _fallback_year(page: _Page, fig: _Figure, clause: _Clause, clause_end: int) -> int | None:
     """A figure with no year of its own: as of publication in a dated article; in an undated
     one only when the sentence says it is current ("hiện có", "đến nay"). Figures of all
-    time ("từng") and rates per year ("9-12% năm") have none."""
+    time ("từng") and rates per year ("9-12% năm") have none, nor counts of documents that
+    the clause does not say were signed or exchanged ("theo 03 văn kiện pháp lý về biên giới"
+    are documents in force, signed some year before; "chứng kiến lễ ký kết sáu văn kiện" is
+    now)."""
     text = page.text
     if _has_cue_in(text, clause, "no_year", clause.s0, fig.start) or _PER_YEAR.match(text, fig.end):
+        return None
+    if fig.unit == "document" and not _has_cue(text[clause.s0:clause_end], "signed"):
         return None
     if page.article.published:
         return page.present()
@@ -634,18 +652,18 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
     for fig in figures:
         s0 = _last_end(_LAST_CLAUSE_END, text, fig.start)
         clause = _clause(text, s0, fig.start)
+        s1 = _next_end(_CLAUSE_END, text, fig.start)
         year, _how = _year_of(page, fig, clause)
         am = _approx_match(text, fig, clause)
         kind = _kind(page, fig, clause, am, year)
         if year is None and kind != "target":
-            year = _fallback_year(page, fig, clause)
+            year = _fallback_year(page, fig, clause, s1)
         key = (fig.value, fig.unit, year, _approx(am))
         if key in seen:  # a headline repeating the body's figure
             continue
         seen.add(key)
-        s1 = _next_end(_CLAUSE_END, text, fig.start)
         q = Quantity(value=fig.value, unit=fig.unit, kind=kind, evidence=article.evidence(*trimmed(text, s0, s1)),
-                     year=year, approx=key[3], about=_about(text, fig, clause), value_max=fig.value_max)
+                     year=year, approx=key[3], about=_about(text, fig, clause, s1), value_max=fig.value_max)
         out.append(q)
     return out
 
