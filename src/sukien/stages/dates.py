@@ -200,8 +200,9 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 
 @cache
 def _scanner() -> re.Pattern[str]:
-    """One alternation of every form; named groups of the parts are stripped (a hit is re-read
-    by its own pattern), so the text is scanned once."""
+    """One alternation of every form (named groups of the parts stripped; ``lastgroup`` names
+    the form). The definition of a match at a place: ``_hits`` tries only the forms that can
+    start there (``_forms_by_start``), and the tests check that it agrees with this."""
     return re.compile("|".join(f"(?P<{name}>{_NAMED.sub('(?:', p.pattern)})" for name, p in _patterns()))
 
 
