@@ -96,6 +96,10 @@ _ANNIVERSARY = re.compile(r"kỷ\s+niệm\s+(\d{1,3})\s+năm\s+(?:ngày\s+)?$", 
 ANNIVERSARY_CHARS = 30
 # What may stand between the years of one list ("vào các năm 2001, 2006 và 2013").
 _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
+# Event words that are nouns ("chuyến thăm", "cuộc hội đàm"): they name an event without saying
+# whether it has taken place, unless one of the _TENSE_WORDS stands in their sentence.
+_NOMINAL_CUES = ("chuyến", "cuộc", "buổi")
+_TENSE_WORDS = re.compile(r"\b(?:đã|vừa|đang|kết thúc|tiếp tục|bắt đầu|hôm qua|vừa qua)\b", re.IGNORECASE)
 # Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
 _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
 # The noun that makes a meeting word name the occasion ("cuộc hội đàm", "buổi tiếp").
@@ -133,6 +137,7 @@ class EventMention:
     status: str = "occurred"
     spans: list[tuple[int, int]] = field(default_factory=list)
     refers: bool = False  # named as an occasion ("Tại buổi hội kiến", "trong cuộc hội đàm với")
+    tensed: bool = True  # the sentence tells whether it happened (False: "chuyến thăm của X" alone)
 
 
 def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | None:
@@ -824,12 +829,17 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
                 e.date = _better_date(e.date, m.date, e.kind)
                 e.host = e.host or m.host
                 e.location = e.location or m.location
-                if m.status == "occurred":
-                    e.status = "occurred"
                 break
         else:
             merged.append(m)
             members[id(m)] = [m]
+    for e in merged:
+        # planned when a mention announces it and none tells it took place ("Thủ tướng sẽ thăm Mỹ
+        # ... Chuyến thăm của Thủ tướng ..."): a bare noun mention says neither
+        group = members[id(e)]
+        planned = any(m.status == "planned" for m in group)
+        e.status = "planned" if planned and not any(m.status == "occurred" and m.tensed for m in group) \
+            else "occurred"
     for e in merged:
         best = max(members[id(e)], key=lambda m: _evidence_score(ctx, e, m, own_dates[id(m)]))
         e.start, e.end, e.cue = best.start, best.end, best.cue
@@ -882,8 +892,22 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
         em.location = _location(ctx, sent)
     if em.kind != "VISIT" and _planned(ctx, sent, cue):
         em.status = "planned"
+    if em.status == "occurred":
+        em.tensed = _tensed(ctx, sent, cue)
     if em.kind == "MEET":
         ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
+
+
+def _tensed(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
+    """Does a mention not marked planned tell that its event took place? A verb does ("X hội đàm
+    với Y"), unless the sentence announces ("... và sẽ ..."); a noun ("chuyến thăm Mỹ của Thủ
+    tướng", "cuộc gặp ... sắp tới") only with a word of the past or present in its sentence."""
+    if any(c.has("PLANNED") for c in sent.cues):
+        return False
+    key = cue.text.lower()
+    if not (key.startswith(_NOMINAL_CUES) or _word_before(ctx.roles.text, cue.start, sent.span.start) in _NOMINAL_BEFORE):
+        return True
+    return bool(_TENSE_WORDS.search(ctx.roles.text, sent.span.start, sent.span.end))
 
 
 def _may_make_events(article: Article) -> bool:

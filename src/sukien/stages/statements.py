@@ -131,6 +131,9 @@ class _State:
         self.events = {e.id: e for e in article.events}
         self.event_spans = [s for s in spans if s[2] in self.events]
         self.event_starts = [s[0] for s in self.event_spans]
+        self.first_named: dict[str, int] = {}  # where each event is first named
+        for start, _, ev_id in self.event_spans:
+            self.first_named.setdefault(ev_id, start)
         self.speaker: list[str] = []
         self.speaker_at = -10
         self.current = 0
@@ -211,7 +214,12 @@ class _State:
         for kind in ("MEET", "VISIT", "SIGN"):
             for s in reversed(before):
                 if self.events[s[2]].kind == kind:
-                    return s[2]
+                    # a sentence naming several meetings ("hội đàm với A, hội kiến B, C") goes on
+                    # about the one the article named before it (the main talks): the others are
+                    # listed after it
+                    named_before = [t[2] for t in before if t[0] == s[0] and self.events[t[2]].kind == kind
+                                    and self.first_named[t[2]] < s[0]]
+                    return named_before[0] if named_before else s[2]
         for kind in ("MEET", "VISIT"):
             for e in self.article.events:
                 if e.kind == kind:

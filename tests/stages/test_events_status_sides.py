@@ -1,0 +1,42 @@
+"""Status of announced trips and the occasion "hai bên" refers to after a sentence listing
+several meetings (rules from the blind hand check of the 388 diplomatic articles)."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_all, run_events
+
+
+def _visits(art):
+    return [e for e in art.events if e.kind == "VISIT"]
+
+
+def test_an_announced_trip_stays_planned_when_later_named_by_a_bare_noun():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm sẽ thăm chính thức Hàn Quốc. "
+        "Chuyến thăm Hàn Quốc của Tổng Bí thư Tô Lâm là dấu mốc quan trọng."))
+    (visit,) = _visits(art)
+    assert visit.status == "planned"
+
+
+def test_a_trip_told_as_taken_place_is_occurred_even_if_announced_before():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm sẽ thăm chính thức Hàn Quốc. "
+        "Tổng Bí thư Tô Lâm đã kết thúc chuyến thăm Hàn Quốc."))
+    assert {v.status for v in _visits(art)} == {"occurred"}
+
+
+def test_the_eve_of_a_trip_is_planned():
+    art = run_events(make_article(
+        "Trước thềm chuyến thăm chính thức Hàn Quốc của Tổng Bí thư Tô Lâm, báo chí đã đăng bài."))
+    (visit,) = _visits(art)
+    assert visit.status == "planned"
+
+
+def test_hai_ben_after_a_list_of_meetings_are_the_sides_of_the_talks_named_before():
+    art = run_all(make_article(
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
+        "Tổng Bí thư Tô Lâm đã hội đàm với Tổng thống Lee Jae Myung, hội kiến Chủ tịch Quốc hội "
+        "Hàn Quốc Woo Won-shik. "
+        "Hai bên nhất trí tăng cường hợp tác thương mại."))
+    (agree,) = [s for s in art.statements if s.kind == "AGREE"]
+    assert set(agree.source) == {"tl", "lee"}
