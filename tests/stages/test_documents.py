@@ -111,7 +111,7 @@ def _scores(gold_name: str, corpus: Path):
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
 def test_gold_floors():
     assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
-    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.85
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.93
 
 
 def test_planned_programme_is_not_signed_but_past_is():
@@ -120,3 +120,40 @@ def test_planned_programme_is_not_signed_but_past_is():
     assert documents(planned) == []
     past = "Chủ tịch nước sẽ tiếp tục chuyến thăm; trước đó, hai bên đã ký Hiệp định về dẫn độ giữa Việt Nam và Hàn Quốc."
     assert [d.kind for d in documents(past)] == ["AGREEMENT"]
+
+
+def test_studying_the_possibility_of_signing_and_any_agreement_are_not_signings():
+    assert documents("Hai bên tích cực nghiên cứu khả năng ký kết Hiệp định tương trợ tư pháp trong lĩnh vực hình sự.") == []
+    assert documents("Dù ký bất kỳ thỏa thuận nào trong chuyến đi thì ông Trump cũng hài lòng.") == []
+
+
+def test_signed_in_a_relative_clause_after_the_title():
+    docs = documents("Hai bên triển khai hiệu quả Tuyên bố tầm nhìn chung về hợp tác quốc phòng đến năm 2025 "
+                     "mà hai bên đã ký kết vào tháng 1/2017.")
+    assert [(d.kind, d.title) for d in docs] == [
+        ("JOINT_STATEMENT", "Tuyên bố tầm nhìn chung về hợp tác quốc phòng đến năm 2025")]
+
+
+def test_title_ends_before_an_office_holder_or_a_new_sentence_run_on():
+    docs = documents("Sau khi ký Bản ghi nhớ của phiên họp thứ nhất, Bộ trưởng Trần Tuấn Anh đánh giá kết quả tốt đẹp.")
+    assert [d.title for d in docs] == ["Bản ghi nhớ của phiên họp thứ nhất"]
+    docs = documents("Phó Thủ tướng chứng kiến lễ ký Thỏa thuận thành lập Ủy ban hỗn hợp Việt Nam – Tây Ban Nha "
+                     "Tại Diễn đàn, Thứ trưởng giới thiệu chính sách.")
+    assert [d.title for d in docs] == ["Thỏa thuận thành lập Ủy ban hỗn hợp Việt Nam – Tây Ban Nha"]
+
+
+def test_subject_parties_start_where_the_name_starts():
+    docs = documents("Kể từ khi Việt Nam và Mỹ ký kết Hiệp định thương mại song phương năm 2001, thương mại tăng mạnh.")
+    assert [d.parties for d in docs] == [["Việt Nam", "Mỹ"]]
+    docs = documents("chứng kiến lễ trao thỏa thuận hợp tác kinh tế giữa doanh nghiệp Việt Nam và Hoa Kỳ ký kết.")
+    assert [d.parties for d in docs] == [["doanh nghiệp Việt Nam", "Hoa Kỳ"]]
+
+
+def test_the_two_cities_of_a_memorandum_between_two_cities():
+    text = ("Phó Chủ tịch UBND Thành phố Hồ Chí Minh tiếp Phó thị trưởng thành phố Porto (Bồ Đào Nha).\n\n"
+            "Ông hoan nghênh chuyến thăm, góp phần triển khai Bản ghi nhớ hợp tác giữa hai thành phố đã ký kết "
+            "vào năm 2023.\n\nPorto và Thành phố Hồ Chí Minh có thể hợp tác; thành phố Porto có nhiều di sản.")
+    assert [d.parties for d in documents(text)] == [["Thành phố Hồ Chí Minh", "Porto"]]
+    # a third city as frequent as the second: the two sides are not known
+    text3 = text + " Thành phố Lisbon và thành phố Lisbon."
+    assert [d.parties for d in documents(text3)] == [[]]

@@ -54,17 +54,30 @@ MAX_SUBJECT_WORDS = 14
 _BULLET = re.compile(r"[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 _BETWEEN_VERB_AND_DOC = re.compile(
     r"\s*(?:(?:kết|chính\s+thức|lễ|văn\s+kiện|mới|thêm|bổ\s+sung|và\s+trao\s+đổi|được)\s+)*$", re.IGNORECASE)
-_SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:đã\s+)?(?:được\s+)?(?:ký|kí)(?:\s+kết)?(?!\w)", re.IGNORECASE)
+# "... đã ký năm 2013", "... mà hai bên đã ký kết vào tháng 1/2017" (a relative clause of up to
+# four words before the verb)
+_SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:mà\s+(?:[^\W\d_]+\s+){1,4}?(?=(?:đã\s+)?(?:ký|kí)(?!\w)))?"
+                           r"(?:đã\s+)?(?:được\s+)?(?:ký|kí)(?:\s+kết)?(?!\w)", re.IGNORECASE)
 _TITLE_END = re.compile(
     r"\n|\]|[.;:!?](?=\s|$)|,\s+(?=[a-zđà-ỹ])|\s+[-–]\s+Ảnh|\s(?:đã|được|vào\s+ngày|vào\s+năm|nhân\s+dịp|tại\s+[A-ZĐ]"
-    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ)\s"
+    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ|mà|để|thì"
+    r"|Tại|Theo)\s"
+    # "..., Bộ trưởng Trần Tuấn Anh đánh giá": a comma before an office-holder starts a new clause
+    r"|,\s+(?=(?:Bộ\s+trưởng|Thứ\s+trưởng|Thủ\s+tướng|Chủ\s+tịch|Tổng\s+thống|Đại\s+sứ|Ông|Bà)\s)"
+    r"|\s+và\s+(?:tháng|ngày)\s+\d"
     r"|\s+và\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|nhiều)\s+(?:văn\s+kiện|thỏa\s+thuận|hiệp\s+định)"
     r"|\((?![A-Z0-9]{2,}\))(?!(?:[^()]{0,40})\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _PLURAL_LEAD = re.compile(r"(?:^|\s)(?:các|những|nhiều|một\s+số)\s+(?:nước|quốc\s+gia)\s+", re.IGNORECASE)
 _BILATERAL = re.compile(r"(?<!\w)(?:song\s+phương|hai\s+nước|hai\s+bên|giữa)(?!\w)", re.IGNORECASE)
 # "giữa hai thành phố", "giữa hai Bộ": sides that are not the two countries and are not named
-_OTHER_SIDES = re.compile(r"(?<!\w)giữa\s+hai\s+(?!nước|bên|quốc\s+gia)\w+", re.IGNORECASE)
+_OTHER_SIDES = re.compile(r"(?<!\w)giữa\s+hai\s+(?!nước|bên|quốc\s+gia)(?:(?P<kind>thành\s+phố|tỉnh)(?!\w)|\w+)",
+                          re.IGNORECASE)
+# A locality's name after its kind word: up to LOCALITY_NAME_WORDS capitalised words ("Thành phố
+# Hồ Chí Minh", "thành phố Porto", "tỉnh Quảng Ninh")
+_LOCALITY_NAME = {"thành phố": re.compile(r"(?<!\w)(?:[Tt]hành\s+phố|TP\.?)\s+(?=[A-ZĐÀ-Ỹ])"),
+                  "tỉnh": re.compile(r"(?<!\w)[Tt]ỉnh\s+(?=[A-ZĐÀ-Ỹ])")}
+LOCALITY_NAME_WORDS = 3
 _MULTILATERAL_SUBJECT = re.compile(r"(?<!\w)các\s+(?:nước|bên|quốc\s+gia|thành\s+viên|nền\s+kinh\s+tế)(?!\w)",
                                    re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"(?:\s+(?:vừa\s+qua|vừa|đã|cũng|đều|mới|đang))+$", re.IGNORECASE)
@@ -72,6 +85,8 @@ _ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$", re.IGNORE
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?$")
 _FUTURE_SENTENCE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|theo\s+chương\s+trình)(?!\w)", re.IGNORECASE)
 _PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.IGNORECASE)
+# "bất kỳ thỏa thuận nào": any document, not one
+_WHICHEVER = re.compile(r"\s+nào(?!\w)")
 _SIGN_WORDS = re.compile(r"(?<!\w)(?:ký|kí|trao|văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|gồm)(?!\w)", re.IGNORECASE)
 
 
@@ -298,7 +313,7 @@ def _clean_party(name: str) -> str:
 
 _BETWEEN = re.compile(r"(?<!\w)giữa\s+")
 _PARTY_END = re.compile(
-    r"\s(?:về|trong\s+lĩnh\s+vực|nhằm|để|đã|được|vào|tại|nhân|theo|vừa|sẽ|đang|cũng|là|sẽ)\s|[.;)]|$")
+    r"\s(?:về|trong\s+lĩnh\s+vực|nhằm|để|đã|được|vào|tại|nhân|theo|vừa|sẽ|đang|cũng|là|sẽ|ký|kí)(?:\s|$)|[.;)]|$")
 
 
 def _parties_in(text: str) -> list[str]:
@@ -332,16 +347,59 @@ def _subject_parties(text: str, s0: int, verb_start: int) -> list[str] | None:
         return None
     parts = _split_parties(subject)
     if len(parts) >= 2 and all(_is_party_like(p) for p in parts):
+        parts[0] = _from_first_name(parts[0])
         return parts
     if _MULTILATERAL_SUBJECT.search(subject):
         return ["?"]  # "các nước G20 đã thông qua Tuyên bố chung": many sides, not the pair
     return None
 
 
+def _from_first_name(name: str) -> str:
+    """The first party of a subject from where its name begins: "Kể từ khi Việt Nam" → "Việt
+    Nam", "Đánh giá cao Quỹ" → "Quỹ" (the words before are the clause's, not the name's)."""
+    if _kinds().head_re.match(name) or any(c.start == 0 for c in country_spans(name)):
+        return name
+    starts = [m.start() for m in _kinds().head_re.finditer(name) if m.start() and name[m.start() - 1] == " "]
+    starts += [c.start for c in country_spans(name) if c.start]
+    return name[min(starts):] if starts else name
+
+
 def _is_party_like(name: str) -> bool:
     k = _kinds()
     return bool(k.head_re.match(name)) or any(c.start == 0 for c in country_spans(name)) or (
         name[:1].isupper() and len(name.split()) <= 6 and not re.match(r"(?:Thủ|Chủ|Tổng|Bộ trưởng|Phó)\s", name))
+
+
+def _two_localities(text: str, kind: str) -> list[str]:
+    """The two cities (or provinces) of "giữa hai thành phố": the two names written most often
+    after "thành phố"/"TP" ("tỉnh") in the article, when a third is not as frequent. Each is
+    written as most often: "Thành phố Hồ Chí Minh" when the capital is part of the name,
+    "Porto" when it is written "thành phố Porto"."""
+    counts: Counter = Counter()
+    forms: dict[str, Counter] = {}
+    for m in _LOCALITY_NAME[" ".join(kind.lower().split())].finditer(text):
+        words = []
+        for w in text[m.end():m.end() + 40].split()[:LOCALITY_NAME_WORDS]:
+            bare = w.rstrip(",.;:()\"“”")
+            if not bare[:1].isupper():  # a lower-case word or an opening "(" ends the name
+                break
+            words.append(bare)
+            if bare != w:  # punctuation ends the name
+                break
+        if not words:
+            continue
+        name = " ".join(words)
+        counts[name] += 1
+        written = m.group().strip()
+        before = text[max(0, m.start() - 2):m.start()]
+        if m.start() == 0 or before.endswith("\n") or before.rstrip().endswith((".", "!", "?")):
+            continue  # a sentence's first word is capitalised anyway: it says nothing of the name
+        form = name if written[0].islower() or written.startswith("TP") else f"{written} {name}"
+        forms.setdefault(name, Counter())[form] += 1
+    ranked = [name for name, _ in counts.most_common(3)]
+    if len(ranked) < 2 or len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]:
+        return []
+    return [forms[n].most_common(1)[0][0] if n in forms else n for n in ranked[:2]]
 
 
 def _in_brackets(text: str, offset: int) -> bool:
@@ -405,8 +463,9 @@ def documents_of(article: Article) -> list[Document]:
             title_end = item[1]
             anchor = item[2]
         else:
-            if k.generic_re.search(text[max(s0, hit.start - 12):hit.start]):
-                continue  # "các thỏa thuận đã ký": not one document
+            if k.generic_re.search(text[max(s0, hit.start - 12):hit.start]) or _WHICHEVER.match(
+                    text, hit.start + len(hit.cue)):
+                continue  # "các thỏa thuận đã ký", "thỏa thuận nào": not one document
             if _in_brackets(text, hit.start):
                 continue  # "[Việt Nam-Nga ra tuyên bố chung ...]": a link to another article
             title_end = _title_end(text, hit.start, s1)
@@ -428,6 +487,9 @@ def documents_of(article: Article) -> list[Document]:
         title = text[hit.start:title_end].strip(" ,.;:")
         parties = _parties_in(text[hit.start:(item[1] if item else title_end)])
         unknown_sides = not parties and _OTHER_SIDES.search(text[hit.start:title_end])
+        if unknown_sides and unknown_sides["kind"]:  # "giữa hai thành phố": the article's two cities
+            parties = _two_localities(text, unknown_sides["kind"])
+            unknown_sides = not parties
         if not parties and verb is not None:
             subj = _subject_parties(text, s0, verb[0])
             if subj == ["?"]:
