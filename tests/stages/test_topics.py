@@ -24,3 +24,13 @@ def test_whole_words_only_and_either_tone_placement():
 def test_every_topic_has_cues_and_no_unknown_topic():
     assert {t for _, _, t in topic_cues("y tế giáo dục")} <= set(TOPICS)
     assert topics_for("") == []
+
+
+def test_a_cue_word_inside_a_longer_phrase_takes_the_phrases_topic_or_none():
+    # "môi trường" is the environment only on its own: the investment climate, a favourable
+    # setting and the internet are other topics (or none); "vấn đề trên biển" are maritime disputes
+    assert topics_for("cải thiện môi trường đầu tư") == ["investment"]
+    assert topics_for("tạo môi trường thuận lợi cho hợp tác") == []
+    assert topics_for("quản lý môi trường internet") == ["science_technology"]
+    assert topics_for("trao đổi về vấn đề trên biển") == ["defense_security"]
+    assert topics_for("bảo vệ môi trường") == ["environment_climate"]

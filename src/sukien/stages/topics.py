@@ -11,7 +11,7 @@ from functools import cache
 from ..errors import KnowledgeError
 from ..knowledge import load_table, split_list
 from ..model import TOPICS
-from .cues import CueMatcher
+from .cues import BLOCKER, CueMatcher
 
 _ORDER = {t: i for i, t in enumerate(TOPICS)}
 
@@ -21,7 +21,7 @@ def topic_matcher() -> CueMatcher:
     rows = load_table("topics", required=("topic", "cues"))
     entries = []
     for r in rows:
-        if r["topic"] not in _ORDER:
+        if r["topic"] not in _ORDER and r["topic"] != BLOCKER:  # "-": a phrase naming no topic
             raise KnowledgeError(f"topics.tsv: unknown topic {r['topic']!r} (SPEC §4 vocabulary)")
         entries.extend((r["topic"], cue, "") for cue in split_list(r["cues"]))
     return CueMatcher(entries)
