@@ -438,8 +438,8 @@ def _carry_and_merge(store: Any, stories: list[list[str]], by_id: dict[str, Arti
             for e in rec.get("events", []):
                 e["date"] = dates.get(e["id"], e.get("date"))
             conn.execute("UPDATE articles SET record_json = ?, meta_json = ? WHERE id = ?",
-                         (json.dumps(rec, ensure_ascii=False), json.dumps(by_id[aid].meta, ensure_ascii=False,
-                                                                        default=str), aid))
+                         (json.dumps(rec, ensure_ascii=False), json.dumps(by_id[aid].public_meta(),
+                                                                        ensure_ascii=False, default=str), aid))
         for part in _chunks(oe):
             q = ",".join("?" * len(part))
             conn.execute(f"DELETE FROM corpus_events WHERE event_id IN ({q})", list(part))
