@@ -157,3 +157,13 @@ def test_the_two_cities_of_a_memorandum_between_two_cities():
     # a third city as frequent as the second: the two sides are not known
     text3 = text + " Thành phố Lisbon và thành phố Lisbon."
     assert [d.parties for d in documents(text3)] == [[]]
+
+
+def test_topics_named_by_the_kind_of_agreement_and_local_parties():
+    treaty = documents("Năm 1977, hai nước đã ký Hiệp ước Hữu nghị và Hợp tác Việt Nam - Lào.")
+    assert "diplomacy" in treaty[0].topics
+    cepa = documents("Hai nhà lãnh đạo chứng kiến lễ ký kết Hiệp định Đối tác kinh tế toàn diện (CEPA).")
+    assert {"trade", "investment"} <= set(cepa[0].topics)
+    local = documents("Chủ tịch nước chứng kiến lễ ký Thỏa thuận thiết lập quan hệ hợp tác giữa tỉnh Quảng Ninh "
+                      "và tỉnh Phúc Kiến.")
+    assert local[0].parties == ["tỉnh Quảng Ninh", "tỉnh Phúc Kiến"] and "people_diaspora" in local[0].topics

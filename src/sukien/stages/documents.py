@@ -422,16 +422,54 @@ def _occasion_pair(article: Article) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _DocTopics:
+    title_re: re.Pattern[str]  # the title cues, group name = cue index
+    title_topics: tuple[tuple[str, ...], ...]
+    party_re: re.Pattern[str]  # a party starting with a locality word ("Thành phố", "tỉnh")
+    party_topics: tuple[str, ...]
+
+
+@cache
+def _doc_topics() -> _DocTopics:
+    title_cues: list[tuple[str, tuple[str, ...]]] = []
+    party_cues: list[str] = []
+    party_topics: list[str] = []
+    for row in load_table("document_topics", required=("cue", "where", "topics")):
+        topics = tuple(split_list(row["topics"]))
+        if row["where"] == "party":
+            party_cues.append(row["cue"])
+            party_topics.extend(t for t in topics if t not in party_topics)
+        else:
+            title_cues.append((row["cue"], topics))
+    alts = "|".join(rf"(?P<c{i}>{_alt([cue])})" for i, (cue, _) in enumerate(title_cues)) or r"(?!x)x"
+    return _DocTopics(
+        title_re=re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE),
+        title_topics=tuple(t for _, t in title_cues),
+        party_re=re.compile(rf"(?:{_alt(party_cues) or '(?!x)x'})(?!\w)"),
+        party_topics=tuple(party_topics),
+    )
+
+
 def _topics(title: str, parties: list[str]) -> list[str]:
     """Topics of the title without its parties' names (the "Bộ Công Thương" of a renewable
-    energy MOU is not its topic)."""
+    energy MOU is not its topic), and those that the title's kind of agreement or its parties
+    name (``document_topics.tsv``: a Treaty of Friendship and Cooperation is diplomacy, an MOU
+    between two cities is local cooperation, people_diaspora)."""
     try:
         from .topics import topics_for
     except ImportError:  # the topic classifier is optional for this stage
         return []
+    dt = _doc_topics()
+    found: list[str] = []
+    for m in dt.title_re.finditer(title):
+        found.extend(dt.title_topics[int(m.lastgroup[1:])])
+    if any(dt.party_re.match(p) for p in parties):
+        found.extend(dt.party_topics)
     for p in sorted(parties, key=len, reverse=True):
         title = title.replace(p, " ")
-    return topics_for(title)
+    out = topics_for(title)
+    return out + [t for t in dict.fromkeys(found) if t not in out]
 
 
 def _fold(s: str) -> str:
