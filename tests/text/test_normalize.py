@@ -61,3 +61,10 @@ def test_nfd_and_new_tone_style_give_the_same_keys(text):
     new = _new_style(text)
     assert match_key(new) == match_key(text)
     assert fold(new) == fold(text)
+
+
+def test_match_key_keeps_length_where_lower_case_would_compose():
+    # "J" + combining caron is NFC (no precomposed capital), but "j" + caron composes to "ǰ"
+    text = "J\u030cX Hoà"
+    assert len(match_key(text)) == len(text)
+    assert match_key(text).endswith("hòa")

@@ -77,7 +77,10 @@ def _new_style_re() -> re.Pattern[str]:
 
 def canonical_tones(text: str) -> str:
     """Rewrite new-style tone placement to the old style; keeps the length of NFC text."""
-    text = nfc(text)
+    return _canonical_tones_of_nfc(nfc(text))
+
+
+def _canonical_tones_of_nfc(text: str) -> str:
     rx = _new_style_re()
     if rx.search(text) is None:  # the common case: new-style spellings are ~2 %
         return text
@@ -95,7 +98,10 @@ def _lower_same_length(text: str) -> str:
 
 def match_key(text: str) -> str:
     """Lower case + canonical tone placement; ``len(match_key(t)) == len(nfc(t))``."""
-    return canonical_tones(_lower_same_length(nfc(text)))
+    # NFC once, before lower(): normalising again after it could only shorten the key
+    # ("J" + caron has no precomposed capital but lower-cases to "ǰ"), breaking the
+    # same-length promise
+    return _canonical_tones_of_nfc(_lower_same_length(nfc(text)))
 
 
 @cache
