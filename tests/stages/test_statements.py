@@ -135,3 +135,11 @@ def test_a_regard_as_model_is_support_and_a_semicolon_opens_a_new_statement():
     assert st.kind == "SUPPORT" and st.source == ["KOR"]
     sts = _stmts("Woo Won-shik đề nghị Việt Nam cần cải cách; sẵn sàng hỗ trợ chia sẻ kinh nghiệm.")
     assert sorted(s.kind for s in sts) == ["PLEDGE", "PROPOSE"]
+
+
+def test_a_proposal_named_without_its_content_is_not_a_statement_of_its_proposer():
+    # "ủng hộ đề xuất của Việt Nam": the support is the statement; "đề xuất của X về việc ...": X proposed
+    sts = _stmts("Woo Won-shik ủng hộ đề xuất của Việt Nam trong hợp tác.")
+    assert [(s.kind, s.source) for s in sts] == [("SUPPORT", ["woo"])]
+    sts = _stmts("Woo Won-shik ủng hộ đề xuất của Việt Nam về việc hai bên tăng cường hợp tác.")
+    assert ("PROPOSE", ["VNM"]) in [(s.kind, s.source) for s in sts]

@@ -70,6 +70,8 @@ AGREED_LIST_SENTENCES = 3
 AGREED_COLON_CHARS = 25
 # How far after "Hai bên" its verb of saying stands ("Hai bên cũng đã thông báo"); calibrated on the dev articles.
 SIDES_VERB_CHARS = 30
+# "đề xuất của X về việc ...": the proposal is told (what X proposed follows its proposer).
+_PROPOSAL_CONTENT = re.compile(r"\s*(?:về|là|nhằm|rằng|:)(?=\s)", re.IGNORECASE)
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -542,6 +544,10 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             continue  # "vào ngày 5/9/1962, Việt Nam và Lào đã nhất trí ...": history, not what was said now
         if mode == "by":
             src_tokens = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=80)[:1]
+            if src_tokens and not _PROPOSAL_CONTENT.match(roles.text, src_tokens[0].end):
+                # "ủng hộ đề xuất của Việt Nam", "đáp ứng đề nghị của Việt Nam": a proposal named,
+                # not told — the statement is the support for it
+                continue
             tgt_tokens: list[ActorToken] = []
         else:
             tgt_tokens = _target_tokens(roles, sent, cue, mode)
