@@ -156,3 +156,9 @@ def test_counts_of_documents_take_the_present_year_only_when_signed():
     in_force = one("phối hợp quản lý biên giới theo 03 văn kiện pháp lý về biên giới.", "2024-09-23")
     assert (signed.value, signed.year) == (6, 2024)
     assert (in_force.value, in_force.unit, in_force.year) == (3, "document", None)
+
+
+def test_growth_names_a_rate_not_a_sum():
+    qs = figures("Kim ngạch thương mại hai chiều tăng trưởng liên tục ở mức 20% trong những năm gần đây, "
+                 "ước đạt 53 tỷ USD năm 2016.")
+    assert [(q.unit, q.about) for q in qs] == [("percent", "growth"), ("USD", "bilateral trade")]

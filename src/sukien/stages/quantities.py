@@ -120,7 +120,7 @@ class _Knowledge:
     ratio_end_re: re.Pattern[str]  # a change verb or qualifier ends the text ("gấp 5 lần")
     continuation_re: re.Pattern[str]  # a continuation cue starts the text
     hien_re: re.Pattern[str]
-    about: tuple[tuple[str, str], ...]
+    about: tuple[tuple[str, str, frozenset[str]], ...]  # (lower-case cue, label, the only units it names or {})
     # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
     cue_automaton: ahocorasick.Automaton
     cue_fold_re: re.Pattern[str] | None  # letters case-blind regexes take for cue letters beyond
@@ -195,12 +195,12 @@ def _knowledge() -> _Knowledge:
                                tuple(split_list(row["unless_next"])))
     approx: dict[str, str] = {}
     cue_lists: dict[str, list[str]] = {}
-    about_list: list[tuple[str, str]] = []
+    about_list: list[tuple[str, str, frozenset[str]]] = []
     for row in load_table("quantity_cues", required=("cue", "role")):
         if row["role"] == "approx":
             approx[row["cue"]] = row["value"]
         elif row["role"] == "about":
-            about_list.append((row["cue"].lower(), row["value"]))
+            about_list.append((row["cue"].lower(), row["value"], frozenset(split_list(row.get("units") or ""))))
         else:
             cue_lists.setdefault(row["role"], []).append(row["cue"])
     cues = {k: tuple(v) for k, v in cue_lists.items()}
@@ -245,7 +245,7 @@ def _knowledge() -> _Knowledge:
     )
 
 
-def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str, str], ...]
+def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str, str, frozenset[str]], ...]
                    ) -> tuple[ahocorasick.Automaton, tuple[str, ...] | None]:
     """One automaton for the clause before a figure: the lower-cased first words of each role's
     cues ("hiện có" → "hiện") and the about cues (as :func:`_about` compares them); and the
@@ -256,7 +256,7 @@ def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str
         for w in words:
             roles.setdefault(w.split()[0].lower(), set()).add(role)
     ranks: dict[str, int] = {}
-    for rank, (cue, _) in enumerate(about):
+    for rank, (cue, *_) in enumerate(about):
         ranks.setdefault(cue, rank)  # a repeated cue keeps its first rank
     auto = ahocorasick.Automaton()
     for key in roles.keys() | ranks.keys():
@@ -467,7 +467,7 @@ class _Clause:
     the about cue."""
     s0: int
     latest: dict[str, int] | None  # role -> last start of a first word of its cues; None: unknown
-    about: str | None  # label of the about cue starting last (the longest there)
+    abouts: tuple[int, ...]  # ranks of the about cues, the one starting last (the longest there) first
 
     def may_have(self, role: str, start: int) -> bool:
         """Whether a cue of ``role`` may be in ``text[start:fig.start]``."""
@@ -489,15 +489,11 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
                 latest[role] = s0 + start
         if rank >= 0:
             abouts.append((start, e, rank))
-    best = None
-    for start, e, rank in abouts:
-        # a cue inside a longer one names less ("nhập khẩu" in "kim ngạch xuất nhập khẩu")
-        if any(o[0] <= start and e <= o[1] and o[1] - o[0] > e - start for o in abouts):
-            continue
-        if best is None or (start, -rank) > best:
-            best = (start, -rank)
-    about = k.about[-best[1]][1] if best else None
-    return _Clause(s0, latest if exact else None, about)
+    # a cue inside a longer one names less ("nhập khẩu" in "kim ngạch xuất nhập khẩu")
+    ranked = sorted(((start, -rank) for start, e, rank in abouts
+                     if not any(o[0] <= start and e <= o[1] and o[1] - o[0] > e - start for o in abouts)),
+                    reverse=True)
+    return _Clause(s0, latest if exact else None, tuple(-r for _, r in ranked))
 
 
 def _has_cue_in(text: str, clause: _Clause, role: str, start: int, end: int) -> bool:
@@ -607,8 +603,11 @@ def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
     at the same place, not one inside a longer cue), else the unit and the words after it up
     to the clause's end or the next comma or parenthesis ("1,1 tỷ USD. Việc mở rộng ..." is
     about "usd", not about the next sentence)."""
-    if clause.about is not None:
-        return clause.about
+    k = _knowledge()
+    for rank in clause.abouts:
+        _cue, label, units = k.about[rank]
+        if not units or fig.unit in units:  # "tăng trưởng" names a growth rate, not a sum
+            return label
     limit = min(fig.end + 60, clause_end)
     stop = _ABOUT_STOP.search(text, fig.end, limit)
     m = _ABOUT_TAIL.match(text, fig.end, stop.start() if stop else limit)
