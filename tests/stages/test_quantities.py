@@ -162,3 +162,18 @@ def test_growth_names_a_rate_not_a_sum():
     qs = figures("Kim ngạch thương mại hai chiều tăng trưởng liên tục ở mức 20% trong những năm gần đây, "
                  "ước đạt 53 tỷ USD năm 2016.")
     assert [(q.unit, q.about) for q in qs] == [("percent", "growth"), ("USD", "bilateral trade")]
+
+
+@pytest.mark.parametrize("text", [
+    "kim ngạch thương mại hai bên đã lên tới gần 30 tỷ USD.",  # amounted to
+    "Tọa đàm do Bộ Kế hoạch và Đầu tư tổ chức với sự tham dự của gần 500 doanh nghiệp.",
+    "Hiện Nhật Bản là nhà cung cấp ODA lớn nhất với tổng số vốn ODA cam kết là 30 tỷ USD.",
+])
+def test_target_words_inside_other_phrases_do_not_make_a_target(text):
+    assert one(text, "2017-06-01").kind == "statistic"
+
+
+def test_targets_stay_targets():
+    assert one("Hai bên đặt mục tiêu nâng kim ngạch lên tới 10 tỷ USD vào năm 2020.").kind == "target"
+    q = one("UAE cam kết xóa bỏ thuế quan theo lộ trình đối với 99% kim ngạch xuất khẩu của Việt Nam.", "2024-10-29")
+    assert (q.kind, q.year) == ("target", None)

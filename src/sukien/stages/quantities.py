@@ -120,6 +120,7 @@ class _Knowledge:
     ratio_end_re: re.Pattern[str]  # a change verb or qualifier ends the text ("gấp 5 lần")
     continuation_re: re.Pattern[str]  # a continuation cue starts the text
     hien_re: re.Pattern[str]
+    target_not_re: re.Pattern[str]  # phrases whose target cue words do not make a target
     about: tuple[tuple[str, str, frozenset[str]], ...]  # (lower-case cue, label, the only units it names or {})
     # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
     cue_automaton: ahocorasick.Automaton
@@ -239,6 +240,7 @@ def _knowledge() -> _Knowledge:
         ratio_end_re=_word_re(cues.get("change", ()) + tuple(approx), "end"),
         continuation_re=_word_re(cues.get("continuation", ()), "start"),
         hien_re=_word_re(("hiện",), "any"),
+        target_not_re=_word_re(cues.get("target_not", ()), "any"),
         about=about,
         cue_automaton=cue_automaton,
         cue_fold_re=cue_fold_re,
@@ -510,6 +512,18 @@ def _dated(dates: list[DateSpan]) -> list[tuple[int, int, int, bool]]:
             if d.value and d.value[:4].isdigit() and (d.precision in ("year", "month") or d.attrs.get("explicit_year"))]
 
 
+def _target_cue(text: str, clause: _Clause, role: str, start: int, end: int) -> bool:
+    """A target cue of ``role`` in ``text[start:end]`` that is not part of a phrase saying
+    something else (``target_not``: "Bộ Kế hoạch và Đầu tư", "lên tới" = amounted to, "cam kết
+    của" = the pledges of)."""
+    if not _has_cue_in(text, clause, role, start, end):
+        return False
+    if not clause.may_have("target_not", start):
+        return True
+    masked = _knowledge().target_not_re.sub(lambda m: " " * len(m.group()), text[start:end])
+    return _has_cue(masked, role)
+
+
 def _present_in(text: str, clause: _Clause, start: int, end: int) -> bool:
     return (clause.may_have("present", start) or clause.may_have("hiện", start)) and _is_present(text[start:end])
 
@@ -571,11 +585,11 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
         pre_no_approx = pre[:am.start()] + pre[am.end():] if am else pre  # the chain ends pre: one match
         if k.change_end_re.search(pre_no_approx) or _CHANGE_FROM.search(pre_no_approx):
             return "change"
-    if _has_cue_in(text, clause, "target", s0, fig.start):
+    if _target_cue(text, clause, "target", s0, fig.start):
         return "target"
     verb_start = max(s0, fig.start - 3 * PRE_WINDOW)
-    if _has_cue_in(text, clause, "target_verb", verb_start, fig.start) and (
-            year is None and _has_cue_in(text, clause, "target_raise", verb_start, fig.start)
+    if _target_cue(text, clause, "target_verb", verb_start, fig.start) and (
+            year is None and _target_cue(text, clause, "target_raise", verb_start, fig.start)
             or year is not None and (page.present() or 9999) < year):
         return "target"
     if _has_cue_in(text, clause, "amount", s0, fig.start):
