@@ -40,3 +40,11 @@ def test_hai_ben_after_a_list_of_meetings_are_the_sides_of_the_talks_named_befor
         "Hai bên nhất trí tăng cường hợp tác thương mại."))
     (agree,) = [s for s in art.statements if s.kind == "AGREE"]
     assert set(agree.source) == {"tl", "lee"}
+
+
+def test_a_forum_attended_or_a_sideline_venue_is_not_a_party_met():
+    art = run_events(make_article(
+        "Tổng thống Lee Jae Myung khẳng định sẽ thăm và tham dự Hội nghị cấp cao APEC. "
+        "Tổng Bí thư Tô Lâm có thể gặp Tổng thống Lee Jae Myung bên lề Hội nghị cấp cao APEC.",
+        orgs={"Hội nghị cấp cao APEC": "apec"}))
+    assert not any("apec" in e.participants for e in art.events)

@@ -259,7 +259,9 @@ def last_word(text: str, lo: int, pos: int) -> tuple[str, int] | None:
         begin -= 1
     return text[begin:end].lower(), begin
 # A mention right after one of these is a place or a nationality, never a verb's object.
-NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp", "đài", "tượng", "lăng", "mộ"}
+# Words after which a mention is a place, a nationality or a venue ("bên lề Hội nghị APEC", "tham dự
+# Diễn đàn ..."), not an actor acted on.
+NOT_OBJECT = {"tại", "ở", "người", "trong", "khắp", "đài", "tượng", "lăng", "mộ", "dự", "lề"}
 
 
 @dataclass(slots=True)

@@ -71,6 +71,8 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
                                "thăm và làm việc"}
 # Visit words that, with an organisation as object, are a call on it (a MEET): "đến thăm Viện Di sản".
 _VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
+# A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
+_ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
 _NOMINAL_BEFORE = {"tại", "trong", "sau", "trước", "qua"}
 # Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
@@ -459,6 +461,8 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
             break
         if _word_before(text, t.start, sent.span.start) in NOT_OBJECT:
             continue  # "đặt vòng hoa tại tượng đài Chủ tịch Hồ Chí Minh": a monument, not a host
+        if t.kind == "ORG" and _ATTEND.search(gap):
+            continue  # "thăm và tham dự Hội nghị cấp cao APEC": a forum attended, not an organisation called on
         if t.kind in ("PER", "ORG") and cue.text.lower() in _VISIT_OR_CALL:
             # "đến thăm Viện Di sản": a visit to an organisation is a meeting with it
             subj = ctx.resolve(roles.subject_before(sent, cue.start, reported=True)) or ctx.last_subject
