@@ -44,6 +44,7 @@ from .names import (
     NAME_TOKEN,
     STOP_WORDS,
     VN,
+    is_all_caps,
     is_vn_syllable,
     korean_like,
     leading_place_words,
@@ -67,6 +68,7 @@ W_ORG = 1.5  # "Bộ trưởng Bộ Nội vụ" (a Vietnamese body unless qualif
 W_ORG_QUALIFIED = 4.5  # "Bộ trưởng Bộ Thương mại Trung Quốc X": the body names its country
 W_TITLE_VN = 1.0  # a Vietnamese office written without a country, Vietnamese name shape
 W_SHAPE = 0.5  # last resort: the name's shape and the article's other country
+W_INTERNATIONAL_ORG = 0.6  # "Tổng Giám đốc WHO X": an international body's official, no country
 
 # Same person inside one article: a name ending a longer one with at least this many
 # letters (gold/README.md's rule), or two spellings at least this similar (rapidfuzz ratio
@@ -147,16 +149,46 @@ _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u0
 _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 # Lower-case words that never sit inside an organisation's name (verbs, prepositions):
 # they end it ("Tập đoàn Điện lực Hàn Quốc dự lễ ở ...").
+# The second list: first syllables of verbs and words of quantity or time that follow a
+# body's name in reports ("Tập đoàn Nikkei mời ...", "Bộ Ngoại giao ra Thông cáo",
+# "Bộ Quốc phòng Campuchia diễn tập", "Bộ Ngoại giao hai nước"); none is the second
+# syllable of a word inside a body's name (read off the bodies found on the 388 dev articles).
 _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|đến|từ|theo|và|khi|để|đang|vừa|cũng|làm|gặp|"
-               "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang")
+               "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang|"
+               "bày|mời|ra|cam|luôn|rất|bao|diễn|khẳng|nhấn|đánh|hoan|tuyên|chúc|gửi|trao|chia|"
+               "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|quyết|"
+               "lần|ngày|tháng|chiều|hôm|nay|qua|vẫn|còn|chỉ|đều|lại|nên|vì|nếu|tuy|dù|kêu|"
+               "tổ|bắt|lên|vào|đạt")
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
-_LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))[{LOWER}]+"
-_COMPOUND = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
+# Verbs whose first syllable ends a common compound inside names: a stop unless that
+# compound's first syllable is right before ("Bộ trưởng Điều phối", "Vấn đề", "Chương
+# trình", "Thứ hai").
+_PAIRED_STOPS = "|".join(
+    "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
+    for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
+                          ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
+                          ("hai", ("Thứ", "thứ"))))
+_LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
+# Lower-case words may run between capitalised words of a body's name up to this many
+# ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
+# brackets ("Cơ quan Hợp tác phát triển quốc tế (JICA)", "... chiến lược và quốc tế (CSIS)").
+ORG_LOWER_RUN = 5
+# First syllables that may sit inside a body's name ("Nghiên cứu phát triển nông nghiệp")
+# but never end it: as its last word it starts the next verb ("... Quốc hội Lê Quang Huy
+# phát biểu").
+_NOT_ORG_END = "phát"
+_ORG_ACRONYM = r"\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)"
+# After a comma (a list of bodies) the lower-case run stays as short as before the longer
+# runs were allowed: "Đảng, Ủy ban hợp tác liên Chính phủ, Tham khảo ..." is no body's name.
+_COMPOUND_SHORT = rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,2}}(?=[ ]+[{UPPER}]))?(?:[ ]{_LOWW})?"
+_COMPOUND = (rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,{ORG_LOWER_RUN - 1}}}(?=[ ]+[{UPPER}])"
+             rf"|[ ]{_LOWW}(?:[ ](?:{_LOWW}|và)){{0,{ORG_LOWER_RUN}}}(?=[ ]{_ORG_ACRONYM})"
+             rf"|(?:[ ](?!(?:{_NOT_ORG_END})(?![{LOWER}])){_LOWW})?)")
 # What follows an org-head noun: capitalised compounds, joined by '-', 'và' or a comma.
 _ORG_TAIL = re.compile(
     rf"(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
-    rf"|,?[ ]+và[ ]+(?!(?:{'|'.join(kb.ORG_HEADS)})[ ])(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND}))+"
-    rf"(?:[ ]+\([A-ZĐ][A-ZĐ0-9&\-]{{1,9}}\))?")
+    rf"|,?[ ]+và[ ]+(?!(?:{'|'.join(kb.ORG_HEADS)})[ ])(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND_SHORT}))+"
+    rf"(?:[ ]+{_ORG_ACRONYM})?")
 
 
 @dataclass(slots=True)
@@ -181,6 +213,7 @@ class PersonMention:
     evidence: list[tuple[str, float]] = field(default_factory=list)
     title_span: tuple[int, int] | None = None
     canonical: str | None = None  # dictionary name when known
+    office_text: str | None = None  # an office written after a rank title ("Trung tướng X, Thứ trưởng ...")
 
 
 @dataclass(slots=True)
@@ -401,19 +434,63 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     if has_pattern_org and has_known_org:
         _name_after_known_org(text, cands)
     cands.sort()
+    inside = _known_inside(cands) if has_pattern_org else ()
     out: list[Tag] = []
     last_end = -1
     for start, _, _, _, end, kind, ref in cands:
         if start < last_end:
             continue
+        if inside and kind == org and ref is None:
+            end = _pattern_org_end(text, start, end, inside)
         if blocked and _in_blocked(blocked, start, end):
             continue
         out.append(Tag(start, end, kind, ref, text[start:end]))
         last_end = end
+    if has_pattern_org:
+        _person_after_titled_org(text, out, cands)
     starts = {t.start for t in out}
     ends = {t.end for t in out}
     place_kinds = (kb.COUNTRY, kb.PLACE)
     return [t for t in out if t.kind not in place_kinds or not _inside_name(text, t, starts, ends)]
+
+
+def _known_inside(cands: list[_Cand]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the known people and listed bodies among the candidates."""
+    return [(c[0], c[4], c[5]) for c in cands
+            if c[5] == kb.PERSON or (c[5] == kb.ORG and c[6] is not None)]
+
+
+def _pattern_org_end(text: str, start: int, end: int, inside: list[tuple[int, int, str]]) -> int:
+    """A pattern body stops where a known person starts inside it ("Đảng Cộng sản Nguyễn Phú
+    Trọng"), and runs on to the end of a listed body it overlaps ("Hội đồng Nhân quyền Liên
+    hợp quốc": the pattern stops at "Liên hợp", "Liên hợp quốc" is listed)."""
+    for s, e, kind in inside:
+        if s <= start or s >= end:
+            continue
+        if kind == kb.PERSON:
+            return len(text[start:s].rstrip(" ,-–")) + start
+        if e > end:
+            end = e
+    return end
+
+
+def _person_after_titled_org(text: str, out: list[Tag], cands: list[_Cand]) -> None:
+    """A pattern body right after a title may have swallowed the holder's name ("Chủ tịch
+    Trung tâm Tài chính Dubai Arif Amiri"): the body is cut back so the title chain reads
+    the name. Not where a dictionary entry starts (a place: "Sở Ngoại vụ Hà Nội")."""
+    listed: set[int] | None = None
+    for i in range(1, len(out)):
+        t = out[i]
+        if t.kind != kb.ORG or t.ref is not None or out[i - 1].kind != kb.TITLE or t.start - out[i - 1].end > 1:
+            continue
+        for org_end, name_start in _person_after_org(t.text):
+            if listed is None:
+                listed = {c[0] for c in cands if c[6] is not None}
+            if t.start + name_start in listed:
+                continue
+            t.end = t.start + org_end
+            t.text = text[t.start:t.end]
+            break
 
 
 def _name_after_known_org(text: str, cands: list[_Cand]) -> None:
@@ -471,6 +548,9 @@ def _trim_org(text: str, head_end: int, end: int) -> int:
     cut = _country_cut(text[head_end:end])
     if cut is not None:
         end = head_end + cut
+    cut = _lower_after_foreign(text[head_end:end])
+    if cut is not None:
+        end = head_end + cut
     if text.find(",", head_end, end) < 0:
         return end
     for c in _COMMA.finditer(text, head_end, end):
@@ -494,6 +574,77 @@ def _country_cut(tail: str) -> int | None:
 
 _COMMA = re.compile(r",[ ]+")
 TITLE_PEEK = 40  # characters looked at after a comma for a title
+_TOKEN = re.compile(r"\S+")
+
+
+# Lower-case words that may follow an acronym inside a body's name: a place ("Sở GDĐT tỉnh
+# Thái Bình"), "của" ("Cơ quan CSĐT của Bộ Công an"), "một thành viên" (a company form).
+_PLACE_OR_OF = PLACE_NOUNS | {"thành", "thị", "xã", "của", "một"}
+
+
+@lru_cache(maxsize=ORG_TAIL_MEMO)
+def _lower_after_foreign(tail: str) -> int | None:
+    """Where a body's name ends at a lower-case word right after an acronym or a foreign
+    word: Vietnamese compounds pair Vietnamese syllables ("Quốc phòng"), so after "JBIC",
+    "LHQ", "XIV" or "Nikkei" a lower-case word is the next verb ("Tập đoàn Nikkei mời")."""
+    prev: re.Match[str] | None = None
+    for m in _TOKEN.finditer(tail):
+        word = m.group(0)
+        if prev is not None and word[:1].islower() and word.isalpha() and word not in _PLACE_OR_OF:
+            last = re.split(r"[-–]", prev.group(0))[-1]
+            if last[:1].isupper() and last.isalpha() and (is_all_caps(last) or not is_vn_syllable(last)):
+                return prev.end()
+        prev = m
+    return None
+
+
+# English words of company and institution names: two of them after a body's head are
+# not a person's name ("Tập đoàn Boeing Commercial Airplanes").
+ORG_NAME_WORDS = frozenset({
+    "Airlines", "Airways", "Airplanes", "Bank", "Capital", "Center", "Centre", "Company", "Corp", "Corporation",
+    "Electronics", "Energy", "Foundation", "Fund", "Global", "Group", "Holdings", "Inc", "Industries",
+    "Institute", "International", "Investment", "Limited", "Ltd", "Motor", "Motors", "Partners", "Power",
+    "Securities", "Services", "Software", "Systems", "Technologies", "Technology", "University", "Ventures",
+})
+
+
+@lru_cache(maxsize=ORG_TAIL_MEMO)
+def _person_after_org(org: str) -> tuple[tuple[int, int], ...]:
+    """Where a body's name may end if a person's name follows it inside the matched run
+    ("[Chủ tịch] Trung tâm Tài chính Dubai Arif Amiri", "[Chủ tịch] Ủy ban ... của Quốc hội
+    Lê Quang Huy"): (body end, name start) pairs, the likeliest first; only asked when a
+    title stands right before the body, the order in which Vietnamese writes "title, body,
+    name". The name is the body's last capitalised run or its end:
+    - Vietnamese (surname first, 3-4 words), unless an institution's namesake ("Học viện
+      Chính trị Quốc gia Hồ Chí Minh");
+    - foreign: the whole run when the body already has words of its own ("Tòa án Tối cao
+      Javier Arévalo Vela"; the caller skips a run starting with a listed place, "Dubai"),
+      else all but its first word, the body's own name ("Tập đoàn Nidec Shigenobu Nagamori",
+      "thành phố Sakai Hitoshi Kato")."""
+    toks = list(_TOKEN.finditer(org))
+    k = len(toks)
+    while k > 2 and toks[k - 1].group(0)[:1].isupper() and toks[k - 1].group(0).replace("-", "").isalpha():
+        k -= 1
+    run = [m.group(0) for m in toks[k:]]
+    if len(run) < 2:
+        return ()
+    n_tok = len(toks)
+    for n in (3, 4):
+        name = run[-n:]
+        if len(name) == n and name_shape(name) == VN and name[0] in kb.surnames():
+            if len(run) == n and " ".join(name) in kb.NAMESAKES:
+                return ()
+            return ((toks[n_tok - n - 1].end(), toks[n_tok - n].start()),)
+    if any(is_vn_syllable(w) for w in run[-2:]) or ORG_NAME_WORDS.intersection(run) or len(run) > 4:
+        return ()
+    before = org[:toks[k].start()].strip()
+    own_words = before not in kb.ORG_HEADS and toks[k - 1].group(0).lower() not in PLACE_NOUNS
+    out = []
+    for first in (k, k + 1) if own_words else (k + 1,):
+        name = [m.group(0) for m in toks[first:]]
+        if len(name) >= 2 and name_shape(name) == FOREIGN:
+            out.append((toks[first - 1].end(), toks[first].start()))
+    return tuple(out)
 
 
 @cache
@@ -778,6 +929,10 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             elif tag.kind == kb.ORG:
                 if not posting and isinstance(tag.ref, kb.Org) and tag.ref.country:
                     chain.evidence.append((tag.ref.country, W_ORG))
+                elif not posting and isinstance(tag.ref, kb.Org) and tag.ref.international:
+                    # "Tổng Giám đốc WHO Tedros ...": no country from the office, and none
+                    # borrowed from the list item before
+                    chain.evidence.append((INTERNATIONAL, W_INTERNATIONAL_ORG))
                 elif not posting and (org_country := _org_identity(tag)[1]) \
                         and not _country_pair_re().search(match_key(tag.text)):
                     # a body written with its country: "Bộ Thương mại Trung Quốc Vương Văn Đào"
@@ -851,6 +1006,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 n_tokens += 1
                 continue
             run = NAME_RUN.match(text, pos)
+            if run and (field := _FIELD_OF_STUDY.match(text, run.end())):
+                # "Phó Giáo sư Phương Đông học Anna Kireeva": a field of study, then the name
+                pos = field.end()
+                n_tokens += 1
+                continue
             if run:
                 end = run.end()
                 # a dictionary tag inside the run ends it ("... Hàn Quốc Woo", "... Ngoại giao"),
@@ -948,6 +1108,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     if chain.person is not None and chain.person.title_text is None and chain.titles:
         chain.person.title_text = chain.title_text
     return chain
+
+
+# A capitalised run followed by "học" ("-logy") names a field of study ("Đông phương học",
+# "Việt Nam học"), not a person.
+_FIELD_OF_STUDY = re.compile(rf"[ ]học(?![{UPPER}{LOWER}])")
 
 
 def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
@@ -1049,6 +1214,10 @@ def _dictionary_person(tag: Tag, text: str = "", starts: Collection[int] = ()) -
 
 
 def _add_titles(p: PersonMention, chain: _Chain) -> None:
+    # an office written after a rank is the title as used ("Trung tướng X, Thứ trưởng Bộ
+    # Công an": the title is the office)
+    if p.titles and all(t.military_rank for t in p.titles) and any(not t.military_rank for t in chain.titles):
+        p.office_text = chain.title_text
     p.titles.extend(chain.titles)
     if p.title_text is None:
         p.title_text = chain.title_text
@@ -1394,6 +1563,9 @@ def _person_entity(members: list[PersonMention], others: list[str],
     country = max(scores.items(), key=itemgetter(1))[0] if scores else None
     attrs: dict[str, object] = {}
     international = any(t.country == INTERNATIONAL for m in members for t in m.titles)
+    # an international body's official: a Vietnamese-shaped name is still Vietnamese, other
+    # names get no country guessed from the sentence or article
+    international_body = country == INTERNATIONAL
     if country == INTERNATIONAL:
         country = None
     if country is None and shape == VN and any(t in VN_MIDDLE_NAMES for t in name_tokens(name)[1:-1]):
@@ -1413,6 +1585,8 @@ def _person_entity(members: list[PersonMention], others: list[str],
             elif shape == VN:
                 close = near(members[0].start, SINO_REACH)
                 country = close if close in SINO_NAME_COUNTRIES else "VNM"
+            elif international_body:
+                pass
             elif local:
                 country = local
             elif korean_like(name_tokens(name)) and (not others or "KOR" in others):
@@ -1427,13 +1601,14 @@ def _person_entity(members: list[PersonMention], others: list[str],
         for t in m.titles:
             if t not in titles:
                 titles.append(t)
-    main = min(titles, key=lambda t: t.rank) if titles else None
+    # an office over a military rank ("Thượng tướng X, Thứ trưởng Bộ Quốc phòng")
+    main = min(titles, key=lambda t: (t.military_rank, t.rank)) if titles else None
     title_text = None
     title_en = main.title_en if main else None
     if main is not None:
         for m in members:
             if m.title_text and main in m.titles:
-                title_text = m.title_text
+                title_text = m.office_text if m.office_text and not main.military_rank else m.title_text
                 # a combined title in English too: "Deputy Prime Minister, Minister of ..."
                 parts = [t.title_en for t in m.titles if m.title_span and t.title in title_text]
                 if len(parts) > 1:
@@ -1445,7 +1620,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
         attrs.pop("aliases")
     if not attrs["sector"]:
         attrs.pop("sector")
-    attrs["_needs_country"] = country is None
+    attrs["_needs_country"] = country is None and not international_body
     ent = Entity("", name, PER, country, title_text or (main.title if main else None), title_en, attrs=attrs)
     return ent
 

@@ -32,6 +32,12 @@ ORG_HEADS = ("Bộ", "Ban", "Tập đoàn", "Tổng công ty", "Công ty", "Hi�
              "Tổng Lãnh sự quán", "Liên minh", "Hội đồng", "Quân khu", "Bộ Tư lệnh", "Đảng", "Tòa án",
              "Viện Kiểm sát", "Thông tấn xã", "Đài", "Báo", "Sở", "Chính quyền", "Văn phòng Chính phủ")
 
+# Vietnamese people whose names also name institutions ("Học viện Chính trị Quốc gia Hồ Chí
+# Minh", "Trường Đại học Tôn Đức Thắng"): such a name ending a body's name is the body's.
+NAMESAKES = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Lê Quý Đôn", "Chu Văn An", "Nguyễn Ái Quốc",
+                       "Trần Phú", "Võ Nguyên Giáp", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Hồng Phong",
+                       "Phan Bội Châu", "Nguyễn Du", "Lý Thường Kiệt", "Nguyễn Tất Thành"})
+
 # Words that introduce a person's name ("ông Trump", "Ngài Putin", "đồng chí Trần Dịch Quân").
 # Military ranks are titles (titles.tsv), not honorifics.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "tiến sĩ", "giáo sư", "tiến sỹ", "thạc sĩ",
@@ -47,6 +53,7 @@ class Title:
     country: str | None  # the country an unqualified mention means; None: any
     rank: int
     key: str = ""  # match_key(title), for comparing titles as written
+    military_rank: bool = False  # a grade ("Thượng tướng"), not an office
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +70,7 @@ class Org:
     country: str | None
     sector: str
     name_en: str
+    international: bool = False  # an international organisation: its officials have no country by office
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +123,7 @@ def titles() -> dict[str, Title]:
     for r in load_table("titles", ("title", "title_en", "sector", "rank")):
         key = match_key(r["title"])
         out[key] = Title(r["title"], r["title_en"], r.get("institution", ""), r["sector"],
-                         r.get("country") or None, int(r["rank"]), key)
+                         r.get("country") or None, int(r["rank"]), key, r.get("kind") == "rank")
     return out
 
 
@@ -215,7 +223,7 @@ def surnames() -> dict[str, str]:
 @cache
 def orgs() -> tuple[Org, ...]:
     return tuple(Org(r["name"], (r.get("country") or "").strip() or None, r.get("sector", ""),
-                     r.get("name_en", ""))
+                     r.get("name_en", ""), r.get("international") == "yes")
                  for r in load_table("organisations", ("name",)))
 
 

@@ -1,0 +1,95 @@
+"""Actors: where organisation names end, names after a titled body, the country of an
+international body's official, offices over military ranks, fields of study."""
+
+from __future__ import annotations
+
+import pytest
+
+from sukien.model import ORG, PER
+from sukien.pipeline import Pipeline
+from sukien.reading import article_from_text
+
+ONLY_ACTORS = ("dates", "events", "statements", "documents", "quantities", "relations")
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(disable=ONLY_ACTORS)
+
+
+def entities(pipe: Pipeline, text: str, kind: str) -> dict[str, tuple[str | None, str | None]]:
+    art = pipe(article_from_text(text, id="t"))
+    return {e.name: (e.country, e.title) for e in art.entities if e.type == kind}
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # lower-case words inside a name, up to its country
+    ("Chủ tịch nước tiếp Đoàn Đại biểu Hội Hữu nghị đối ngoại nhân dân Trung Quốc, và thân nhân.",
+     "Hội Hữu nghị đối ngoại nhân dân Trung Quốc"),
+    ("Hai Thủ tướng chủ trì kỳ họp của Ủy ban Về hợp tác song phương Việt Nam-Lào.",
+     "Ủy ban Về hợp tác song phương Việt Nam-Lào"),
+    # lower-case words up to the body's acronym
+    ("Thủ tướng tiếp lãnh đạo Cơ quan Hợp tác phát triển quốc tế (JICA) tại Tokyo.",
+     "Cơ quan Hợp tác phát triển quốc tế (JICA)"),
+    ("Giáo sư làm việc tại Trung tâm Nghiên cứu chiến lược và quốc tế (CSIS) ở Washington.",
+     "Trung tâm Nghiên cứu chiến lược và quốc tế (CSIS)"),
+    # a listed body the pattern stopped inside
+    ("Việt Nam ứng cử vào Hội đồng Nhân quyền Liên hợp quốc nhiệm kỳ tới.",
+     "Hội đồng Nhân quyền Liên hợp quốc"),
+    # a three-syllable word of a listed body
+    ("Chủ tịch nước làm việc với Hội Cựu chiến binh và Hội Hữu nghị Việt - Nga.", "Hội Cựu chiến binh"),
+    # the next verb is not part of the name
+    ("Bộ Ngoại giao ra Thông cáo báo chí về chuyến thăm.", "Bộ Ngoại giao"),
+    ("Bộ Quốc phòng Campuchia diễn tập cùng các nước.", "Bộ Quốc phòng Campuchia"),
+    ("Tập đoàn Nikkei mời Thủ tướng dự hội nghị.", "Tập đoàn Nikkei"),
+    ("Hội đồng Bảo an LHQ nhiệm kỳ 2020-2021 họp.", "Hội đồng Bảo an LHQ"),
+    ("Tổ chức Bộ trưởng Giáo dục các nước Đông Nam Á (SEAMEO) họp.",
+     "Tổ chức Bộ trưởng Giáo dục các nước Đông Nam Á (SEAMEO)"),
+    # a place after an acronym stays in the name
+    ("Sở GDĐT tỉnh Thái Bình tổ chức hội nghị.", "Sở GDĐT tỉnh Thái Bình"),
+])
+def test_organisation_name_ends_where_it_should(pipe, text, org):
+    assert org in entities(pipe, text, ORG)
+
+
+@pytest.mark.parametrize(("text", "org", "person", "title"), [
+    ("Ông gặp Chủ tịch Trung tâm Tài chính Dubai Arif Amiri tại Hà Nội.",
+     "Trung tâm Tài chính Dubai", "Arif Amiri", "Chủ tịch Trung tâm Tài chính Dubai"),
+    ("Chủ tịch Tập đoàn Nidec Shigenobu Nagamori bày tỏ vui mừng.",
+     "Tập đoàn Nidec", "Shigenobu Nagamori", "Chủ tịch Tập đoàn Nidec"),
+    ("Chánh án Tòa án Tối cao Javier Arévalo Vela phát biểu.",
+     "Tòa án Tối cao", "Javier Arévalo Vela", "Chánh án Tòa án Tối cao"),
+    ("Chủ nhiệm Ủy ban Xã hội của Quốc hội Nguyễn Thúy Anh phát biểu.",
+     "Ủy ban Xã hội của Quốc hội", "Nguyễn Thúy Anh", "Chủ nhiệm Ủy ban Xã hội của Quốc hội"),
+])
+def test_a_name_after_a_titled_body_is_a_person(pipe, text, org, person, title):
+    assert org in entities(pipe, text, ORG)
+    assert entities(pipe, text, PER)[person][1] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh phát biểu khai mạc.",
+    "Giám đốc Sở Ngoại vụ Hà Nội cho biết như vậy.",
+])
+def test_a_body_named_after_a_person_or_place_keeps_its_name(pipe, text):
+    assert not entities(pipe, text, PER)
+
+
+def test_an_international_bodys_official_borrows_no_country(pipe):
+    found = entities(pipe, "Thủ tướng Ấn Độ Narendra Modi, Tổng Giám đốc WHO Tedros Adhanom Ghebreyesus "
+                           "đã phát biểu.", PER)
+    assert found["Narendra Modi"][0] == "IND"
+    assert found["Tedros Adhanom Ghebreyesus"][0] is None
+
+
+def test_an_office_after_a_rank_is_the_title(pipe):
+    found = entities(pipe, "Trung tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an tiếp đoàn.", PER)
+    assert found["Nguyễn Văn Long"] == ("VNM", "Thứ trưởng Bộ Công an")
+    # a rank alone stays the title
+    assert entities(pipe, "Thượng tướng Nguyễn Chí Vịnh tiếp đoàn.", PER)["Nguyễn Chí Vịnh"][1] == "Thượng tướng"
+
+
+def test_a_field_of_study_is_not_a_name(pipe):
+    found = entities(pipe, "Phó Giáo sư Phương Đông học Anna Kireeva cho biết như vậy.", PER)
+    assert "Anna Kireeva" in found
+    assert "Phương Đông" not in found
