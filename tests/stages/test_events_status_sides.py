@@ -48,3 +48,15 @@ def test_a_forum_attended_or_a_sideline_venue_is_not_a_party_met():
         "Tổng Bí thư Tô Lâm có thể gặp Tổng thống Lee Jae Myung bên lề Hội nghị cấp cao APEC.",
         orgs={"Hội nghị cấp cao APEC": "apec"}))
     assert not any("apec" in e.participants for e in art.events)
+
+
+def test_a_past_trip_praised_in_a_statement_does_not_take_the_day_of_the_praise():
+    text = ("Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+            "Tổng Bí thư đánh giá cao chuyến thăm Việt Nam của Tổng thống Lee Jae Myung vừa qua.")
+    art = run_events(make_article(text, dates=[("21/11", "2025-11-21", "afternoon")]))
+    (visit,) = _visits(art)
+    assert visit.participants == ["lee", "VNM"] and visit.date is None
+    # the trip the article reports, praised without a word of the past, keeps the narrative's day
+    art = run_events(make_article(text.replace(" vừa qua", ""), dates=[("21/11", "2025-11-21", "afternoon")]))
+    (visit,) = _visits(art)
+    assert visit.date == "2025-11-21"

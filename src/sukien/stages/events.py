@@ -30,6 +30,7 @@ from .cues import (
     NOT_OBJECT,
     PRONOUN,
     SIDES,
+    STATEMENT_KINDS,
     ActorToken,
     Cue,
     Roles,
@@ -71,6 +72,8 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
                                "thăm và làm việc"}
 # Visit words that, with an organisation as object, are a call on it (a MEET): "đến thăm Viện Di sản".
 _VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
+# Words after a trip named in what someone says that put it in the past ("chuyến thăm ... vừa qua").
+_PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trước|đã thành công|đã diễn ra)\b", re.IGNORECASE)
 # A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
 _ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
@@ -892,6 +895,9 @@ def _host_from_context(ctx: _Context, ev: EventMention, visits: list[EventMentio
 def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: EventMention) -> None:
     if em.date is None:
         em.date = _date_for(article, cue.start, em.kind)
+        if em.date is not None and em.kind == "VISIT" and not sent.span.start <= em.date.start < sent.span.end \
+                and _spoken_of(ctx.roles.text, sent, cue):
+            em.date = None  # a past trip praised, undated: not the day of the praise
     if em.location is None:
         em.location = _location(ctx, sent)
     if em.kind != "VISIT" and _planned(ctx, sent, cue):
@@ -900,6 +906,14 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
         em.tensed = _tensed(ctx, sent, cue)
     if em.kind == "MEET":
         ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
+
+
+def _spoken_of(text: str, sent: SentenceView, cue: Cue) -> bool:
+    """Is a trip of the past named as a noun in what someone says ("cho rằng chuyến thăm ... của X
+    vừa qua đã thành công tốt đẹp")? Its day is not the day of the saying."""
+    return cue.text.lower().startswith("chuyến") and any(
+        c.end <= cue.start and (c.has("REPORT") or c.kinds(STATEMENT_KINDS)) for c in sent.cues) \
+        and _PAST_TRIP.search(text, cue.end, sent.span.end) is not None
 
 
 def _tensed(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
