@@ -166,6 +166,7 @@ def test_growth_names_a_rate_not_a_sum():
 
 @pytest.mark.parametrize("text", [
     "kim ngạch thương mại hai bên đã lên tới gần 30 tỷ USD.",  # amounted to
+    "Vốn hóa thị trường của công ty cũng theo đó tăng lên hơn 5.700 tỷ đồng.",  # rose to: a level
     "Tọa đàm do Bộ Kế hoạch và Đầu tư tổ chức với sự tham dự của gần 500 doanh nghiệp.",
     "Hiện Nhật Bản là nhà cung cấp ODA lớn nhất với tổng số vốn ODA cam kết là 30 tỷ USD.",
 ])

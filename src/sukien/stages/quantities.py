@@ -74,7 +74,7 @@ _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,"
 _CLAUSE_END = re.compile(r"[.!?;…\n](?:(?<=\n)|(?=\s))")
 _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
-_CHANGE_FROM = re.compile(r"(?:^|[\s(])(?:tăng|giảm)\s+(?:từ|thêm|lên|xuống)\s*$", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"(?:^|[\s(])(?:tăng|giảm)\s+(?:từ|thêm)\s*$", re.IGNORECASE)
 # The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
 # and leaves (len(text), hits) under this key of article.meta.
 SPELLED_HITS_KEY = "_spelled_phrase_hits"
