@@ -60,3 +60,12 @@ def test_a_past_trip_praised_in_a_statement_does_not_take_the_day_of_the_praise(
     art = run_events(make_article(text.replace(" vừa qua", ""), dates=[("21/11", "2025-11-21", "afternoon")]))
     (visit,) = _visits(art)
     assert visit.date == "2025-11-21"
+
+
+def test_hai_ben_after_two_leaders_named_together_are_those_two():
+    art = run_all(make_article(
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+        "Tổng Bí thư Tô Lâm và Tổng thống Lee Jae Myung đã đánh giá tình hình quan hệ hai nước. "
+        "Hai bên nhất trí tăng cường hợp tác thương mại."))
+    (agree,) = [s for s in art.statements if s.kind == "AGREE"]
+    assert set(agree.source) == {"tl", "lee"}

@@ -143,6 +143,8 @@ class _State:
         self.prev: list[Statement] = []
         self.prev_sentence_text = ""
         self.agreed: tuple[Statement, int] | None = None  # an open "nhất trí:" list and its sentence
+        self.pair: tuple[list[str], int] | None = None  # two persons last named together as a subject
+        self.occasion_start = -1  # where the last occasion looked up was named
         self._topic_cues: list[tuple[int, int, str]] | None = None
         self._ref_year: int | None = None  # the article's year (0: unknown), on first need
         self._dates_in: dict[int, list[DateSpan]] | None = None
@@ -211,6 +213,7 @@ class _State:
         return ent is not None and ent.type == "PER"
 
     def occasion(self, offset: int) -> str | None:
+        self.occasion_start = -1
         i = bisect.bisect_right(self.event_starts, offset)
         before = self.event_spans[:i]
         for kind in ("MEET", "VISIT", "SIGN"):
@@ -221,6 +224,7 @@ class _State:
                     # listed after it
                     named_before = [t[2] for t in before if t[0] == s[0] and self.events[t[2]].kind == kind
                                     and self.first_named[t[2]] < s[0]]
+                    self.occasion_start = s[0]
                     return named_before[0] if named_before else s[2]
         for kind in ("MEET", "VISIT"):
             for e in self.article.events:
@@ -229,7 +233,18 @@ class _State:
         return None
 
     def sides(self, occasion: str | None) -> list[str]:
+        if self.pair and self.pair[1] > self.occasion_start:
+            # "Chủ tịch nước X và Tổng thống Y đã đánh giá ... Hai bên nhất trí ...": the two last
+            # named together, after the occasion's last mention, are the two sides
+            return list(self.pair[0])
         return _two_sides(self, self._sides(occasion))
+
+    def note_pair(self, refs: list[str], at: int) -> None:
+        """Remember a subject of two persons of two countries ("X và Y nhất trí")."""
+        persons = [r for r in refs if self.is_person(r)]
+        if len(persons) == 2 and len(persons) == len(refs) and self.country(persons[0]) and \
+                self.country(persons[1]) and self.country(persons[0]) != self.country(persons[1]):
+            self.pair = (persons, at)
 
     def _sides(self, occasion: str | None) -> list[str]:
         ev = self.events.get(occasion) if occasion else None
@@ -598,6 +613,8 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             target = _counterpart(state, source, occasion)
         if mode != "by":
             state.remember(source)
+            if not sides and not carried:
+                state.note_pair(source, sent.span.start)
         found.append(_Found(kind, cue, source, target, cue.start, source_is_sides=sides, mode=mode))
     for i, f in enumerate(found):
         f.seg_end = found[i + 1].seg_start if i + 1 < len(found) else sent.span.end
@@ -615,7 +632,10 @@ def _remember_subject(state: _State, sent: SentenceView) -> None:
     roles = state.roles
     subject = roles.subject_after(sent, sent.span.start)
     if subject and roles.position(sent, subject[0]) == "subject" and subject[0].kind in ("PER", "TITLE"):
-        state.remember(state.resolve(subject, state.occasion(sent.span.start)))
+        refs = state.resolve(subject, state.occasion(sent.span.start))
+        state.remember(refs)
+        if not any(t.kind in (SIDES, LEADERS) for t in subject):
+            state.note_pair(refs, sent.span.start)
 
 
 def _counterpart(state: _State, source: list[str], occasion: str | None) -> list[str]:
