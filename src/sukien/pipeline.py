@@ -35,6 +35,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("sentences", "sukien.text.sentences:split_sentences_stage", (), ("sentences",)),
     Stage("dates", "sukien.stages.dates:resolve_dates", ("sentences",), ("dates",)),
     Stage("actors", "sukien.stages.actors:find_actors", ("sentences",), ("mentions", "entities")),
+    Stage("years", "sukien.stages.years:resolve_year", ("dates", "entities"), ("dates",)),
     Stage("events", "sukien.stages.events:find_events",
           ("sentences", "dates", "entities"), ("events",)),
     Stage("statements", "sukien.stages.statements:find_statements",

@@ -76,6 +76,8 @@ ALTERNATIVE_GAP = 40
 YEAR_HINT_KEY = "inferred_year"
 # article.meta key where resolve_dates caches the year evidenced by the text's own dates.
 TEXT_YEAR_KEY = "text_year"
+# article.meta key (private) of the date expressions found in text_clean, with that text.
+HITS_KEY = "_date_hits"
 
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
@@ -713,9 +715,13 @@ def find_dates(text: str, published: str | None = None, *, year_hint: int | None
     return _resolve(text, _hits(text), published, year_hint)
 
 
-def _resolve(text: str, hits: list[_Hit], published: str | None, year_hint: int | None) -> list[DateSpan]:
+def _resolve(text: str, hits: list[_Hit], published: str | None, year_hint: int | None,
+             *, infer: bool = True) -> list[DateSpan]:
+    """``infer=False``: without a publication date or ``year_hint`` the dates stay year-less
+    (the years stage found the text's own evidence wrong, e.g. an anniversary's old date)."""
     pub = parse_published(published)
-    ref = pub.year if pub else (year_hint if year_hint is not None else _evidence_year(text, hits))
+    ref = pub.year if pub else (year_hint if year_hint is not None
+                                else (_evidence_year(text, hits) if infer else None))
     ctx = _Context(pub, ref, _vocab())
     for h in hits:
         before = len(ctx.out)
@@ -758,9 +764,38 @@ def resolve_dates(article: Article) -> Article:
     """Pipeline stage: fill ``article.dates`` (see module doc)."""
     hint = article.meta.get(YEAR_HINT_KEY)
     hits = _hits(article.text_clean, lowered(article))
+    article.meta[HITS_KEY] = (article.text_clean, hits)
     article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
     article.dates = _resolve(article.text_clean, hits, article.published,
                              hint if isinstance(hint, int) else None)
+    return article
+
+
+def date_hits(article: Article) -> list[_Hit]:
+    """The date expressions of ``article.text_clean`` (cached by resolve_dates)."""
+    cached = article.meta.get(HITS_KEY)
+    if cached is not None and cached[0] is article.text_clean:
+        return cached[1]
+    hits = _hits(article.text_clean, lowered(article))
+    article.meta[HITS_KEY] = (article.text_clean, hits)
+    return hits
+
+
+def set_year(article: Article, year: int | None, source: str = "") -> Article:
+    """Resolve an undated article's year-less dates in ``year`` (None: leave them year-less,
+    even where the text's own dates suggested a year). Records the year in ``article.meta``
+    (``inferred_year``, ``inferred_year_source``); the text's evidence year is replaced, so
+    :func:`infer_year` gives ``year`` to the later stages."""
+    if article.published:
+        return article
+    if year is None:
+        article.meta.pop(YEAR_HINT_KEY, None)
+        article.meta[TEXT_YEAR_KEY] = None
+    else:
+        article.meta[YEAR_HINT_KEY] = year
+        if source:
+            article.meta["inferred_year_source"] = source
+    article.dates = _resolve(article.text_clean, date_hits(article), None, year, infer=False)
     return article
 
 

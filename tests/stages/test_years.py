@@ -1,0 +1,68 @@
+"""Stage years: the year of an article without a publication date, from its own evidence,
+vetoed by the tenures of the office-holders it names."""
+
+import sukien
+from sukien.stages import years
+
+
+def _values(article):
+    return [d.value for d in article.dates]
+
+
+def test_full_date_near_a_yearless_day_dates_the_article():
+    a = sukien.extract("Ngày 11/5/2017, Tân Hoa xã đăng tải bài viết về quan hệ hai nước. "
+                       "Sáng 12-5, Chủ tịch nước đã tiếp đoàn đại biểu.")
+    assert a.meta["inferred_year"] == 2017 and a.meta["inferred_year_source"] == "near"
+    assert "2017-05-12" in _values(a)
+
+
+def test_full_date_far_from_the_yearless_days_says_nothing():
+    a = sukien.extract("Hai nước ký Hiệp định ngày 11/1/2015. Sáng 12-5, Chủ tịch nước đã tiếp đoàn.")
+    assert "inferred_year" not in a.meta and "--05-12" in _values(a)
+
+
+def test_tenure_vetoes_an_anniversary_date():
+    # "22/7/1977" with "22/7" would date the text 1977, but Trần Đại Quang was President 2016-2018
+    a = sukien.extract("Chiều 18/7, Chủ tịch nước Trần Đại Quang tiếp Đoàn đại biểu Lào nhân dịp kỷ niệm "
+                       "40 năm ngày ký Hiệp ước Hữu nghị và Hợp tác, ngày 18/7/1977.")
+    assert a.meta.get("inferred_year") != 1977
+    assert "1977-07-18" in _values(a) and "--07-18" in _values(a)
+
+
+def test_first_months_statistics_give_the_year():
+    a = sukien.extract("Kim ngạch thương mại hai chiều 5 tháng đầu năm 2017 đạt 1,37 tỷ USD. "
+                       "Sáng 12-5, hai bên đã hội đàm.")
+    assert a.meta["inferred_year"] == 2017 and a.meta["inferred_year_source"] == "first_months"
+    assert "2017-05-12" in _values(a)
+
+
+def test_anniversary_years_in_parentheses():
+    a = sukien.extract("Chuyến thăm diễn ra đúng dịp kỷ niệm 45 năm thiết lập quan hệ ngoại giao "
+                       "(1972-2017). Ngày 4/7, hai bên đã hội đàm.")
+    assert a.meta["inferred_year"] == 2017 and "2017-07-04" in _values(a)
+
+
+def test_named_year_needs_a_tenure_window():
+    text = ("Sáng 20-5, Chủ tịch nước Trần Đại Quang tiếp Bộ trưởng Nga, đánh giá cao sự ủng hộ "
+            "của Nga trong Năm APEC 2017.")
+    a = sukien.extract(text)
+    assert a.meta["inferred_year"] == 2017 and a.meta["inferred_year_source"] == "named_year"
+    b = sukien.extract("Sáng 20-5, Bộ trưởng tiếp đoàn Nga, đánh giá cao sự ủng hộ trong Năm APEC 2017.")
+    assert "inferred_year" not in b.meta and "--05-20" in _values(b)
+
+
+def test_named_year_after_a_target_cue_is_no_evidence():
+    assert years._named_years("gắn kết với Tầm nhìn ASEAN 2025 và APEC 2017") == [2017]
+
+
+def test_dated_article_and_given_hint_are_left_alone():
+    a = sukien.extract("Ngày 11/5/2017, Tân Hoa xã đăng bài. Sáng 12-5, Chủ tịch nước tiếp đoàn.",
+                       published="2018-05-13")
+    assert "inferred_year" not in a.meta and "2018-05-12" in _values(a)
+
+
+def test_the_late_title_holder_sets_no_tenure_window():
+    a = sukien.extract("Ngày 1/6, Thủ tướng Thái Lan Prayut Chan-o-cha tiếp Đại sứ Việt Nam, nhắc tới "
+                       "Triết lý kinh tế vừa đủ của cố Quốc vương Bhumibol Adulyadej.")
+    window = years.tenure_window(a)
+    assert window is not None and window[1] > "2017-01-01"  # Bhumibol died in October 2016
