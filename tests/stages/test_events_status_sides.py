@@ -69,3 +69,13 @@ def test_hai_ben_after_two_leaders_named_together_are_those_two():
         "Hai bên nhất trí tăng cường hợp tác thương mại."))
     (agree,) = [s for s in art.statements if s.kind == "AGREE"]
     assert set(agree.source) == {"tl", "lee"}
+
+
+def test_events_hai_ben_after_a_list_of_meetings_are_the_talks_named_before():
+    art = run_events(make_article(
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
+        "Tổng Bí thư Tô Lâm đã hội đàm với Tổng thống Lee Jae Myung, hội kiến Chủ tịch Quốc hội "
+        "Hàn Quốc Woo Won-shik. "
+        "Sau hội đàm, hai bên đã ký các văn kiện hợp tác.", dates=[("21/11", "2025-11-21", "afternoon")]))
+    (sign,) = [e for e in art.events if e.kind == "SIGN"]
+    assert set(sign.participants) == {"tl", "lee"}

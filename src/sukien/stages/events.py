@@ -205,6 +205,10 @@ class _Context:
         self._keys: dict[str, str] = {}
         self.principals = shared_principals(self.roles)
         self.last_meet: list[str] = []
+        self.last_meet_at = -1  # the sentence that named the last meeting
+        self.last_meet_known = False  # ... and whether it was named in an earlier sentence
+        self.met: set[frozenset[str]] = set()  # the sides of meetings named in earlier sentences
+        self.met_now: set[frozenset[str]] = set()  # ... and in the current one
         self.last_subject: list[str] = []
         self.last_person: str | None = None
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
@@ -905,7 +909,12 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
     if em.status == "occurred":
         em.tensed = _tensed(ctx, sent, cue)
     if em.kind == "MEET":
-        ctx.last_meet = [r for r in em.participants if ctx.is_person(r)] or em.participants
+        sides = [r for r in em.participants if ctx.is_person(r)] or em.participants
+        known = frozenset(sides) in ctx.met
+        # "X đã hội đàm với A, hội kiến B, C": the sentence goes on about the talks named before it
+        if em.start != ctx.last_meet_at or not ctx.last_meet_known:
+            ctx.last_meet, ctx.last_meet_at, ctx.last_meet_known = sides, em.start, known
+        ctx.met_now.add(frozenset(sides))
 
 
 def _spoken_of(text: str, sent: SentenceView, cue: Cue) -> bool:
@@ -955,6 +964,8 @@ def find_events(article: Article) -> Article:
     mentions: list[EventMention] = []
     last_meet_date: DateSpan | None = None
     for sent in ctx.roles.sentences_with(EVENT_KINDS):  # most sentences name no meeting, visit or signing
+        ctx.met |= ctx.met_now
+        ctx.met_now = set()
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):
                 if kind == "MEET":
