@@ -167,3 +167,10 @@ def test_topics_named_by_the_kind_of_agreement_and_local_parties():
     local = documents("Chủ tịch nước chứng kiến lễ ký Thỏa thuận thiết lập quan hệ hợp tác giữa tỉnh Quảng Ninh "
                       "và tỉnh Phúc Kiến.")
     assert local[0].parties == ["tỉnh Quảng Ninh", "tỉnh Phúc Kiến"] and "people_diaspora" in local[0].topics
+
+
+def test_an_occasion_with_one_foreign_country_is_with_viet_nam():
+    text = ("Bộ trưởng Quốc phòng Campuchia thăm Việt Nam.\n\n"
+            "Hai bên cùng nhất trí cho rằng việc ký Bản ghi nhớ hợp tác có ý nghĩa quan trọng với Campuchia.")
+    parties = [d.parties for d in documents(text)]
+    assert len(parties) == 1 and set(parties[0]) == {"Việt Nam", "Campuchia"}

@@ -50,6 +50,9 @@ NOT_SIGNED_WINDOW = 22
 HEADER_LINES = 3
 # A subject of the sign verb longer than this many words is not a list of parties.
 MAX_SUBJECT_WORDS = 14
+# The country whose news this is: the other side of an occasion naming one foreign country.
+HOME_COUNTRY = "VNM"
+HOME_NAME = "Việt Nam"
 
 _BULLET = re.compile(r"[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 _BETWEEN_VERB_AND_DOC = re.compile(
@@ -410,15 +413,20 @@ def _in_brackets(text: str, offset: int) -> bool:
 
 def _occasion_pair(article: Article) -> list[str]:
     """The two countries of the occasion as the article writes them (each one's most frequent
-    full form), else as ISO3 codes."""
+    full form), else as ISO3 codes. An occasion with one foreign country only, in an article
+    that also names Viet Nam, is that country's with Viet Nam ("Hiệp định với China Eximbank"
+    when the pair found is China alone)."""
     text = article.text_clean
     spans = country_spans(text)
     gpe = [m.country for m in article.mentions if m.label == "GPE" and m.country]
     codes = [c for c, _ in Counter(gpe or [c.iso3 for c in spans]).most_common()]
+    pair = list(main_pair(article, codes))
+    if len(pair) == 1 and pair[0] != HOME_COUNTRY and any(c.iso3 == HOME_COUNTRY for c in spans):
+        pair.insert(0, HOME_COUNTRY)
     out = []
-    for iso3 in main_pair(article, codes):
+    for iso3 in pair:
         forms = Counter(text[c.start:c.end] for c in spans if c.iso3 == iso3 and not c.short)
-        out.append(forms.most_common(1)[0][0] if forms else iso3)
+        out.append(forms.most_common(1)[0][0] if forms else HOME_NAME if iso3 == HOME_COUNTRY else iso3)
     return out
 
 
