@@ -79,3 +79,17 @@ def test_events_hai_ben_after_a_list_of_meetings_are_the_talks_named_before():
         "Sau hội đàm, hai bên đã ký các văn kiện hợp tác.", dates=[("21/11", "2025-11-21", "afternoon")]))
     (sign,) = [e for e in art.events if e.kind == "SIGN"]
     assert set(sign.participants) == {"tl", "lee"}
+
+
+def test_a_hypothetical_signing_is_no_event():
+    art = run_events(make_article("Nếu được ký kết, hiệp định giữa Việt Nam và Hàn Quốc sẽ là bước tiến lớn."))
+    assert not art.events
+
+
+def test_a_past_signing_dated_after_the_documents_name_is_between_the_countries_then():
+    art = run_events(make_article(
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+        "Hai nước đã ký Tuyên bố chung về quan hệ đối tác chiến lược tháng 10-2011.",
+        dates=[("21/11", "2025-11-21", "afternoon"), ("tháng 10-2011", "2011-10", None)]))
+    (sign,) = [e for e in art.events if e.kind == "SIGN"]
+    assert sign.date == "2011-10" and set(sign.participants) == {"VNM", "KOR"}

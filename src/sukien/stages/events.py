@@ -74,6 +74,8 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
 _VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
 # Words after a trip named in what someone says that put it in the past ("chuyến thăm ... vừa qua").
 _PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trước|đã thành công|đã diễn ra)\b", re.IGNORECASE)
+# A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
+_CONDITIONAL = re.compile(r"\s*(?:nếu|giả sử|trong trường hợp)\b", re.IGNORECASE)
 # A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
 _ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
@@ -653,7 +655,9 @@ def _sign(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> EventMentio
     if len(refs) < 2:
         return None
     date = _anniversary_date(ctx, sent, cue) or _signing_year(ctx, sent, cue)
-    if date is not None and any(t.kind in (SIDES, LEADERS) for t in subject) and _years_back(ctx, date):
+    day = date or next((d for d in ctx.article.dates if sent.span.start <= d.start < sent.span.end and d.value
+                        and d.precision == "day" and "/" not in d.value), None)
+    if day is not None and any(t.kind in (SIDES, LEADERS) for t in subject) and _years_back(ctx, day):
         # "Năm 2001, hai nước đã ký ...": the two countries then, not the leaders of today's occasion
         refs = _dedupe([ctx.country(r) or r for r in refs])
     return EventMention("SIGN", mode, refs[:4], sent.span.start, sent.span.end, cue, date=date)
@@ -678,7 +682,9 @@ def _signing_year(ctx: _Context, sent: SentenceView, cue: Cue) -> DateSpan | Non
     for d in ctx.article.dates:
         if not (sent.span.start <= d.start < sent.span.end) or d.precision not in ("year", "month") or not d.value:
             continue
-        near = 0 <= d.start - cue.end <= PAST_SIGNING_DATE_CHARS or 0 <= cue.start - d.end <= PAST_SIGNING_DATE_CHARS
+        near = 0 <= d.start - cue.end <= PAST_SIGNING_DATE_CHARS or 0 <= cue.start - d.end <= PAST_SIGNING_DATE_CHARS \
+            or (cue.end <= d.start and not any(ch in text[cue.end:d.start] for ch in ",;:("))
+        # (or after the document's name, in the same clause: "đã ký Tuyên bố chung Hà Nội về ... tháng 10-2011")
         if near and not _TARGET_BEFORE.search(text[max(sent.span.start, d.start - 12):d.start]):
             return d
     return None
@@ -966,6 +972,8 @@ def find_events(article: Article) -> Article:
     for sent in ctx.roles.sentences_with(EVENT_KINDS):  # most sentences name no meeting, visit or signing
         ctx.met |= ctx.met_now
         ctx.met_now = set()
+        if _CONDITIONAL.match(ctx.roles.text, sent.span.start):
+            continue  # "Nếu được ký kết, hiệp định ...": a hypothesis, not an event
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):
                 if kind == "MEET":
