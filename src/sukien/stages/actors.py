@@ -156,7 +156,7 @@ _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|đến|từ|theo|và|khi|để|đang|vừa|cũng|làm|gặp|"
                "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang|"
                "bày|mời|ra|cam|luôn|rất|bao|diễn|khẳng|nhấn|đánh|hoan|tuyên|chúc|gửi|trao|chia|"
-               "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|quyết|"
+               "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|"
                "lần|ngày|tháng|chiều|hôm|nay|qua|vẫn|còn|chỉ|đều|lại|nên|vì|nếu|tuy|dù|kêu|"
                "tổ|bắt|lên|vào|đạt")
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
@@ -174,9 +174,9 @@ _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 # brackets ("Cơ quan Hợp tác phát triển quốc tế (JICA)", "... chiến lược và quốc tế (CSIS)").
 ORG_LOWER_RUN = 5
 # First syllables that may sit inside a body's name ("Nghiên cứu phát triển nông nghiệp")
-# but never end it: as its last word it starts the next verb ("... Quốc hội Lê Quang Huy
-# phát biểu").
-_NOT_ORG_END = "phát"
+# but never end it: as its last word it starts the next word ("... Quốc hội Lê Quang Huy
+# phát biểu", "Viện Hồ Chí Minh đầu tiên", "Bộ Công Thương quy định").
+_NOT_ORG_END = "phát|đầu|quy"
 _ORG_ACRONYM = r"\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)"
 # After a comma (a list of bodies) the lower-case run stays as short as before the longer
 # runs were allowed: "Đảng, Ủy ban hợp tác liên Chính phủ, Tham khảo ..." is no body's name.
@@ -187,7 +187,8 @@ _COMPOUND = (rf"{_CAPW}(?:[ ]{_LOWW}(?:[ ]{_LOWW}){{0,{ORG_LOWER_RUN - 1}}}(?=[ 
 # What follows an org-head noun: capitalised compounds, joined by '-', 'và' or a comma.
 _ORG_TAIL = re.compile(
     rf"(?:[ ]+(?:{_COMPOUND})|[ ]*[-–][ ]*(?={_CAPW})(?:{_COMPOUND})"
-    rf"|,?[ ]+và[ ]+(?!(?:{'|'.join(kb.ORG_HEADS)})[ ])(?={_CAPW})(?:{_COMPOUND})|,[ ]+(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND_SHORT}))+"
+    rf"|,?[ ]+và[ ]+(?!(?:{'|'.join(kb.ORG_HEADS + kb.DOCUMENT_HEADS)})[ ])(?={_CAPW})(?:{_COMPOUND})"
+    rf"|,[ ]+(?!(?:{'|'.join(kb.ORG_HEADS)})[ ])(?=[{UPPER}][{LOWER}]+[ ][{LOWER}])(?:{_COMPOUND_SHORT}))+"
     rf"(?:[ ]+{_ORG_ACRONYM})?")
 
 
@@ -412,7 +413,7 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
             kind = e.kind
             if kind == org_head:
                 # an organisation by pattern: head noun + capitalised words
-                if capitalised and not glued_right:
+                if capitalised and not glued_right and not _not_an_org(text, start, end):
                     m = _ORG_TAIL.match(text, end)
                     if m:
                         org_end = _trim_org(text, end, m.end())
@@ -452,6 +453,12 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     ends = {t.end for t in out}
     place_kinds = (kb.COUNTRY, kb.PLACE)
     return [t for t in out if t.kind not in place_kinds or not _inside_name(text, t, starts, ends)]
+
+
+def _not_an_org(text: str, start: int, head_end: int) -> bool:
+    """A head noun that starts a document's or a set's name ("Bộ Quy tắc ứng xử", "Bộ luật")."""
+    nxt = text[head_end + 1:head_end + 1 + kb.NOT_ORG_AFTER_HEAD_LONGEST]
+    return any(nxt.startswith(w) for w in kb.NOT_ORG_AFTER_HEAD.get(text[start:head_end], ()))
 
 
 def _known_inside(cands: list[_Cand]) -> list[tuple[int, int, str]]:
@@ -539,7 +546,9 @@ def _alternation(words: Collection[str]) -> str:
 
 @cache
 def _country_in_org_re() -> re.Pattern[str]:
-    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})(?=[ ,][^\s(\-–])")
+    # a country ends a body's name before more words, or before ", " (the next body of a
+    # list: "Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam, Đoàn đại biểu ...")
+    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})(?=[ ,][^\s(\-–]|,[ ])")
 
 
 def _trim_org(text: str, head_end: int, end: int) -> int:
@@ -1130,7 +1139,7 @@ def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
 # "nước" goes with them ("Tổng thống nước Cộng hòa ...") except in "(Phó) Chủ tịch nước";
 # "Hội đồng Liên bang" (Russia's Federation Council) is an institution, not a country's name.
 _TRAILING_STATE_FORM = re.compile(
-    r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)|(?<!Hội đồng)\s+Liên bang)$")
+    r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)(?:\s+Liên)?|(?<!Hội đồng)\s+Liên bang)$")
 
 
 # Titles as written recur across articles ("Thủ tướng Chính phủ"): a bounded memo.
@@ -1213,10 +1222,16 @@ def _dictionary_person(tag: Tag, text: str = "", starts: Collection[int] = ()) -
     return p
 
 
+# An office named after a rank replaces it as the title if it is this specific (rank in
+# titles.tsv; "Vụ trưởng" is 16; a bare "Ủy viên", 17, says less than "Thượng tướng").
+OFFICE_OVER_RANK_MAX = 16
+
+
 def _add_titles(p: PersonMention, chain: _Chain) -> None:
     # an office written after a rank is the title as used ("Trung tướng X, Thứ trưởng Bộ
     # Công an": the title is the office)
-    if p.titles and all(t.military_rank for t in p.titles) and any(not t.military_rank for t in chain.titles):
+    if p.titles and all(t.military_rank for t in p.titles) \
+            and any(not t.military_rank and t.rank <= OFFICE_OVER_RANK_MAX for t in chain.titles):
         p.office_text = chain.title_text
     p.titles.extend(chain.titles)
     if p.title_text is None:

@@ -38,6 +38,15 @@ NAMESAKES = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Lê Quý Đôn"
                        "Trần Phú", "Võ Nguyên Giáp", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Hồng Phong",
                        "Phan Bội Châu", "Nguyễn Du", "Lý Thường Kiệt", "Nguyễn Tất Thành"})
 
+# Words after a head noun that make a document or a set, not a body ("Bộ Quy tắc ứng xử"
+# = Code of Conduct, "Bộ luật" = a code of law, "Bộ tiêu chí" = a set of criteria).
+NOT_ORG_AFTER_HEAD = {"Bộ": ("Quy tắc", "quy tắc", "Luật", "luật", "Tiêu chí", "tiêu chí", "Nguyên tắc",
+                             "nguyên tắc", "Chỉ số", "chỉ số", "Công cụ", "công cụ", "Sưu tập", "sưu tập")}
+NOT_ORG_AFTER_HEAD_LONGEST = max(len(w) for ws in NOT_ORG_AFTER_HEAD.values() for w in ws)
+# First words of documents' names: "X và Nghị định ..." joins no second body to X.
+DOCUMENT_HEADS = ("Nghị định", "Nghị quyết", "Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận",
+                  "Bản ghi nhớ", "Tuyên bố", "Công ước", "Luật", "Thông tư", "Quyết định")
+
 # Words that introduce a person's name ("ông Trump", "Ngài Putin", "đồng chí Trần Dịch Quân").
 # Military ranks are titles (titles.tsv), not honorifics.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "tiến sĩ", "giáo sư", "tiến sỹ", "thạc sĩ",
