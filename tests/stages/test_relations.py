@@ -73,7 +73,7 @@ def _scores(gold_name: str, corpus: Path):
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
 def test_gold_floors():
     assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
-    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.80
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.88
 
 
 def test_anniversary_takes_the_year_of_its_sentence_or_nothing():
@@ -82,3 +82,22 @@ def test_anniversary_takes_the_year_of_its_sentence_or_nothing():
     assert rel.year == 1962 and rel.date is None
     undated = "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào."
     assert relations(undated) == []  # no year to count back from: nothing is guessed
+
+
+def test_founding_treaty_signed_with_its_date_or_anniversary():
+    (rel,) = relations("Cách đây 40 năm, ngày 18/7/1977, hai nước Việt Nam và Lào đã ký Hiệp ước Hữu nghị và Hợp tác.")
+    assert rel.level == "Treaty of Friendship and Cooperation signed" and rel.date == "1977-07-18"
+    (rel,) = relations("Việt Nam và Nga kỷ niệm 30 năm ngày ký Hiệp ước về những nguyên tắc cơ bản của quan hệ "
+                       "hữu nghị giữa hai nước.", published="2024-06-17")
+    assert rel.level == "Treaty on the Basic Principles of Friendly Relations signed" and rel.year == 1994
+    assert not relations("Hai bên nhắc lại Hiệp ước Hữu nghị và Hợp tác giữa Việt Nam và Lào.")
+
+
+def test_part_of_a_level_named_elsewhere_is_a_loose_mention():
+    text = ("Việt Nam và Trung Quốc đề cao quan hệ Đối tác hợp tác chiến lược toàn diện. "
+            "Lãnh đạo hai nước Việt - Trung nhất trí nâng cấp quan hệ đối tác chiến lược lên một tầm cao mới.")
+    assert [r.level for r in relations(text, "2017-05-12")] == ["Comprehensive Strategic Cooperative Partnership"]
+    # in one sentence, two levels are two pairs (or an upgrade): both stay
+    text = ("Hai bên thúc đẩy quan hệ Đối tác Chiến lược Việt Nam - Singapore; khẳng định coi trọng quan hệ "
+            "Đối tác Chiến lược toàn diện Việt Nam - Nhật Bản.")
+    assert len(relations(text)) == 2

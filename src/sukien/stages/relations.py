@@ -56,7 +56,8 @@ HOME_COUNTRY = "VNM"
 
 _QUAN_HE = re.compile(r"(?<!\w)(?:quan\s+hệ|lên|là|xây\s+dựng)(?!\w)", re.IGNORECASE)
 _UPGRADE = re.compile(r"(?<!\w)(?:nâng\s+cấp|nâng|đưa|lên)(?!\w)", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?$", re.IGNORECASE)
+# "30 năm (ngày) thiết lập ...", "40 năm ngày ký (kết) Hiệp ước ..."
+_ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?:ký(?:\s+kết)?\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +265,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
     recurring = tuple(c for c, n in counts[:MAIN_COUNTRIES] if n > 1)
     pair_default = main_pair(article, ranked)
     out: dict[tuple[tuple[str, ...], str], Relation] = {}
+    # (pair, level) -> its kind, whether its date is written with its phrase, its sentence start
+    kinds: dict[tuple[tuple[str, ...], str], tuple[str, bool, int]] = {}
     for start, end, p in hits:
         s0 = _sentence_start(text, start)
         date: str | None = None
@@ -273,11 +276,13 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
             if not _QUAN_HE.search(before):
                 continue
             date, year = _as_date_year(_date_after(dates, text, end))
+            own_date = date is not None or year is not None
             if date is None and year is None and _UPGRADE.search(before) and re.search(
                     r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE):
                 d = date_for_offset(article, start, precisions=("day", "month"))
                 date = d.value if d is not None and d.value and d.value[:1] != "-" else None
         else:  # established: only with its date ("Hơn 70 năm qua, kể từ khi ..." says none)
+            own_date = True
             year = _from_anniversary(article, text, dates, s0, start, end)
             if year is None and _ANNIVERSARY.search(text[max(s0, start - 20):start]):
                 continue  # an anniversary whose year is unknown: the sentence's date is not it
@@ -295,7 +300,40 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
         kept = out.get(key)
         if kept is None or _precision(rel) > _precision(kept):
             out[key] = rel
-    return list(out.values())
+            kinds[key] = (p.kind, own_date, _full_sentence_start(text, start))
+    return [r for k, r in out.items() if not _subsumed(k, kinds)]
+
+
+def _subsumed(key: tuple[tuple[str, ...], str], kinds: dict[tuple[tuple[str, ...], str], tuple[str, bool, int]]) -> bool:
+    """A framework whose name is part of another framework's name for the same pair, without a
+    date of its own ("nâng cấp quan hệ đối tác chiến lược ... lên một tầm cao mới" in an article
+    that names the Comprehensive Strategic Cooperative Partnership with China): a loose
+    mention of that relation, not a level of its own. Two levels in one sentence are kept: an
+    upgrade from one to the other, or two pairs ("Đối tác Chiến lược Việt Nam - Singapore; ...
+    Đối tác Chiến lược toàn diện" with Japan)."""
+    kind, own_date, sentence = kinds[key]
+    if kind != "framework" or own_date:
+        return False
+    return any(k != key and k[0] == key[0] and k_kind == "framework" and k_sentence != sentence
+               and _words_within(key[1], k[1]) for k, (k_kind, _, k_sentence) in kinds.items())
+
+
+_FULL_STOP = re.compile(r"[.!?…](?=\s)|\n")
+
+
+def _full_sentence_start(text: str, offset: int) -> int:
+    """Start of the sentence around ``offset`` ended by a full stop (a ";" does not end it)."""
+    start = 0
+    for m in _FULL_STOP.finditer(text, max(0, offset - 600), offset):
+        start = m.end()
+    return start
+
+
+def _words_within(short: str, long: str) -> bool:
+    """The words of ``short`` occur in ``long`` in order ("Strategic Partnership" within
+    "Comprehensive Strategic Cooperative Partnership")."""
+    rest = iter(long.lower().split())
+    return all(w in rest for w in short.lower().split())
 
 
 def _precision(rel: Relation) -> int:
