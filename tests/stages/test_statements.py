@@ -143,3 +143,9 @@ def test_a_proposal_named_without_its_content_is_not_a_statement_of_its_proposer
     assert [(s.kind, s.source) for s in sts] == [("SUPPORT", ["woo"])]
     sts = _stmts("Woo Won-shik ủng hộ đề xuất của Việt Nam về việc hai bên tăng cường hợp tác.")
     assert ("PROPOSE", ["VNM"]) in [(s.kind, s.source) for s in sts]
+
+
+def test_the_subject_after_a_fronted_clause_that_lists_names_is_the_speaker():
+    sts = _stmts("Chia buồn trước sự mất mát của Đảng, Nhà nước, nhân dân Việt Nam và gia đình Tổng Bí thư "
+                 "Tô Lâm, Tổng thống Lee Jae Myung cho rằng quan hệ hai nước sẽ tiếp tục phát triển.")
+    assert [s.source for s in sts if s.kind == "SUPPORT"] == [["lee"]]
