@@ -174,3 +174,9 @@ def test_an_occasion_with_one_foreign_country_is_with_viet_nam():
             "Hai bên cùng nhất trí cho rằng việc ký Bản ghi nhớ hợp tác có ý nghĩa quan trọng với Campuchia.")
     parties = [d.parties for d in documents(text)]
     assert len(parties) == 1 and set(parties[0]) == {"Việt Nam", "Campuchia"}
+
+
+def test_the_same_body_of_each_side_between_two_ministries():
+    text = ("Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng Ngoại giao Tây Ban Nha.\n\n"
+            "Hai Bộ trưởng đã ký thỏa thuận hợp tác giữa hai Bộ Ngoại giao. Việt Nam và Tây Ban Nha nhất trí.")
+    assert [d.parties for d in documents(text)] == [["Bộ Ngoại giao Việt Nam", "Bộ Ngoại giao Tây Ban Nha"]]

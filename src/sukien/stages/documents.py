@@ -76,6 +76,13 @@ _BILATERAL = re.compile(r"(?<!\w)(?:song\s+phương|hai\s+nước|hai\s+bên|gi�
 # "giữa hai thành phố", "giữa hai Bộ": sides that are not the two countries and are not named
 _OTHER_SIDES = re.compile(r"(?<!\w)giữa\s+hai\s+(?!nước|bên|quốc\s+gia)(?:(?P<kind>thành\s+phố|tỉnh)(?!\w)|\w+)",
                           re.IGNORECASE)
+# "giữa hai Bộ Ngoại giao", "giữa hai Chính phủ": the same body of each side (capitalised words)
+# ("Bộ Ngoại giao", "Bộ Kế hoạch và Đầu tư": up to five words, "và" only before a capital, up to
+# a punctuation mark or a word that starts what follows the name)
+_TWO_INSTITUTIONS = re.compile(
+    r"giữa\s+hai\s+(?P<org>(?:Bộ|Quốc\s+hội|Chính\s+phủ|Đảng|Quân\s+đội)"
+    r"(?:\s+(?!(?:về|trong|nhằm|để|đã|được|vào|tại|nhân|theo|vừa|sẽ|đang|cũng|là|ký|kí|hai|nước)(?!\w))"
+    r"(?:và\s+(?=[A-ZĐÀ-Ỹ]))?[^\W\d_]+){0,5})(?!\w)")
 # A locality's name after its kind word: up to LOCALITY_NAME_WORDS capitalised words ("Thành phố
 # Hồ Chí Minh", "thành phố Porto", "tỉnh Quảng Ninh")
 _LOCALITY_NAME = {"thành phố": re.compile(r"(?<!\w)(?:[Tt]hành\s+phố|TP\.?)\s+(?=[A-ZĐÀ-Ỹ])"),
@@ -536,6 +543,12 @@ def documents_of(article: Article) -> list[Document]:
         if unknown_sides and unknown_sides["kind"]:  # "giữa hai thành phố": the article's two cities
             parties = _two_localities(text, unknown_sides["kind"])
             unknown_sides = not parties
+        elif unknown_sides and (org := _TWO_INSTITUTIONS.match(text, hit.start + unknown_sides.start())):
+            if pair is None:  # "giữa hai Bộ Ngoại giao": that body of each country of the occasion
+                pair = _occasion_pair(article)
+            if len(pair) == 2:
+                parties = [f"{org['org']} {country}" for country in pair]
+                unknown_sides = False
         if not parties and verb is not None:
             subj = _subject_parties(text, s0, verb[0])
             if subj == ["?"]:
