@@ -180,3 +180,12 @@ def test_the_same_body_of_each_side_between_two_ministries():
     text = ("Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng Ngoại giao Tây Ban Nha.\n\n"
             "Hai Bộ trưởng đã ký thỏa thuận hợp tác giữa hai Bộ Ngoại giao. Việt Nam và Tây Ban Nha nhất trí.")
     assert [d.parties for d in documents(text)] == [["Bộ Ngoại giao Việt Nam", "Bộ Ngoại giao Tây Ban Nha"]]
+
+
+def test_inline_list_after_a_count_of_documents():
+    text = ("Sau cuộc họp, hai bên đã ký kết bốn văn kiện: Thỏa thuận về kế hoạch hợp tác giữa chính phủ Việt Nam "
+            "và chính phủ Lào năm 2017; Biên bản thỏa thuận thành lập công ty liên doanh; kế hoạch hợp tác năm 2017 "
+            "giữa Bộ GD&ĐT Việt Nam và Bộ Giáo dục và Thể thao Lào.")
+    docs = documents(text)
+    assert [d.kind for d in docs] == ["AGREEMENT", "AGREEMENT", "PLAN"]
+    assert docs[0].parties == ["chính phủ Việt Nam", "chính phủ Lào"]

@@ -90,13 +90,18 @@ _LOCALITY_NAME = {"thành phố": re.compile(r"(?<!\w)(?:[Tt]hành\s+phố|TP\.?
 LOCALITY_NAME_WORDS = 3
 _MULTILATERAL_SUBJECT = re.compile(r"(?<!\w)các\s+(?:nước|bên|quốc\s+gia|thành\s+viên|nền\s+kinh\s+tế)(?!\w)",
                                    re.IGNORECASE)
-_TRAILING_TIME = re.compile(r"(?:\s+(?:vừa\s+qua|vừa|đã|cũng|đều|mới|đang))+$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(r"(?:\s+(?:vừa\s+qua|vừa|đã|cũng|đều|mới|đang|(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?))+$",
+                            re.IGNORECASE)
 _ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?$")
 _FUTURE_SENTENCE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|theo\s+chương\s+trình)(?!\w)", re.IGNORECASE)
 _PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.IGNORECASE)
 # "bất kỳ thỏa thuận nào": any document, not one
 _WHICHEVER = re.compile(r"\s+nào(?!\w)")
+# "... đã ký kết bốn văn kiện: A; B; C" — a header ending with a count of documents
+_COUNTED_DOCUMENTS = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)\s+"
+                                r"(?:văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|hiệp\s+định)(?:\s+[^\W\d_]+){0,3}\s*$",
+                                re.IGNORECASE)
 _SIGN_WORDS = re.compile(r"(?<!\w)(?:ký|kí|trao|văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|gồm)(?!\w)", re.IGNORECASE)
 
 
@@ -234,13 +239,15 @@ def _list_item_context(text: str, hit: _Hit) -> tuple[int, int, int] | None:
 
 
 def _inline_list_context(text: str, hit: _Hit, s0: int) -> bool:
-    """'... các văn kiện được ký kết gồm: A; B; C' — the cue follows "gồm:" or a ';' of such a list."""
+    """'... các văn kiện được ký kết gồm: A; B; C', '... đã ký kết bốn văn kiện: A; B', '... các văn
+    kiện quan trọng như: A; B' — the cue follows such a colon or a ';' of such a list."""
     before = text[s0:hit.start]
     colon = before.rfind(":")
     if colon < 0:
         return False
     head = before[:colon]
-    if not re.search(r"gồm|bao\s+gồm|sau", head) or not _SIGN_WORDS.search(head):
+    listed = re.search(r"gồm|bao\s+gồm|sau|như\s*$", head) or _COUNTED_DOCUMENTS.search(head)
+    if not listed or not _SIGN_WORDS.search(head):
         return False
     tail = before[colon + 1:]
     return tail.strip() == "" or tail.rstrip().endswith(";")
