@@ -43,7 +43,9 @@ def test_longest_level_wins_and_one_relation_per_pair_and_level():
      "ngoại giao năm 1992 đến nay.", None, 1992, None),
     ("Việt Nam và Chile thiết lập quan hệ ngoại giao ngày 25-3-1971.", "2024-11-06", None, "1971-03-25"),
     ("Với Peru, chuyến thăm diễn ra khi Việt Nam và Peru kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong "
-     "năm 2024.", "2024-11-06", 1994, None),
+     "năm 2024.", "2024-11-06", None, "1994-11-14"),  # the known date (diplomatic_relations.tsv)
+    ("Việt Nam và Mozambique kỷ niệm 50 năm thiết lập quan hệ ngoại giao trong năm 2025.", "2025-09-25",
+     1975, None),  # not in the table: counted back
 ])
 def test_diplomatic_relations_established(text, published, year, date):
     (rel,) = relations(text, published)
@@ -78,10 +80,12 @@ def test_gold_floors():
 
 def test_anniversary_takes_the_year_of_its_sentence_or_nothing():
     dated = "Ngày 1/7/2017, hai bên tổ chức kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào."
-    (rel,) = relations(dated)
+    (rel,) = relations(dated.replace("Việt Nam - Lào", "Việt Nam - Mozambique"))
     assert rel.year == 1962 and rel.date is None
-    undated = "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào."
+    undated = "Hai bên chuẩn bị kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Mozambique."
     assert relations(undated) == []  # no year to count back from: nothing is guessed
+    (rel,) = relations(undated.replace("Mozambique", "Lào"))  # the known date
+    assert rel.date == "1962-09-05"
 
 
 def test_founding_treaty_signed_with_its_date_or_anniversary():
@@ -101,3 +105,13 @@ def test_part_of_a_level_named_elsewhere_is_a_loose_mention():
     text = ("Hai bên thúc đẩy quan hệ Đối tác Chiến lược Việt Nam - Singapore; khẳng định coi trọng quan hệ "
             "Đối tác Chiến lược toàn diện Việt Nam - Nhật Bản.")
     assert len(relations(text)) == 2
+
+
+def test_anniversary_of_relations_with_vietnam_takes_the_known_date():
+    # the 45th anniversary falls in 2018: counting back from a 2017 article would say 1972
+    (rel,) = relations("Hai bên nhất trí tổ chức các hoạt động kỷ niệm 45 năm thiết lập quan hệ ngoại giao "
+                       "Việt Nam - Nhật Bản.", published="2017-06-06")
+    assert rel.level == "diplomatic relations established" and rel.date == "1973-09-21"
+    # without a number, the mention is no milestone (seeds' answer key)
+    assert not relations("Sau hơn 30 năm kể từ khi hai nước Việt Nam và Hàn Quốc thiết lập quan hệ ngoại giao, "
+                         "hợp tác phát triển mạnh.", published="2024-06-25")

