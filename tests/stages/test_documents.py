@@ -189,3 +189,11 @@ def test_inline_list_after_a_count_of_documents():
     docs = documents(text)
     assert [d.kind for d in docs] == ["AGREEMENT", "AGREEMENT", "PLAN"]
     assert docs[0].parties == ["chính phủ Việt Nam", "chính phủ Lào"]
+
+
+def test_re_signed_document_and_a_long_count_header():
+    docs = documents("Hai nhà lãnh đạo hoan nghênh việc ký kết lại Bản ghi nhớ hợp tác về cơ chế tín chỉ chung.")
+    assert [d.kind for d in docs] == ["MOU"]
+    docs = documents("Hai nhà lãnh đạo đã chứng kiến lễ ký kết 9 văn kiện hợp tác giữa hai nước: Nghị định thư sửa đổi "
+                     "Nghị định thư về vận tải; Thỏa thuận hợp tác giữa tỉnh Lào Cai và tỉnh Brest.")
+    assert [(d.kind, d.parties) for d in docs][1] == ("AGREEMENT", ["tỉnh Lào Cai", "tỉnh Brest"])

@@ -56,7 +56,7 @@ HOME_NAME = "Việt Nam"
 
 _BULLET = re.compile(r"[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 _BETWEEN_VERB_AND_DOC = re.compile(
-    r"\s*(?:(?:kết|chính\s+thức|lễ|văn\s+kiện|mới|thêm|bổ\s+sung|và\s+trao\s+đổi|được)\s+)*$", re.IGNORECASE)
+    r"\s*(?:(?:kết|chính\s+thức|lễ|văn\s+kiện|mới|thêm|lại|bổ\s+sung|và\s+trao\s+đổi|được)\s+)*$", re.IGNORECASE)
 # "... đã ký năm 2013", "... mà hai bên đã ký kết vào tháng 1/2017" (a relative clause of up to
 # four words before the verb)
 _SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:mà\s+(?:[^\W\d_]+\s+){1,4}?(?=(?:đã\s+)?(?:ký|kí)(?!\w)))?"
@@ -100,7 +100,7 @@ _PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.I
 _WHICHEVER = re.compile(r"\s+nào(?!\w)")
 # "... đã ký kết bốn văn kiện: A; B; C" — a header ending with a count of documents
 _COUNTED_DOCUMENTS = re.compile(r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)\s+"
-                                r"(?:văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|hiệp\s+định)(?:\s+[^\W\d_]+){0,3}\s*$",
+                                r"(?:văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|hiệp\s+định)(?:\s+[^\W\d_]+){0,6}\s*$",
                                 re.IGNORECASE)
 _SIGN_WORDS = re.compile(r"(?<!\w)(?:ký|kí|trao|văn\s+kiện|thỏa\s+thuận|thoả\s+thuận|gồm)(?!\w)", re.IGNORECASE)
 
