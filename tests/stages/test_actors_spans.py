@@ -93,3 +93,16 @@ def test_a_field_of_study_is_not_a_name(pipe):
     found = entities(pipe, "Phó Giáo sư Phương Đông học Anna Kireeva cho biết như vậy.", PER)
     assert "Anna Kireeva" in found
     assert "Phương Đông" not in found
+
+
+def test_a_verb_after_a_body_is_not_its_name(pipe):
+    assert "Bộ Chính trị" in entities(pipe, "Bộ Chính trị quyết định mở Chiến dịch Hồ Chí Minh lịch sử.", ORG)
+    # ... but the same syllable inside a compound of the name stays
+    assert "Ủy ban Nghị quyết Liên hợp quốc" in entities(pipe, "Ủy ban Nghị quyết Liên hợp quốc họp.", ORG)
+    assert "Bộ Quy tắc" not in entities(pipe, "Hai bên sớm xây dựng Bộ Quy tắc ứng xử ở Biển Đông (COC).", ORG)
+
+
+def test_a_country_word_after_an_honorific_is_a_given_name(pipe):
+    art = pipe(article_from_text("Tập đoàn BRG của bà Nga ký hợp đồng.", id="t"))
+    assert "Tập đoàn BRG" in {e.name for e in art.entities if e.type == ORG}
+    assert not [e for e in art.entities if e.country == "RUS"]

@@ -162,12 +162,12 @@ _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|�
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 # Verbs whose first syllable ends a common compound inside names: a stop unless that
 # compound's first syllable is right before ("Bộ trưởng Điều phối", "Vấn đề", "Chương
-# trình", "Thứ hai").
+# trình", "Thứ hai", "Nghị quyết").
 _PAIRED_STOPS = "|".join(
     "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
     for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
                           ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
-                          ("hai", ("Thứ", "thứ"))))
+                          ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải"))))
 _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 # Lower-case words may run between capitalised words of a body's name up to this many
 # ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
@@ -175,8 +175,8 @@ _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 ORG_LOWER_RUN = 5
 # First syllables that may sit inside a body's name ("Nghiên cứu phát triển nông nghiệp")
 # but never end it: as its last word it starts the next word ("... Quốc hội Lê Quang Huy
-# phát biểu", "Viện Hồ Chí Minh đầu tiên", "Bộ Công Thương quy định").
-_NOT_ORG_END = "phát|đầu|quy"
+# phát biểu", "Viện Hồ Chí Minh đầu tiên", "Bộ Công Thương quy định", "Tập đoàn X của bà Y").
+_NOT_ORG_END = "phát|đầu|quy|của"
 _ORG_ACRONYM = r"\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)"
 # After a comma (a list of bodies) the lower-case run stays as short as before the longer
 # runs were allowed: "Đảng, Ủy ban hợp tác liên Chính phủ, Tham khảo ..." is no body's name.
@@ -740,6 +740,10 @@ WORD_KEY_MEMO = 1 << 14
 _word_match_key = lru_cache(maxsize=WORD_KEY_MEMO)(match_key)
 
 
+# Lower-case words that introduce a person's (given) name.
+_NAME_INTRODUCERS = frozenset({"ông", "bà", "ngài", "anh", "chị", "cô"})
+
+
 def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
     """A country/place word that is really part of a personal name ("Lê Anh Tú",
     "Vũ Đức Đam", "Trương Hòa Bình", "Đức Dũng")."""
@@ -754,6 +758,8 @@ def _inside_name(text: str, tag: Tag, starts: set[int], ends: set[int]) -> bool:
             covered = (start - 1) in ends  # tags never overlap: only one can end right there
             if prev not in STOP_WORDS and not covered and (prev in kb.surnames() or is_vn_syllable(prev)):
                 return True
+        elif prev in _NAME_INTRODUCERS:
+            return True  # "bà Nga", "ông Mỹ": a given name, not the country
         else:
             after_lower = prev[0].islower()
     word = tag.text
