@@ -78,3 +78,15 @@ def test_the_two_sides_continue_a_proposal_though_a_noun_of_saying_stands_far_in
     stmts = _stmts("Tổng Bí thư Tô Lâm đề nghị Hàn Quốc tăng cường đầu tư vào Việt Nam. "
                    "Hai bên thông báo cho nhau tình hình mỗi nước.")
     assert not _of(stmts, "Hai bên thông báo")
+
+
+def test_an_item_of_cooperation_after_a_joint_statement_continues_it():
+    from _eventfixtures import make_article, run_all
+    art = run_all(make_article(
+        "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
+        "Hai nhà lãnh đạo bày tỏ hài lòng về những bước tiến của quan hệ song phương. "
+        "Trao đổi và tiếp xúc cấp cao được duy trì thực chất. "
+        "Năm 2024, kim ngạch đạt 80 tỷ USD."))
+    implicit = [s for s in art.statements if s.implicit]
+    assert [s.evidence.text[:8] for s in implicit] == ["Trao đổi"]
+    assert set(implicit[0].source) == {"tl", "woo"}

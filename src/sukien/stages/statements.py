@@ -72,6 +72,10 @@ AGREED_COLON_CHARS = 25
 SIDES_VERB_CHARS = 30
 # "đề xuất của X về việc ...": the proposal is told (what X proposed follows its proposer).
 _PROPOSAL_CONTENT = re.compile(r"\s*(?:về|là|nhằm|rằng|:)(?=\s)", re.IGNORECASE)
+# What opens an item of cooperation continuing a joint statement ("Trao đổi và tiếp xúc cấp cao
+# được duy trì ...", "Hợp tác kinh tế thương mại đạt ...", "Trong hợp tác quốc phòng là ...").
+_COOPERATION_ITEM = re.compile(r"\s*(?:trong\s+)?(?:hợp tác|trao đổi|tiếp xúc|giao lưu|trọng tâm|ưu tiên)\b",
+                               re.IGNORECASE)
 # A sentence continuing the previous statement may open with a bullet.
 _BULLET = re.compile(r"^\s*[-–+•●▪]\s*")
 # After these kinds a comma-separated verb is usually part of what is asked or agreed.
@@ -692,9 +696,20 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
     # (unless they meet, sign or visit anywhere in it, or their verb is one of saying: "Hai bên thông
     # báo ..." — a noun far in the item, "thông tin về hệ thống quan trắc", is not their verb)
     first = sent.tokens[0] if sent.tokens else None
-    return (first is not None and first.kind in (SIDES, LEADERS) and roles.position(sent, first) == "subject"
-            and not any(c.kinds(EVENT_KINDS) or (c.has("REPORT") and c.start - first.end <= SIDES_VERB_CHARS)
+    if first is None or first.kind not in (SIDES, LEADERS) or roles.position(sent, first) != "subject":
+        # "Hai nhà lãnh đạo bày tỏ hài lòng về ... Trao đổi và tiếp xúc cấp cao được duy trì thực
+        # chất.": after what the two sides said together, a sentence naming no one, telling no
+        # event and opening on the cooperation itself is the next item of it
+        return _joint(state, state.prev[-1]) and not any(t.kind in ("PER", "TITLE") for t in sent.tokens) \
+            and not (first is not None and first.kind == "ORG" and roles.position(sent, first) == "subject") \
+            and not any(c.kinds(EVENT_KINDS) for c in sent.cues) and _COOPERATION_ITEM.match(text) is not None
+    return (not any(c.kinds(EVENT_KINDS) or (c.has("REPORT") and c.start - first.end <= SIDES_VERB_CHARS)
                         for c in sent.cues))
+
+
+def _joint(state: _State, st: Statement) -> bool:
+    """Is ``st`` said by two sides together (two countries)?"""
+    return len({state.country(r) for r in st.source} - {None}) >= 2
 
 
 def _agreed_item(state: _State, sent: SentenceView, found: list[_Found]) -> Statement | None:
