@@ -66,3 +66,18 @@ def test_the_late_title_holder_sets_no_tenure_window():
                        "Triết lý kinh tế vừa đủ của cố Quốc vương Bhumibol Adulyadej.")
     window = years.tenure_window(a)
     assert window is not None and window[1] > "2017-01-01"  # Bhumibol died in October 2016
+
+
+def test_one_year_tenure_dates_the_article():
+    # Tô Lâm was President from May to October 2024
+    a = sukien.extract("Sáng 1/8, Chủ tịch nước Tô Lâm đã hội đàm với Tổng thống Timor-Leste Jose Ramos-Horta.")
+    assert a.meta["inferred_year"] == 2024 and a.meta["inferred_year_source"] == "tenures"
+    assert "2024-08-01" in _values(a)
+
+
+def test_named_years_that_disagree_say_nothing():
+    text = ("Sáng 7-6, Thủ tướng Nguyễn Xuân Phúc tiếp Bộ trưởng Nhật Bản, ủng hộ Năm APEC 2017 "
+            "và hợp tác hướng tới Thế vận hội Olympic Tokyo 2020.")
+    a = sukien.extract(text)
+    assert "inferred_year" not in a.meta and "--06-07" in _values(a)
+    assert years._named_years("Năm 2017, hai nước hợp tác") == []  # a bare year is no name

@@ -14,10 +14,11 @@ first year that the office-holders named with their titles allow:
 3. ``first_months``: running statistics, "5 tháng đầu năm 2017", "bốn tháng đầu năm 2017"
    (reported within that year).
 4. ``anniversary``: "kỷ niệm 45 năm ... (1972-2017)": the anniversary's closing year.
-5. ``tenures``: the office-holders' tenures leave one year for the article's year-less days
-   ("Chủ tịch nước Trần Đại Quang" with "Tổng thống Donald Trump" and "ngày 12-5").
+5. ``tenures``: the office-holders' tenures leave one year ("Chủ tịch nước Tô Lâm": May to
+   October 2024), or two of which only one holds the article's year-less days.
 6. ``named_year``: a named occasion written with its year ("Năm APEC 2017", "Diễn đàn ...
-   2017") — only inside a tenure window, and never after a target cue ("Tầm nhìn ASEAN 2025").
+   2017") — only inside a tenure window, never after a target cue ("Tầm nhìn ASEAN 2025"),
+   and only when all such years in the window agree ("Olympic Tokyo 2020" beside "APEC 2017").
 
 The tenure window (``link.carry.tenure_window`` on this one article: the dates on which every
 titled person held the title given to them; former titles, "nguyên Bộ trưởng", excluded)
@@ -58,12 +59,15 @@ _FIRST_MONTHS = re.compile(
 _ANNIVERSARY = re.compile(
     rf"(?<!\w)[Kk]ỷ\s+niệm\s+(?P<n>\d{{1,3}})\s+năm[^()\n]{{0,150}}?\((?:ngày\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-])?"
     rf"(?P<y1>{_Y})\s*[-–]\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-])?(?P<y2>{_Y})\s*\)")
-# A year right after a capitalised name ("APEC 2017", "Việt Nam - Trung Quốc 2017").
-_NAMED_YEAR = re.compile(rf"(?<=[A-ZĐ][A-Za-zĐđ]{{2}}) (?P<y>{_Y})(?![\d/.,-]\d|\d)")
+# A year right after a capitalised name ("APEC 2017", "Việt Nam - Trung Quốc 2017"; the
+# capital is checked in Python: "Năm 2017" alone is a bare year).
+_NAMED_YEAR = re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{3,}}) (?P<y>{_Y})(?![\d/.,-]\d|\d)")
 # A named year after these words is a target or a plan, not the present ("Tầm nhìn ASEAN 2025").
 _TARGET_BEFORE = re.compile(r"(?:tầm\s+nhìn|đến|tới|giai\s+đoạn|kế\s+hoạch|chiến\s+lược|mục\s+tiêu|"
-                            r"chương\s+trình\s+nghị\s+sự)(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+                            r"chương\s+trình\s+nghị\s+sự)(?:[^\w]+[^\W\d_]+){0,3}\W*$", re.IGNORECASE)
 TARGET_LOOKBACK_CHARS = 40
+# Capitalised words before a year that are no name ("Năm 2017", "Tháng 2017").
+_NOT_NAMES = frozenset({"năm", "tháng", "ngày", "quý", "từ", "đến", "trong", "sau", "trước"})
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -119,6 +123,8 @@ def _dateline_years(text: str, full) -> list[int]:
 def _named_years(text: str) -> list[int]:
     out = []
     for m in _NAMED_YEAR.finditer(text):
+        if not m["w"][0].isupper() or m["w"].lower() in _NOT_NAMES:
+            continue
         head = text[max(0, m.start() - TARGET_LOOKBACK_CHARS):m.start()]
         if not _TARGET_BEFORE.search(head):
             out.append(int(m["y"]))
@@ -126,11 +132,14 @@ def _named_years(text: str) -> list[int]:
 
 
 def _tenure_years(window: tuple[str, str] | None, yearless: list[tuple[int, int]]) -> list[int]:
-    """The one year in the window where every year-less day falls inside it, if any."""
-    if window is None or not yearless:
+    """The window's one year, or the one year in the window where every year-less day falls
+    inside it, if any."""
+    if window is None:
         return []
     lo, hi = window
-    if int(hi[:4]) - int(lo[:4]) > TENURE_MAX_SPAN_YEARS:
+    if lo[:4] == hi[:4]:
+        return [int(lo[:4])]  # every titled person held the title only in that year
+    if not yearless or int(hi[:4]) - int(lo[:4]) > TENURE_MAX_SPAN_YEARS:
         return []
     fits = [y for y in range(int(lo[:4]), int(hi[:4]) + 1)
             if all(_safe(y, m, d) and lo <= f"{y}-{m:02d}-{d:02d}" <= hi for m, d in yearless)]
@@ -217,9 +226,10 @@ def infer_article_year(article: Article) -> tuple[int | None, str]:
     if ty := _tenure_years(window, yearless):
         return ty[0], "tenures"
     if window is not None:
-        named = [y for y in _named_years(article.text_clean) if allowed(y)]
-        if named:
-            return max(named), "named_year"
+        # all alike: "Năm APEC 2017" and "Olympic Tokyo 2020" in one text say nothing
+        named = {y for y in _named_years(article.text_clean) if allowed(y)}
+        if len(named) == 1:
+            return named.pop(), "named_year"
     return None, ""
 
 
