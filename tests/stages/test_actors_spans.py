@@ -106,3 +106,17 @@ def test_a_country_word_after_an_honorific_is_a_given_name(pipe):
     art = pipe(article_from_text("Tập đoàn BRG của bà Nga ký hợp đồng.", id="t"))
     assert "Tập đoàn BRG" in {e.name for e in art.entities if e.type == ORG}
     assert not [e for e in art.entities if e.country == "RUS"]
+
+
+def test_a_plural_or_former_title_is_no_mention_of_a_holder(pipe):
+    art = pipe(article_from_text("Bộ trưởng Maxim Oreshkin phát biểu. Các Bộ trưởng APEC đã họp. "
+                                 "Hai Bộ trưởng nhất trí.", id="t"))
+    titles = [m for m in art.mentions if m.label == "TITLE" and m.start > 40]
+    assert not titles
+
+
+def test_an_academician_is_a_title():
+    pipe = Pipeline(disable=ONLY_ACTORS)
+    found = entities(pipe, "Chủ tịch nước tiếp Viện sỹ Thông tấn Viện Hàn lâm khoa học Liên bang Nga "
+                           "Sidelnikov Nikolai Ivanovich cùng đoàn.", PER)
+    assert found["Sidelnikov Nikolai Ivanovich"][0] == "RUS"

@@ -586,9 +586,12 @@ TITLE_PEEK = 40  # characters looked at after a comma for a title
 _TOKEN = re.compile(r"\S+")
 
 
-# Lower-case words that may follow an acronym inside a body's name: a place ("Sở GDĐT tỉnh
-# Thái Bình"), "của" ("Cơ quan CSĐT của Bộ Công an"), "một thành viên" (a company form).
-_PLACE_OR_OF = PLACE_NOUNS | {"thành", "thị", "xã", "của", "một"}
+# Lower-case words that may follow an acronym or a foreign word inside a body's name: a place
+# ("Sở GDĐT tỉnh Thái Bình"), "của" ("Cơ quan CSĐT của Bộ Công an"), "một thành viên" (a
+# company form).
+_PLACE_OR_OF = PLACE_NOUNS | {"thành", "thị", "xã", "của", "một",
+                              # and the small words of foreign names ("Bank of Tokyo", "Le Courrier du Vietnam")
+                              "of", "for", "and", "the", "de", "du", "des", "la", "le", "del", "y", "und", "für"}
 
 
 @lru_cache(maxsize=ORG_TAIL_MEMO)
@@ -804,11 +807,16 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
                 # "Uông Chu Lưu - Phó Chủ tịch Quốc hội, Đào Việt Trung - Chủ nhiệm ..."
                 _add_titles(before, chain)
                 people.append(before)
-            elif chain.titles[0].rank <= TITLE_ALONE_MAX_RANK and text[chain.start:chain.start + 1].isupper():
+            elif chain.titles[0].rank <= TITLE_ALONE_MAX_RANK and text[chain.start:chain.start + 1].isupper() \
+                    and (_word_before(text, chain.start, 8) or "").lower() not in NOT_ONE_HOLDER_WORDS:
                 alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
                                        chain.country or _title_country(chain.titles)))
     return people, alone
 
+
+# Words before a title written alone that say no present holder is meant: plurals ("các
+# Bộ trưởng", "hai Ngoại trưởng") and former holders ("nguyên Thủ tướng").
+NOT_ONE_HOLDER_WORDS = frozenset({"các", "những", "hai", "ba", "nhiều", "mấy", "cựu", "nguyên"})
 
 # A name written before its title: "Trương Thị Mai - Trưởng ban Dân vận", "ông X, Đại sứ".
 _NAME_BEFORE = re.compile(rf"({NAME_TOKEN}(?:[ ]{NAME_TOKEN}){{1,5}})[ ]*([-–,(])[ ]*$")
