@@ -287,6 +287,11 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
                     r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE):
                 d = date_for_offset(article, start, precisions=("day", "month"))
                 date = d.value if d is not None and d.value and d.value[:1] != "-" else None
+        elif p.kind == "in_force":  # "Hiệp định thương mại tự do (FTA) chính thức có hiệu lực từ ngày 1-1-2014"
+            own_date, anniversary = True, False
+            date, year = _in_force_date(text, dates, s0, end)
+            if date is None and year is None:
+                continue
         else:  # established: only with its date ("Hơn 70 năm qua, kể từ khi ..." says none)
             own_date = True
             year = _from_anniversary(article, text, dates, s0, start, end)
@@ -352,6 +357,26 @@ def _words_within(short: str, long: str) -> bool:
 
 
 ESTABLISHED_LEVEL = "diplomatic relations established"
+
+# "có hiệu lực" follows an agreement's name within this many characters ("(FTA) chính thức
+# có hiệu lực" = 28).
+IN_FORCE_GAP = 40
+_IN_FORCE = re.compile(r"(?<!\w)có\s+hiệu\s+lực(?!\w)", re.IGNORECASE)
+# An agreement of a bloc is no relation between two countries ("Hiệp định Thương mại tự do
+# Việt Nam - Liên minh Kinh tế Á - Âu", "ASEAN - Trung Quốc (ACFTA)", "Việt Nam - EU").
+_BLOC = re.compile(r"(?<!\w)(?:liên\s+minh|EU|ASEAN|châu\s+Âu|TPP|CPTPP|RCEP|EAEU|đa\s+phương|khu\s+vực)(?!\w)",
+                   re.IGNORECASE)
+
+
+def _in_force_date(text: str, dates: list[DateSpan], s0: int, end: int) -> tuple[str | None, int | None]:
+    """The date an agreement named at ``end`` came into force, written after "có hiệu lực"
+    in its sentence; (None, None) without one, or for a bloc's agreement."""
+    stop = _CLAUSE_END.search(text, end)
+    limit = min(stop.start() if stop else len(text), end + IN_FORCE_GAP)
+    m = _IN_FORCE.search(text, end, limit)
+    if m is None or _BLOC.search(text, s0, m.start()):
+        return None, None
+    return _as_date_year(_date_after(dates, text, m.end()))
 
 
 @cache
