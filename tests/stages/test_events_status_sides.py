@@ -93,3 +93,18 @@ def test_a_past_signing_dated_after_the_documents_name_is_between_the_countries_
         dates=[("21/11", "2025-11-21", "afternoon"), ("tháng 10-2011", "2011-10", None)]))
     (sign,) = [e for e in art.events if e.kind == "SIGN"]
     assert sign.date == "2011-10" and set(sign.participants) == {"VNM", "KOR"}
+
+
+def test_a_programme_or_a_day_after_publication_announces_the_event():
+    art = run_events(make_article(
+        "Theo chương trình, Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung."))
+    assert [e.status for e in art.events] == ["planned"]
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường thăm chính thức Hàn Quốc từ ngày 25 đến 27-11.",
+        published="2025-11-21", dates=[("25 đến 27-11", "2025-11-25/2025-11-27", None)]))
+    (visit,) = _visits(art)
+    assert visit.status == "planned"
+    # "theo chương trình" inside the sentence is the trip's programme, not an announcement
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường đã tới Hàn Quốc, tiếp tục các hoạt động theo chương trình thăm chính thức Hàn Quốc."))
+    assert {v.status for v in _visits(art)} == {"occurred"}

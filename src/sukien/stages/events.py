@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from ..model import Article, DateSpan, Event, Mention
 from .cues import (
@@ -74,6 +75,11 @@ NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp g�
 _VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
 # Words after a trip named in what someone says that put it in the past ("chuyến thăm ... vừa qua").
 _PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trước|đã thành công|đã diễn ra)\b", re.IGNORECASE)
+# A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...").
+_PROGRAMME = re.compile(r"\s*theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình)\b", re.IGNORECASE)
+# An event dated more than this many days after the article's publication is announced, not held
+# (one day: trends articles are dated by the trend's day, which may precede the report).
+PUBLISHED_MARGIN_DAYS = 1
 # A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
 _CONDITIONAL = re.compile(r"\s*(?:nếu|giả sử|trong trường hợp)\b", re.IGNORECASE)
 # A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
@@ -325,7 +331,7 @@ def _location(ctx: _Context, sent: SentenceView) -> dict | None:
 def _planned(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
     lo = max(sent.span.start, cue.start - PLANNED_WINDOW)
     return any(c.has("PLANNED") and lo <= c.start and c.end <= cue.start for c in sent.cues) or \
-        cue.text.lower().startswith("sẽ")
+        cue.text.lower().startswith("sẽ") or _PROGRAMME.match(ctx.roles.text, sent.span.start) is not None
 
 
 def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventMention]:
@@ -923,6 +929,17 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
         ctx.met_now.add(frozenset(sides))
 
 
+def _published_day(article: Article) -> str | None:
+    """The publication day as ``YYYY-MM-DD``, when the article has one."""
+    try:
+        from .dates import parse_published
+    except ImportError:
+        return None
+    day = parse_published(article.published)
+    # a day of margin: outlets date an article by its day in another time zone, or by the trend's day
+    return (day + timedelta(days=PUBLISHED_MARGIN_DAYS)).isoformat() if day else None
+
+
 def _spoken_of(text: str, sent: SentenceView, cue: Cue) -> bool:
     """Is a trip of the past named as a noun in what someone says ("cho rằng chuyến thăm ... của X
     vừa qua đã thành công tốt đẹp")? Its day is not the day of the saying."""
@@ -1000,6 +1017,11 @@ def find_events(article: Article) -> Article:
     ctx.main_visitor = next((v.visitor for v in ctx.trips if v.visitor and ctx.is_person(v.visitor)), None)
     merged = _merge(ctx, mentions)
     visits = [m for m in merged if m.kind == "VISIT"]
+    published = _published_day(article)
+    for m in merged:
+        if m.status == "occurred" and published and m.date is not None and (m.date.value or "")[:10] > published \
+                and len(m.date.value or "") >= 10 and not _TENSE_WORDS.search(ctx.roles.text, m.start, m.end):
+            m.status = "planned"  # it begins after the article was published (and is not told as held): announced
     events: list[Event] = []
     spans: list[tuple[int, int, str]] = []
     for i, m in enumerate(merged, 1):
