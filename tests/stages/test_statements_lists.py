@@ -81,7 +81,6 @@ def test_the_two_sides_continue_a_proposal_though_a_noun_of_saying_stands_far_in
 
 
 def test_an_item_of_cooperation_after_a_joint_statement_continues_it():
-    from _eventfixtures import make_article, run_all
     art = run_all(make_article(
         "Chiều 21/11, Tổng Bí thư Tô Lâm hội kiến Chủ tịch Quốc hội Hàn Quốc Woo Won-shik. "
         "Hai nhà lãnh đạo bày tỏ hài lòng về những bước tiến của quan hệ song phương. "
