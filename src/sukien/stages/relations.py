@@ -358,8 +358,8 @@ def _words_within(short: str, long: str) -> bool:
 
 ESTABLISHED_LEVEL = "diplomatic relations established"
 
-# "có hiệu lực" follows an agreement's name within this many characters ("(FTA) chính thức
-# có hiệu lực" = 28).
+# "có hiệu lực" starts within this many characters after an agreement's name ("(FTA) chính
+# thức có hiệu lực": 17; " Việt Nam - Chile (FTA) chính thức có hiệu lực": 35).
 IN_FORCE_GAP = 40
 _IN_FORCE = re.compile(r"(?<!\w)có\s+hiệu\s+lực(?!\w)", re.IGNORECASE)
 # An agreement of a bloc is no relation between two countries ("Hiệp định Thương mại tự do
@@ -372,9 +372,8 @@ def _in_force_date(text: str, dates: list[DateSpan], s0: int, end: int) -> tuple
     """The date an agreement named at ``end`` came into force, written after "có hiệu lực"
     in its sentence; (None, None) without one, or for a bloc's agreement."""
     stop = _CLAUSE_END.search(text, end)
-    limit = min(stop.start() if stop else len(text), end + IN_FORCE_GAP)
-    m = _IN_FORCE.search(text, end, limit)
-    if m is None or _BLOC.search(text, s0, m.start()):
+    m = _IN_FORCE.search(text, end, stop.start() if stop else len(text))
+    if m is None or m.start() - end > IN_FORCE_GAP or _BLOC.search(text, s0, m.start()):
         return None, None
     return _as_date_year(_date_after(dates, text, m.end()))
 
