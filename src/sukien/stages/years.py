@@ -59,9 +59,9 @@ _FIRST_MONTHS = re.compile(
 _ANNIVERSARY = re.compile(
     rf"(?<!\w)[Kk]ỷ\s+niệm\s+(?P<n>\d{{1,3}})\s+năm[^()\n]{{0,150}}?\((?:ngày\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-])?"
     rf"(?P<y1>{_Y})\s*[-–]\s*(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-])?(?P<y2>{_Y})\s*\)")
-# A year right after a capitalised name ("APEC 2017", "Việt Nam - Trung Quốc 2017"; the
+# A year right after a capitalised name ("APEC 2017", "Việt Nam - Trung Quốc 2017", "VN - TQ 2017"; the
 # capital is checked in Python: "Năm 2017" alone is a bare year).
-_NAMED_YEAR = re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{3,}}) (?P<y>{_Y})(?![\d/.,-]\d|\d)")
+_NAMED_YEAR = re.compile(rf"(?<!\w)(?P<w>[^\W\d_]{{2,}}) (?P<y>{_Y})(?![\d/.,-]\d|\d)")
 # A named year after these words is a target or a plan, not the present ("Tầm nhìn ASEAN 2025").
 _TARGET_BEFORE = re.compile(r"(?:tầm\s+nhìn|đến|tới|giai\s+đoạn|kế\s+hoạch|chiến\s+lược|mục\s+tiêu|"
                             r"chương\s+trình\s+nghị\s+sự)(?:[^\w]+[^\W\d_]+){0,3}\W*$", re.IGNORECASE)
