@@ -149,3 +149,10 @@ def test_the_subject_after_a_fronted_clause_that_lists_names_is_the_speaker():
     sts = _stmts("Chia buồn trước sự mất mát của Đảng, Nhà nước, nhân dân Việt Nam và gia đình Tổng Bí thư "
                  "Tô Lâm, Tổng thống Lee Jae Myung cho rằng quan hệ hai nước sẽ tiếp tục phát triển.")
     assert [s.source for s in sts if s.kind == "SUPPORT"] == [["lee"]]
+
+
+def test_a_welcome_banquet_is_a_ceremony_not_praise():
+    sts = _stmts("Tối 21/11, Tổng Bí thư mở tiệc chiêu đãi chào mừng Woo Won-shik.")
+    assert not [s for s in sts if s.kind == "SUPPORT"]
+    sts = _stmts("Tổng Bí thư nhiệt liệt chào mừng Woo Won-shik.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
