@@ -120,3 +120,15 @@ def test_an_academician_is_a_title():
     found = entities(pipe, "Chủ tịch nước tiếp Viện sỹ Thông tấn Viện Hàn lâm khoa học Liên bang Nga "
                            "Sidelnikov Nikolai Ivanovich cùng đoàn.", PER)
     assert found["Sidelnikov Nikolai Ivanovich"][0] == "RUS"
+
+
+def test_press_abbreviations_of_the_two_countries(pipe):
+    found = entities(pipe, "Đoàn do Hội trưởng Hội Hữu nghị đối ngoại nhân dân TQ Lý Tiểu Lâm làm trưởng đoàn.", PER)
+    assert found["Lý Tiểu Lâm"] == ("CHN", "Hội trưởng Hội Hữu nghị đối ngoại nhân dân TQ")
+    art = pipe(article_from_text("VN và TQ nhất trí tăng cường hợp tác.", id="t"))
+    assert {e.country for e in art.entities} == {"VNM", "CHN"}
+
+
+def test_a_title_joined_by_va_is_not_part_of_the_body(pipe):
+    found = entities(pipe, "Bộ trưởng Bộ Kế hoạch và Đầu tư và Thứ trưởng Bộ Công Thương Hồ Thị Kim Thoa ký.", PER)
+    assert found["Hồ Thị Kim Thoa"] == ("VNM", "Thứ trưởng Bộ Công Thương")

@@ -156,7 +156,7 @@ _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
 _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|đến|từ|theo|và|khi|để|đang|vừa|cũng|làm|gặp|"
                "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang|"
                "bày|mời|ra|cam|luôn|rất|bao|diễn|khẳng|nhấn|đánh|hoan|tuyên|chúc|gửi|trao|chia|"
-               "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|"
+               "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|dưới|"
                "lần|ngày|tháng|chiều|hôm|nay|qua|vẫn|còn|chỉ|đều|lại|nên|vì|nếu|tuy|dù|kêu|"
                "tổ|bắt|lên|vào|đạt")
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
@@ -553,16 +553,17 @@ def _country_in_org_re() -> re.Pattern[str]:
 
 def _trim_org(text: str, head_end: int, end: int) -> int:
     """Where a pattern organisation really ends: at its country ("Bộ Văn hóa Trung Quốc",
-    not "... Trung Quốc Lác Thụ Cương"), and before ", <title>" ("..., Đại sứ ...")."""
+    not "... Trung Quốc Lác Thụ Cương"), and before ", <title>" or " và <title>" ("..., Đại
+    sứ ...", "Bộ Kế hoạch và Đầu tư và Thứ trưởng Bộ Công Thương")."""
     cut = _country_cut(text[head_end:end])
     if cut is not None:
         end = head_end + cut
     cut = _lower_after_foreign(text[head_end:end])
     if cut is not None:
         end = head_end + cut
-    if text.find(",", head_end, end) < 0:
+    if text.find(",", head_end, end) < 0 and text.find(" và ", head_end, end) < 0:
         return end
-    for c in _COMMA.finditer(text, head_end, end):
+    for c in _COMMA_OR_AND.finditer(text, head_end, end):
         nxt = match_key(text[c.end():c.end() + TITLE_PEEK])
         if any(nxt.startswith(t) for t in _title_starts(nxt[:4])):
             return c.start()
@@ -581,7 +582,7 @@ def _country_cut(tail: str) -> int | None:
     return m.end() if m else None
 
 
-_COMMA = re.compile(r",[ ]+")
+_COMMA_OR_AND = re.compile(r",[ ]+|[ ]+và[ ]+")
 TITLE_PEEK = 40  # characters looked at after a comma for a title
 _TOKEN = re.compile(r"\S+")
 
