@@ -178,3 +178,13 @@ def test_targets_stay_targets():
     assert one("Hai bên đặt mục tiêu nâng kim ngạch lên tới 10 tỷ USD vào năm 2020.").kind == "target"
     q = one("UAE cam kết xóa bỏ thuế quan theo lộ trình đối với 99% kim ngạch xuất khẩu của Việt Nam.", "2024-10-29")
     assert (q.kind, q.year) == ("target", None)
+
+
+def test_undated_article_with_an_evidenced_year_dates_the_occasion_acts():
+    text = ("Chiều 28/10/2024, Thủ tướng hội đàm với Tổng thống.\n\n"
+            "Sau hội đàm, hai nhà lãnh đạo đã chứng kiến lễ ký kết sáu văn kiện hợp tác. "
+            "Việt Nam tặng Lào 20 xe điện. Kim ngạch trao đổi thương mại đạt 4 tỷ USD. "
+            "Tổng vốn đăng ký đạt 1,6 tỷ USD.")
+    by_value = {q.value: q.year for q in figures(text)}
+    assert by_value[6] == 2024 and by_value[20] == 2024
+    assert by_value[4e9] is None and by_value[1.6e9] is None  # trade exchange, registered capital: not acts

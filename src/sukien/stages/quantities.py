@@ -121,6 +121,7 @@ class _Knowledge:
     continuation_re: re.Pattern[str]  # a continuation cue starts the text
     hien_re: re.Pattern[str]
     target_not_re: re.Pattern[str]  # phrases whose target cue words do not make a target
+    not_res: dict[str, re.Pattern[str]]  # role -> phrases whose cue words are not of it ("vốn đăng ký")
     about: tuple[tuple[str, str, frozenset[str]], ...]  # (lower-case cue, label, the only units it names or {})
     # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
     cue_automaton: ahocorasick.Automaton
@@ -241,6 +242,7 @@ def _knowledge() -> _Knowledge:
         continuation_re=_word_re(cues.get("continuation", ()), "start"),
         hien_re=_word_re(("hiện",), "any"),
         target_not_re=_word_re(cues.get("target_not", ()), "any"),
+        not_res={role[:-4]: _word_re(words, "any") for role, words in cues.items() if role.endswith("_not")},
         about=about,
         cue_automaton=cue_automaton,
         cue_fold_re=cue_fold_re,
@@ -524,6 +526,16 @@ def _target_cue(text: str, clause: _Clause, role: str, start: int, end: int) -> 
     return _has_cue(masked, role)
 
 
+def _signed(clause_text: str, role: str = "signed") -> bool:
+    """The clause says something was signed or exchanged ("ký kết", "trao"; ``act``: signed or
+    given, "tặng", "trao"), not in another phrase (``signed_not``/``act_not``: "vốn đăng ký",
+    "trao đổi thương mại")."""
+    if not _has_cue(clause_text, role):
+        return False
+    masks = _knowledge().not_res.get(role)
+    return masks is None or _has_cue(masks.sub(lambda m: " " * len(m.group()), clause_text), role)
+
+
 def _present_in(text: str, clause: _Clause, start: int, end: int) -> bool:
     return (clause.may_have("present", start) or clause.may_have("hiện", start)) and _is_present(text[start:end])
 
@@ -634,16 +646,20 @@ def _fallback_year(page: _Page, fig: _Figure, clause: _Clause, clause_end: int) 
     time ("từng") and rates per year ("9-12% năm") have none, nor counts of documents that
     the clause does not say were signed or exchanged ("theo 03 văn kiện pháp lý về biên giới"
     are documents in force, signed some year before; "chứng kiến lễ ký kết sáu văn kiện" is
-    now)."""
+    now). In an undated article whose text evidences its year (:func:`infer_year`), the
+    occasion's own acts (signing, giving: ``act`` cues) are of that year too."""
     text = page.text
     if _has_cue_in(text, clause, "no_year", clause.s0, fig.start) or _PER_YEAR.match(text, fig.end):
         return None
-    if fig.unit == "document" and not _has_cue(text[clause.s0:clause_end], "signed"):
+    if fig.unit == "document" and not _signed(text[clause.s0:clause_end]):
         return None
     if page.article.published:
         return page.present()
     if _present_in(text, clause, clause.s0, fig.start):
         return page.present()
+    if infer_year(page.article) is not None and (
+            _signed(text[clause.s0:clause_end], "act")):
+        return page.present()  # the occasion's own act ("ký kết sáu văn kiện", "tặng Lào 20 xe điện")
     return None
 
 
