@@ -62,6 +62,10 @@ HOME_COUNTRY = "VNM"
 _QUAN_HE = re.compile(r"(?<!\w)(?:quan\s+hệ|lên|là|xây\s+dựng)(?!\w)", re.IGNORECASE)
 _UPGRADE = re.compile(r"(?<!\w)(?:nâng\s+cấp|nâng|đưa|lên)(?!\w)", re.IGNORECASE)
 # "30 năm (ngày) thiết lập ...", "40 năm ngày ký (kết) Hiệp ước ..."
+# An upgrade wished for or planned has no date yet ("mong muốn nâng cấp quan hệ với Việt Nam lên
+# Đối tác chiến lược", "nhất trí sẽ cùng nâng cấp").
+_WISH = re.compile(r"(?<!\w)(?:mong\s+muốn|sẽ|tiến\s+tới|hướng\s+tới|xem\s+xét|dự\s+kiến|có\s+thể|đề\s+nghị|"
+                   r"sớm)(?!\w)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?:ký(?:\s+kết)?\s+)?$", re.IGNORECASE)
 
 
@@ -284,7 +288,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
             own_date = date is not None or year is not None
             anniversary = False
             if date is None and year is None and _UPGRADE.search(before) and re.search(
-                    r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE):
+                    r"nâng\s+cấp|nâng\s+lên|đưa\s+quan\s+hệ", text[s0:start], re.IGNORECASE) \
+                    and not _WISH.search(text, s0, start):
                 d = date_for_offset(article, start, precisions=("day", "month"))
                 date = d.value if d is not None and d.value and d.value[:1] != "-" else None
         elif p.kind == "in_force":  # "Hiệp định thương mại tự do (FTA) chính thức có hiệu lực từ ngày 1-1-2014"
