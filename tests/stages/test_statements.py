@@ -156,3 +156,10 @@ def test_a_welcome_banquet_is_a_ceremony_not_praise():
     assert not [s for s in sts if s.kind == "SUPPORT"]
     sts = _stmts("Tổng Bí thư nhiệt liệt chào mừng Woo Won-shik.")
     assert [s.kind for s in sts] == ["SUPPORT"]
+
+
+def test_a_forecast_about_a_visit_is_no_pledge():
+    sts = _stmts("Woo Won-shik nhấn mạnh chuyến thăm sẽ tạo xung lực mới cho quan hệ hai nước.")
+    assert "PLEDGE" not in [s.kind for s in sts]
+    sts = _stmts("Woo Won-shik khẳng định sau kết quả hội đàm, Hàn Quốc sẽ tăng cường đầu tư vào Việt Nam.")
+    assert "PLEDGE" in [s.kind for s in sts]

@@ -89,6 +89,11 @@ ORG_TARGET_WORDS = 3
 # "sẽ" followed within this many characters by an event word announces an event
 # ("sẽ có các cuộc hội đàm"), not a pledge.
 PLANNED_EVENT_GAP = 20
+# "chuyến thăm ... sẽ": an occasion as the subject of "sẽ", written at most this far before it.
+_EVENT_SUBJECT = re.compile(r"(?:chuyến thăm|chuyến công tác|cuộc gặp|cuộc hội đàm|cuộc hội kiến|kết quả|sự kiện)"
+                            r"[^,;:.]*$", re.IGNORECASE)
+EVENT_SUBJECT_CHARS = 80
+_OCCASION_PREPOSITIONS = {"trong", "nhân", "tại", "sau", "trước", "qua", "với", "về", "cho", "vào"}
 # A fronted clause's subject must come right after its comma ("..., ông Ricardo Valente cho rằng").
 FRONTED_SUBJECT_GAP = 24
 # How many commas of a fronted clause are passed looking for the main clause's subject (the
@@ -446,6 +451,8 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                     c.start >= cue.end and c.start - cue.end <= PLANNED_EVENT_GAP and c.kinds(EVENT_KINDS)
                     for c in sent.cues):
                 ok = False  # "sẽ thăm", "sẽ có các cuộc hội đàm": a planned event, not a pledge
+            elif ok and _event_subject(text, sent.span.start, cue.start):
+                ok = False  # "nhấn mạnh chuyến thăm sẽ tạo định hướng ...": a forecast about the visit
         elif mode == "after_report":
             ok = last_was_report
         elif mode == "material":
@@ -468,6 +475,17 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
     return out
+
+
+def _event_subject(text: str, lo: int, pos: int) -> bool:
+    """Is the subject of the "sẽ" at ``pos`` an occasion ("chuyến thăm ... sẽ", "kết quả hội đàm sẽ")
+    rather than someone who pledges? (Not when the occasion is only where it happens: "trong chuyến
+    thăm này Việt Nam sẽ ...".)"""
+    m = _EVENT_SUBJECT.search(text, max(lo, pos - EVENT_SUBJECT_CHARS), pos)
+    if m is None:
+        return False
+    before = text[max(lo, m.start() - 8):m.start()].lower().split()
+    return not (before and before[-1] in _OCCASION_PREPOSITIONS)
 
 
 def _blank_tokens(roles: Roles, sent: SentenceView, lo: int, end: int) -> str:
