@@ -188,3 +188,9 @@ def test_undated_article_with_an_evidenced_year_dates_the_occasion_acts():
     by_value = {q.value: q.year for q in figures(text)}
     assert by_value[6] == 2024 and by_value[20] == 2024
     assert by_value[4e9] is None and by_value[1.6e9] is None  # trade exchange, registered capital: not acts
+
+
+def test_a_share_is_about_what_follows_the_percent():
+    qs = figures("Quy mô của G20 chiếm 2/3 dân số thế giới, 90% GDP toàn cầu và 80% thương mại quốc tế.")
+    assert [(q.value, q.about) for q in qs][0] == (90, "GDP")
+    assert one("UAE xóa bỏ thuế quan đối với 99% kim ngạch xuất khẩu của Việt Nam.").about == "exports"

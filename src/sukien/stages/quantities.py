@@ -630,6 +630,10 @@ def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
     to the clause's end or the next comma or parenthesis ("1,1 tỷ USD. Việc mở rộng ..." is
     about "usd", not about the next sentence)."""
     k = _knowledge()
+    if fig.unit == "percent":  # "90% GDP toàn cầu", "20% trao đổi thương mại": a share of what follows
+        label = _about_right_after(text, fig.end)
+        if label is not None:
+            return label
     for rank in clause.abouts:
         _cue, label, units = k.about[rank]
         if not units or fig.unit in units:  # "tăng trưởng" names a growth rate, not a sum
@@ -638,6 +642,22 @@ def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
     stop = _ABOUT_STOP.search(text, fig.end, limit)
     m = _ABOUT_TAIL.match(text, fig.end, stop.start() if stop else limit)
     return " ".join([fig.unit_word, *(w for w in m.groups() if w is not None)] if m else [fig.unit_word])
+
+
+def _about_right_after(text: str, pos: int) -> str | None:
+    """The label of the (longest) about cue starting at the first word after ``pos``."""
+    k = _knowledge()
+    tail = text[pos:pos + 40]
+    first = len(tail) - len(tail.lstrip())
+    if first == len(tail) or not tail[first].isalpha():
+        return None
+    low = tail.lower()
+    best = None
+    for e, (n, _roles, rank) in k.cue_automaton.iter(low):
+        start = e - n + 1
+        if rank >= 0 and start == first and not low[e + 1:e + 2].isalnum() and (best is None or rank < best):
+            best = rank  # ranks run longest first
+    return None if best is None else k.about[best][1]
 
 
 def _fallback_year(page: _Page, fig: _Figure, clause: _Clause, clause_end: int) -> int | None:
