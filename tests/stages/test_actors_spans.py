@@ -132,3 +132,14 @@ def test_press_abbreviations_of_the_two_countries(pipe):
 def test_a_title_joined_by_va_is_not_part_of_the_body(pipe):
     found = entities(pipe, "Bộ trưởng Bộ Kế hoạch và Đầu tư và Thứ trưởng Bộ Công Thương Hồ Thị Kim Thoa ký.", PER)
     assert found["Hồ Thị Kim Thoa"] == ("VNM", "Thứ trưởng Bộ Công Thương")
+
+
+def test_an_official_of_a_part_of_an_international_body_borrows_no_country(pipe):
+    found = entities(pipe, "Tại Nam Sudan, đoàn do bà Bianca Selway, đại diện Cục Gìn giữ hòa bình Liên Hợp Quốc "
+                           "dẫn đầu.", PER)
+    assert found["Bianca Selway"][0] is None
+
+
+def test_central_abbreviation_is_part_of_the_title(pipe):
+    found = entities(pipe, "Tham dự có Trưởng Ban Dân vận T.Ư Trương Thị Mai và phía Trung Quốc.", PER)
+    assert found["Trương Thị Mai"][0] == "VNM"

@@ -167,7 +167,7 @@ _PAIRED_STOPS = "|".join(
     "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
     for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
                           ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
-                          ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải"))))
+                          ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải")), ("dẫn", ("Hướng", "hướng"))))
 _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 # Lower-case words may run between capitalised words of a body's name up to this many
 # ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
@@ -961,6 +961,9 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                         and not _country_pair_re().search(match_key(tag.text)):
                     # a body written with its country: "Bộ Thương mại Trung Quốc Vương Văn Đào"
                     chain.evidence.append((org_country, W_ORG_QUALIFIED))
+                elif not posting and tag.ref is None and _part_of_international(tag.text):
+                    # "Cục Gìn giữ hòa bình Liên Hợp Quốc": a part of an international body
+                    chain.evidence.append((INTERNATIONAL, W_INTERNATIONAL_ORG))
                 if chain.country is None:
                     title_end = tag.end
             pos = tag.end
@@ -1050,7 +1053,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                             end = t.start
                         break
                 tokens = name_tokens(text[pos:end].rstrip())
-                skip = leading_place_words(tokens)
+                skip = leading_place_words(tokens) or int(len(tokens) > 2 and tokens[0] in _CENTRAL_ABBREVIATIONS)
                 if not skip and len(tokens) > 2 and not is_vn_syllable(tokens[0]) and _country_typo(tokens[0]):
                     skip = 1  # "Tổng thống Indoenesia Joko Widodo": a misspelt country first
                 if skip:
@@ -1137,6 +1140,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
 # A capitalised run followed by "học" ("-logy") names a field of study ("Đông phương học",
 # "Việt Nam học"), not a person.
 _FIELD_OF_STUDY = re.compile(rf"[ ]học(?![{UPPER}{LOWER}])")
+
+
+# "Trung ương" abbreviated after a body's name ("Trưởng Ban Dân vận T.Ư Trương Thị Mai"): part
+# of the title, not of the name.
+_CENTRAL_ABBREVIATIONS = frozenset({"T.Ư", "TƯ", "TW", "T.W"})
 
 
 def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
@@ -1462,6 +1470,14 @@ def _pattern_org_country(text: str) -> str | None:
 def _country_pair_re() -> re.Pattern[str]:
     alt = _alternation(kb.country_names())
     return re.compile(rf"[ ]({alt})[ ]?[-–][ ]?(?:{alt})$")
+
+
+@lru_cache(maxsize=PATTERN_ORG_MEMO)
+def _part_of_international(text: str) -> bool:
+    """Does a pattern body's name end with an international organisation's ("Cục Gìn giữ
+    hòa bình Liên Hợp Quốc", "Hội đồng Nhân quyền LHQ")?"""
+    key = " " + match_key(_without_trailing_paren(text))
+    return any(key.endswith(" " + k) for k in kb.international_org_keys())
 
 
 def _is_spouse(t: TitleOnly) -> bool:

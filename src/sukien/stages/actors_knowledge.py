@@ -237,6 +237,13 @@ def orgs() -> tuple[Org, ...]:
 
 
 @cache
+def international_org_keys() -> tuple[str, ...]:
+    """match_key of every name and alias of an international organisation."""
+    return tuple(match_key(n) for r in load_table("organisations", ("name",)) if r.get("international") == "yes"
+                 for n in (r["name"], *split_list(r.get("aliases", ""))))
+
+
+@cache
 def places() -> tuple[Place, ...]:
     return tuple(Place(r["name"], r.get("country") or None, r.get("kind", ""))
                  for r in load_table("places", ("name", "country")))
