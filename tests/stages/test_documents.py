@@ -197,3 +197,9 @@ def test_re_signed_document_and_a_long_count_header():
     docs = documents("Hai nhà lãnh đạo đã chứng kiến lễ ký kết 9 văn kiện hợp tác giữa hai nước: Nghị định thư sửa đổi "
                      "Nghị định thư về vận tải; Thỏa thuận hợp tác giữa tỉnh Lào Cai và tỉnh Brest.")
     assert [(d.kind, d.parties) for d in docs][1] == ("AGREEMENT", ["tỉnh Lào Cai", "tỉnh Brest"])
+
+
+def test_parties_with_their_province_after_a_comma():
+    docs = documents("Hai nhà lãnh đạo chứng kiến lễ trao bản ghi nhớ hợp tác giữa UBND huyện Nam Đàn, tỉnh Nghệ An "
+                     "và quận Cerro Navia, vùng thủ đô Santiago của Chile.")
+    assert [d.parties for d in docs] == [["UBND huyện Nam Đàn", "quận Cerro Navia"]]

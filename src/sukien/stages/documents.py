@@ -61,8 +61,11 @@ _BETWEEN_VERB_AND_DOC = re.compile(
 # four words before the verb)
 _SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:mà\s+(?:[^\W\d_]+\s+){1,4}?(?=(?:đã\s+)?(?:ký|kí)(?!\w)))?"
                            r"(?:đã\s+)?(?:được\s+)?(?:ký|kí)(?:\s+kết)?(?!\w)", re.IGNORECASE)
+# A party's locality after a comma ("UBND huyện Nam Đàn, tỉnh Nghệ An"): part of the title, not of the name
+_LOCALITY_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|vùng|bang)"
+_LOCALITY_APPOSITION = re.compile(r",\s+" + _LOCALITY_WORDS + r"\s.*$", re.DOTALL)
 _TITLE_END = re.compile(
-    r"\n|\]|[.;:!?](?=\s|$)|,\s+(?=[a-zđà-ỹ])|\s+[-–]\s+Ảnh|\s(?:đã|được|vào\s+ngày|vào\s+năm|nhân\s+dịp|tại\s+[A-ZĐ]"
+    r"\n|\]|[.;:!?](?=\s|$)|,\s+(?!" + _LOCALITY_WORDS + r"\s)(?=[a-zđà-ỹ])|\s+[-–]\s+Ảnh|\s(?:đã|được|vào\s+ngày|vào\s+năm|nhân\s+dịp|tại\s+[A-ZĐ]"
     r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ|mà|để|thì"
     r"|Tại|Theo)\s"
     # "..., Bộ trưởng Trần Tuấn Anh đánh giá": a comma before an office-holder starts a new clause
@@ -324,6 +327,7 @@ def _clean_party(name: str) -> str:
     if "(" in name and ")" not in name[name.rfind("("):]:
         name = name[:name.rfind("(")]  # "đối tác Hoa Kỳ (Ảnh: ..." cut by the title's end
     name = _PAREN.sub("", name).strip(" ,.;:")  # "Đà Nẵng (Việt Nam)" → "Đà Nẵng"
+    name = _LOCALITY_APPOSITION.sub("", name)  # "UBND huyện Nam Đàn, tỉnh Nghệ An" → "UBND huyện Nam Đàn"
     name = _PLURAL_LEAD.sub("", " " + name).strip()  # "các nước Liên minh ..." → "Liên minh ..."
     return _TRAILING_TIME.sub("", name)  # "thành phố Hà Nội vừa qua" → "thành phố Hà Nội"
 
