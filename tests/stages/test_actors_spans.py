@@ -143,3 +143,11 @@ def test_an_official_of_a_part_of_an_international_body_borrows_no_country(pipe)
 def test_central_abbreviation_is_part_of_the_title(pipe):
     found = entities(pipe, "Tham dự có Trưởng Ban Dân vận T.Ư Trương Thị Mai và phía Trung Quốc.", PER)
     assert found["Trương Thị Mai"][0] == "VNM"
+
+
+def test_a_bbc_photo_credit_is_no_actor(pipe):
+    art = pipe(article_from_text("Thủ tướng phát biểu. Nguồn hình ảnh, Linh Pham/Bloomberg/Getty Images Chụp lại "
+                                 "hình ảnh, Bộ Quốc phòng Việt Nam tổ chức lễ.", id="t"))
+    names = {e.name for e in art.entities}
+    assert not any("Linh" in n or "Getty" in n for n in names)
+    assert "Bộ Quốc phòng Việt Nam" in names

@@ -305,6 +305,8 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
             if pos - end > 60:
                 break
         spans.append((start, pos))
+    if PHOTO_SOURCE in text:
+        spans.extend(_photo_sources(text))
     if "[" in text:
         for m in _BRACKET.finditer(text):
             spans.append((m.start(), m.end()))
@@ -317,6 +319,26 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
         off = len(text) - len(text[-120:])
         spans.append((off + tail.start(1), len(text)))
     return sorted(spans)
+
+
+# BBC-style photo credits: "Nguồn hình ảnh, Linh Pham/Bloomberg/Getty Images Chụp lại hình
+# ảnh, <caption>": the credit runs to the caption label (or the line's end), never an actor.
+PHOTO_SOURCE = "Nguồn hình ảnh"
+PHOTO_CAPTION_LABEL = "Chụp lại hình ảnh"
+PHOTO_CREDIT_MAX = 120  # characters from the credit to its caption label
+
+
+def _photo_sources(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = text.find(PHOTO_SOURCE)
+    while start >= 0:
+        line_end = text.find("\n", start)
+        limit = min(len(text) if line_end < 0 else line_end, start + PHOTO_CREDIT_MAX)
+        label = text.find(PHOTO_CAPTION_LABEL, start, limit)
+        end = label + len(PHOTO_CAPTION_LABEL) if label >= 0 else limit
+        out.append((start, end))
+        start = text.find(PHOTO_SOURCE, end)
+    return out
 
 
 @cache
