@@ -194,3 +194,10 @@ def test_a_share_is_about_what_follows_the_percent():
     qs = figures("Quy mô của G20 chiếm 2/3 dân số thế giới, 90% GDP toàn cầu và 80% thương mại quốc tế.")
     assert [(q.value, q.about) for q in qs][0] == (90, "GDP")
     assert one("UAE xóa bỏ thuế quan đối với 99% kim ngạch xuất khẩu của Việt Nam.").about == "exports"
+
+
+def test_the_level_now_in_a_sentence_about_a_target_is_a_statistic():
+    q = one("Thủ tướng mong muốn hai nước nỗ lực phấn đấu để tăng kim ngạch xuất nhập khẩu hiện đang ở mức 500 triệu USD.")
+    assert q.kind == "statistic"
+    assert one("hai bên nhất trí phấn đấu đưa kim ngạch thương mại hiện nay lên 1 tỷ USD.").kind == "target"
+    assert one("Australia mong muốn nâng cấp quan hệ, với cộng đồng hơn 200.000 người gốc Việt.").kind == "statistic"

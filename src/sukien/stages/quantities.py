@@ -73,6 +73,9 @@ _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,"
 # regex engine skips straight to candidates.
 _CLAUSE_END = re.compile(r"[.!?;…\n](?:(?<=\n)|(?=\s))")
 _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
+# "... hiện đang ở mức 500 triệu USD": the level now, even in a sentence about a target
+_PRESENT_LEVEL = re.compile(r"(?<!\w)hiện(?:\s+(?:nay|đang|tại))?\s+(?:ở\s+mức|là|đạt|có)"
+                            r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|chừng))*\s+$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|[\s(])(?:tăng|giảm)\s+(?:từ|thêm)\s*$", re.IGNORECASE)
 # The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
@@ -597,6 +600,8 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
         pre_no_approx = pre[:am.start()] + pre[am.end():] if am else pre  # the chain ends pre: one match
         if k.change_end_re.search(pre_no_approx) or _CHANGE_FROM.search(pre_no_approx):
             return "change"
+    if clause.may_have("hiện", pre_start) and _PRESENT_LEVEL.search(text, pre_start, fig.start):
+        return "amount" if _has_cue_in(text, clause, "amount", s0, fig.start) else "statistic"
     if _target_cue(text, clause, "target", s0, fig.start):
         return "target"
     verb_start = max(s0, fig.start - 3 * PRE_WINDOW)
