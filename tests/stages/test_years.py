@@ -81,3 +81,12 @@ def test_named_years_that_disagree_say_nothing():
     a = sukien.extract(text)
     assert "inferred_year" not in a.meta and "--06-07" in _values(a)
     assert years._named_years("Năm 2017, hai nước hợp tác") == []  # a bare year is no name
+
+
+def test_serving_titles_date_the_article_and_a_former_title_does_not():
+    serving = ("Ngày 20/6, Trưởng ban Kinh tế Trung ương Nguyễn Văn Bình đã tiếp Ngoại trưởng Mỹ "
+               "John Kerry tại Hà Nội.")
+    a = sukien.extract(serving)
+    assert a.meta["inferred_year"] == 2016 and "2016-06-20" in _values(a)
+    b = sukien.extract(serving.replace("tiếp Ngoại trưởng", "tiếp nguyên Ngoại trưởng"))
+    assert "inferred_year" not in b.meta and "--06-20" in _values(b)
