@@ -26,8 +26,10 @@ such as "(chiều cùng ngày theo giờ Hà Nội)"), ``explicit_year``.
 Resolution: a day/month without a year takes the publication year, shifted by one year when
 that would put it outside the window [publication − PAST_WINDOW_DAYS, publication +
 FUTURE_WINDOW_DAYS]. With no publication date, the year comes only from evidence in the text
-(:func:`infer_year`, or ``article.meta["inferred_year"]`` set by a later stage through
-:func:`apply_year`); otherwise the value is year-less (``--MM-DD``, ``--MM``) — never guessed.
+(:func:`infer_year`: here the text's own full dates; the ``years`` stage, run after ``actors``,
+weighs more evidence and the office-holders' tenures and re-resolves through :func:`set_year`;
+story linking may use :func:`apply_year`); otherwise the value is year-less (``--MM-DD``,
+``--MM``) — never guessed.
 Relative expressions need the publication date and are left ``None`` without it.
 
 Everything is precompiled regular expressions over the text (no dateparser: slow and wrong on
