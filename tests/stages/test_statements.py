@@ -163,3 +163,13 @@ def test_a_forecast_about_a_visit_is_no_pledge():
     assert "PLEDGE" not in [s.kind for s in sts]
     sts = _stmts("Woo Won-shik khẳng định sau kết quả hội đàm, Hàn Quốc sẽ tăng cường đầu tư vào Việt Nam.")
     assert "PLEDGE" in [s.kind for s in sts]
+
+
+def test_a_saying_or_a_meeting_recalled_is_not_said_now():
+    sts = _stmts("Nhắc lại câu nói của Tổng Bí thư: “Việt Nam sẵn sàng hỗ trợ Hàn Quốc”, Woo Won-shik cảm ơn "
+                 "Việt Nam.")
+    assert [(s.kind, s.source) for s in sts] == [("SUPPORT", ["woo"])]
+    sts = _stmts("Woo Won-shik hồi tưởng lại cuộc gặp năm ngoái, khi đó hai bên đã nhất trí tăng cường hợp tác.")
+    assert "AGREE" not in [s.kind for s in sts]
+    sts = _stmts("Trong khi đó, Woo Won-shik cam kết thúc đẩy đầu tư vào Việt Nam.")
+    assert [s.kind for s in sts] == ["PLEDGE"]

@@ -89,6 +89,11 @@ ORG_TARGET_WORDS = 3
 # "sẽ" followed within this many characters by an event word announces an event
 # ("sẽ có các cuộc hội đàm"), not a pledge.
 PLANNED_EVENT_GAP = 20
+# What tells that the rest of a sentence happened or was said before ("hồi tưởng lại cuộc gặp ...
+# khi đó hai bên đã nhất trí", "nhắc lại câu nói của Chủ tịch Fidel Castro: ...").
+_RECALLED = re.compile(r"\b(?:hồi tưởng|(?<!trong )(?<!cùng )(?:khi|lúc) đó|hồi đó|câu nói|lời dạy|từng nói)\b",
+                       re.IGNORECASE)
+_SAYINGS = {"câu nói", "lời dạy", "từng nói"}
 # "chuyến thăm ... sẽ": an occasion as the subject of "sẽ", written at most this far before it.
 _EVENT_SUBJECT = re.compile(r"(?:chuyến thăm|chuyến công tác|cuộc gặp|cuộc hội đàm|cuộc hội kiến|kết quả|sự kiện)"
                             r"[^,;:.]*$", re.IGNORECASE)
@@ -477,6 +482,20 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     return out
 
 
+def _recalled_span(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where a sentence tells what was said or done before: after "hồi tưởng"/"khi đó" its rest,
+    a saying recalled ("nhắc lại câu nói của X: “...”") up to its closing quotation mark."""
+    m = _RECALLED.search(text, lo, hi)
+    if m is None:
+        return None
+    if m.group(0).lower() in _SAYINGS:
+        opening = min((i for i in (text.find(q, m.end(), hi) for q in "“\"'") if i >= 0), default=-1)
+        if opening >= 0:
+            closing = min((i for i in (text.find(q, opening + 1, hi) for q in "”\"'") if i >= 0), default=hi)
+            return m.end(), closing
+    return m.end(), hi
+
+
 def _event_subject(text: str, lo: int, pos: int) -> bool:
     """Is the subject of the "sẽ" at ``pos`` an occasion ("chuyến thăm ... sẽ", "kết quả hội đàm sẽ")
     rather than someone who pledges? (Not when the occasion is only where it happens: "trong chuyến
@@ -602,9 +621,12 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         return found
     occasion = state.occasion(sent.span.start)
     past = state.past_day_before(sent)
+    recalled = _recalled_span(roles.text, sent.span.start, sent.span.end)
     for cue, kind, mode in selected:
         if past is not None and past < cue.start:
             continue  # "vào ngày 5/9/1962, Việt Nam và Lào đã nhất trí ...": history, not what was said now
+        if recalled is not None and recalled[0] < cue.start < recalled[1]:
+            continue  # "hồi tưởng lại cuộc gặp ... khi đó hai bên đã nhất trí", "nhắc lại câu nói của X: ...": then, not now
         if mode == "by":
             src_tokens = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=80)[:1]
             if src_tokens and not _PROPOSAL_CONTENT.match(roles.text, src_tokens[0].end):
@@ -623,6 +645,9 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
                 if inner and any(src_tokens[-1].end <= c.start and c.end <= inner[-1].start and c.has("REPORT")
                                  for c in sent.cues):
                     src_tokens = inner[-1:]
+        if recalled is not None and any(recalled[0] <= t.start < recalled[1] for t in src_tokens):
+            # "Nhắc lại câu nói của X: “Cuba sẵn sàng ...”, Thủ tướng bày tỏ ...": the speaker after the saying
+            src_tokens = [t for t in roles.subject_after(sent, recalled[1]) if t.end <= cue.start]
         if not src_tokens and mode != "by" and _subjectless(roles, sent, cue):
             src_tokens = _fronted_subject(roles, sent, cue)
         source = state.resolve(src_tokens, occasion, as_source=True)
