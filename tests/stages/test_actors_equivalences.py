@@ -80,7 +80,7 @@ def test_country_tries_match_what_the_longest_first_alternations_match() -> None
     plain_full = "|".join(re.escape(n) for n in full)
     plain_every = "|".join(re.escape(n) for n in every)
     pairs = [
-        (re.compile(rf"[ \-–]({plain_full})(?=[ ,][^\s(\-–]|,[ ])"), A._country_in_org_re()),
+        (re.compile(rf"[ \-–]({plain_full})(?=[ ,][^\s(\-–]|,[ ]|$)"), A._country_in_org_re()),
         (re.compile(rf"[ \-–]({plain_full})$"), A._country_suffix_re()),
         (re.compile(rf"[ ]({plain_every})[ ]?[-–][ ]?(?:{plain_every})$"), A._country_pair_re()),
     ]

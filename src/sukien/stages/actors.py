@@ -146,7 +146,8 @@ _TEASER_AFTER_NEWLINE = re.compile(rf"\n\s*(?:{'|'.join(TEASER_HEADS)})")
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
-_CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*"
+# a capitalised word; a transliteration joins its syllables with hyphens ("Bê-la-rút")
+_CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{LOWER}]+)*"
 # Lower-case words that never sit inside an organisation's name (verbs, prepositions):
 # they end it ("Tập đoàn Điện lực Hàn Quốc dự lễ ở ...").
 # The second list: first syllables of verbs and words of quantity or time that follow a
@@ -570,7 +571,8 @@ def _alternation(words: Collection[str]) -> str:
 def _country_in_org_re() -> re.Pattern[str]:
     # a country ends a body's name before more words, or before ", " (the next body of a
     # list: "Bộ Quốc phòng nước Cộng hòa xã hội chủ nghĩa Việt Nam, Đoàn đại biểu ...")
-    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})(?=[ ,][^\s(\-–]|,[ ])")
+    # (or at the end: "Nhật Bản" ending the name is not "Nhật" before more words)
+    return re.compile(rf"[ \-–]({_alternation(kb.country_full_names())})(?=[ ,][^\s(\-–]|,[ ]|$)")
 
 
 def _trim_org(text: str, head_end: int, end: int) -> int:
