@@ -100,18 +100,23 @@ def test_seed_002_mou_list_floor():
     assert all(len(d.parties) == 2 for d in docs)
 
 
-def _scores(gold_name: str, corpus: Path):
+def _scores(gold_name: str, corpus: Path, key: str = "documents"):
     from sukien.evaluation.run import evaluate
     from sukien.pipeline import Pipeline
 
     pipe = Pipeline(raise_errors=False, disable=("actors", "events", "statements", "quantities", "relations"))
-    return evaluate(SHARED / "gold" / gold_name, corpus, pipeline=pipe).result.to_dict()["totals"]["documents"]
+    return evaluate(SHARED / "gold" / gold_name, corpus, pipeline=pipe).result.to_dict()["totals"][key]
 
 
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="shared gold not present")
 def test_gold_floors():
     assert _scores("seeds.json", SHARED / "corpus" / "seeds")["f1"] >= 0.95
     assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl")["f1"] >= 0.93
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "dev.json").exists(), reason="shared gold not present")
+def test_gold_topic_floor_dev():
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl", "document_topics")["f1"] >= 0.72
 
 
 def test_planned_programme_is_not_signed_but_past_is():
