@@ -151,3 +151,9 @@ def test_a_bbc_photo_credit_is_no_actor(pipe):
     names = {e.name for e in art.entities}
     assert not any("Linh" in n or "Getty" in n for n in names)
     assert "Bộ Quốc phòng Việt Nam" in names
+
+
+def test_a_vietnamese_namesake_is_vietnamese_and_a_chinese_leader_chinese(pipe):
+    found = entities(pipe, "Tình hữu nghị Việt - Trung do Chủ tịch Hồ Chí Minh, Chủ tịch Mao Trạch Đông vun đắp.", PER)
+    assert found["Hồ Chí Minh"][0] == "VNM"
+    assert found["Mao Trạch Đông"][0] == "CHN"

@@ -1640,6 +1640,8 @@ def _person_entity(members: list[PersonMention], others: list[str],
         country = None
     if country is None and shape == VN and any(t in VN_MIDDLE_NAMES for t in name_tokens(name)[1:-1]):
         country = "VNM"  # "Ngô Thị Mận": Chinese names read in Sino-Vietnamese never have Thị
+    if country is None and name in kb.NAMESAKES:
+        country = "VNM"  # "Chủ tịch Hồ Chí Minh, Chủ tịch Mao Trạch Đông": a Vietnamese figure
     if country is None and not international:
         if spouse:
             attrs["_spouse"] = True

@@ -32,7 +32,7 @@ ORG_HEADS = ("Bộ", "Ban", "Tập đoàn", "Tổng công ty", "Công ty", "Hi�
              "Tổng Lãnh sự quán", "Liên minh", "Hội đồng", "Quân khu", "Bộ Tư lệnh", "Đảng", "Tòa án",
              "Viện Kiểm sát", "Thông tấn xã", "Đài", "Báo", "Sở", "Chính quyền", "Văn phòng Chính phủ")
 
-# Vietnamese people whose names also name institutions ("Học viện Chính trị Quốc gia Hồ Chí
+# Vietnamese historical figures whose names also name institutions ("Học viện Chính trị Quốc gia Hồ Chí
 # Minh", "Trường Đại học Tôn Đức Thắng"): such a name ending a body's name is the body's.
 NAMESAKES = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Lê Quý Đôn", "Chu Văn An", "Nguyễn Ái Quốc",
                        "Trần Phú", "Võ Nguyên Giáp", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Hồng Phong",
