@@ -208,3 +208,12 @@ def test_parties_with_their_province_after_a_comma():
     docs = documents("Hai nhà lãnh đạo chứng kiến lễ trao bản ghi nhớ hợp tác giữa UBND huyện Nam Đàn, tỉnh Nghệ An "
                      "và quận Cerro Navia, vùng thủ đô Santiago của Chile.")
     assert [d.parties for d in docs] == [["UBND huyện Nam Đàn", "quận Cerro Navia"]]
+
+
+def test_generic_list_of_kinds_is_no_document_and_titles_end_before_trong_do():
+    assert documents("Tại các Diễn đàn kinh tế, nhiều văn bản, thỏa thuận hợp tác đã được ký kết giữa doanh nghiệp "
+                     "hai nước.") == []
+    docs = documents("Ngày 19/10/2006, Việt Nam và Nhật Bản đã ký Tuyên bố chung về đối tác chiến lược, trong đó nhấn "
+                     "mạnh hợp tác. Hai bên kỷ niệm 40 năm Ngày ký Hiệp ước Hữu nghị và Hợp tác Việt Nam - Lào trong "
+                     "năm 2017.")
+    assert [d.title for d in docs] == ["Tuyên bố chung về đối tác chiến lược", "Hiệp ước Hữu nghị và Hợp tác Việt Nam - Lào"]

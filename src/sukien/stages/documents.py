@@ -66,11 +66,11 @@ _LOCALITY_WORDS = r"(?:tỉnh|thành\s+phố|huyện|quận|vùng|bang)"
 _LOCALITY_APPOSITION = re.compile(r",\s+" + _LOCALITY_WORDS + r"\s.*$", re.DOTALL)
 _TITLE_END = re.compile(
     r"\n|\]|[.;:!?](?=\s|$)|,\s+(?!" + _LOCALITY_WORDS + r"\s)(?=[a-zđà-ỹ])|\s+[-–]\s+Ảnh|\s(?:đã|được|vào\s+ngày|vào\s+năm|nhân\s+dịp|tại\s+[A-ZĐ]"
-    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ|mà|để|thì"
+    r"|nhằm|với\s+tổng|theo\s+đó|trong\s+đó|trong\s+khuôn\s+khổ|sẽ|hứa\s+hẹn|khẳng\s+định|là|và\s+đang|và\s+sẽ|mà|để|thì"
     r"|Tại|Theo)\s"
     # "..., Bộ trưởng Trần Tuấn Anh đánh giá": a comma before an office-holder starts a new clause
     r"|,\s+(?=(?:Bộ\s+trưởng|Thứ\s+trưởng|Thủ\s+tướng|Chủ\s+tịch|Tổng\s+thống|Đại\s+sứ|Ông|Bà)\s)"
-    r"|\s+và\s+(?:tháng|ngày)\s+\d"
+    r"|\s+và\s+(?:tháng|ngày)\s+\d|\s+trong\s+năm\s+\d{4}(?!\w)"
     r"|\s+và\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|nhiều)\s+(?:văn\s+kiện|thỏa\s+thuận|hiệp\s+định)"
     r"|\((?![A-Z0-9]{2,}\))(?!(?:[^()]{0,40})\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -99,6 +99,9 @@ _ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$", re.IGNORE
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?$")
 _FUTURE_SENTENCE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|theo\s+chương\s+trình)(?!\w)", re.IGNORECASE)
 _PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.IGNORECASE)
+# "nhiều văn bản, thỏa thuận hợp tác đã được ký kết": a generic word before a short list of kinds
+_GENERIC_LIST = re.compile(r"(?<!\w)(?:các|những|nhiều|một\s+số)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*$",
+                           re.IGNORECASE)
 # "bất kỳ thỏa thuận nào": any document, not one
 _WHICHEVER = re.compile(r"\s+nào(?!\w)")
 # "... đã ký kết bốn văn kiện: A; B; C" — a header ending with a count of documents
@@ -528,7 +531,7 @@ def documents_of(article: Article) -> list[Document]:
             anchor = item[2]
         else:
             if k.generic_re.search(text[max(s0, hit.start - 12):hit.start]) or _WHICHEVER.match(
-                    text, hit.start + len(hit.cue)):
+                    text, hit.start + len(hit.cue)) or _GENERIC_LIST.search(text, max(s0, hit.start - 30), hit.start):
                 continue  # "các thỏa thuận đã ký", "thỏa thuận nào": not one document
             if _in_brackets(text, hit.start):
                 continue  # "[Việt Nam-Nga ra tuyên bố chung ...]": a link to another article
