@@ -119,3 +119,13 @@ def test_dev_articles_without_dates_get_their_year_floor():
             wrong += year != truth
     assert right >= 13  # 15 of 24 when written (5 from the text's own full dates alone)
     assert right / (right + wrong) >= 0.9  # 15 right, 0 wrong when written
+
+
+def test_an_old_dateline_before_a_day_still_to_come_is_no_evidence():
+    text = ("Theo Bộ Ngoại giao, hôm nay (8/2), Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào khai mạc. "
+            "Ảnh: Hai Thủ tướng trong cuộc hội kiến chiều ngày 23/11/2016 tại Vientiane.")
+    a = sukien.extract(text)
+    assert a.meta.get("inferred_year") != 2016 and "2016-02-08" not in _values(a)
+    # a dateline after the day announced, within an announcement's reach, still dates it
+    b = sukien.extract("Thủ tướng sẽ thăm Lào vào ngày 8/2 tới. Chiều 6/2/2017, Thủ tướng tiếp Đại sứ Lào.")
+    assert b.meta["inferred_year"] == 2017

@@ -103,7 +103,8 @@ def _full_and_yearless(hits: list) -> tuple[list[tuple[int, int, int, object]], 
     return full, yearless
 
 
-def _near_years(full, yearless) -> list[int]:
+def _near_days(full, yearless) -> list[date]:
+    """Full dates lying within NEAR_DAYS of a year-less day of the text (in their year)."""
     out = []
     for y, m, d, _ in full:
         day = _safe(y, m, d)
@@ -112,15 +113,40 @@ def _near_years(full, yearless) -> list[int]:
         for m2, d2 in yearless:
             other = _safe(y, m2, d2)
             if other is not None and abs((other - day).days) <= NEAR_DAYS:
-                out.append(y)
+                out.append(day)
                 break
     return out
 
 
-def _dateline_years(text: str, full) -> list[int]:
-    return [y for y, _, _, h in full
+# A year-less day followed by one of these is still to come when the article is written
+# ("vào ngày 8/2 tới").
+_AHEAD = re.compile(r"\s+(?:sắp\s+tới|tới\s+đây|tới)(?!\w)")
+
+
+def _announced(text: str, hits: list) -> list[tuple[int, int]]:
+    """(month, day) of the year-less days the article is written on or before: announced as
+    still to come ("ngày 8/2 tới") or named as today ("hôm nay (8/2)")."""
+    return [(int(h.groups["m"]), int(h.groups["d"])) for h in hits
+            if h.kind in ("dmy_cued", "dm_slash", "dm_words") and not h.groups.get("y")
+            and not h.groups.get("ydir") and (h.groups.get("rel") or _AHEAD.match(text, h.end))]
+
+
+def _contradicted(anchor: date, announced: list[tuple[int, int]]) -> bool:
+    """In the year of ``anchor`` (the full date that gave it), a day the article is written on
+    or before ("ngày 8/2 tới", "hôm nay (8/2)") would fall well before the anchor (more than
+    dates.FUTURE_WINDOW_DAYS: no announcement reaches that far): the anchor is an older
+    occasion ("hội kiến chiều ngày 23/11/2016" in a photo caption of an article written in
+    February 2017)."""
+    return any((a := _safe(anchor.year, m, d)) is not None and (anchor - a).days > D.FUTURE_WINDOW_DAYS
+               for m, d in announced)
+
+
+def _dateline_days(text: str, full) -> list[date]:
+    """Full dates with a part of day or weekday, or alone at a line start."""
+    return [day for y, m, d, h in full
             if h.kind != "interval" and (h.groups.get("part") or h.groups.get("wd")
-                                         or (h.kind == "dmy_full" and D._is_dateline(text, h.start)))]
+                                         or (h.kind == "dmy_full" and D._is_dateline(text, h.start)))
+            and (day := _safe(y, m, d)) is not None]
 
 
 def _named_years(text: str) -> list[int]:
@@ -199,8 +225,10 @@ def year_evidence(article: Article) -> list[tuple[str, int]]:
     if full:
         # the latest of both kinds: an older one is history ("01/4/2021" in a biography
         # beside "sáng 18/5/2024")
-        dated = [(y, "near") for y in _near_years(full, yearless)]
-        dated += [(y, "dateline") for y in _dateline_years(text, full)]
+        dated = [(day, "near") for day in _near_days(full, yearless)]
+        dated += [(day, "dateline") for day in _dateline_days(text, full)]
+        announced = _announced(text, D.date_hits(article)) if dated else []
+        dated = [(day.year, source) for day, source in dated if not _contradicted(day, announced)]
         if dated:
             y, source = max(dated)
             out.append((source, y))
