@@ -217,3 +217,10 @@ def test_generic_list_of_kinds_is_no_document_and_titles_end_before_trong_do():
                      "mạnh hợp tác. Hai bên kỷ niệm 40 năm Ngày ký Hiệp ước Hữu nghị và Hợp tác Việt Nam - Lào trong "
                      "năm 2017.")
     assert [d.title for d in docs] == ["Tuyên bố chung về đối tác chiến lược", "Hiệp ước Hữu nghị và Hợp tác Việt Nam - Lào"]
+
+
+def test_extended_memorandum_and_its_later_anaphoric_mentions_are_one_document():
+    text = ("Chính phủ Bangladesh đã chính thức ký gia hạn Bản ghi nhớ (MOU) về Thương mại gạo giữa hai nước. "
+            "MOU mới được ký gia hạn lần này sẽ có hiệu lực 05 năm. Ngay sau khi ký kết Bản ghi nhớ này, phía "
+            "Bangladesh mong muốn mua gạo của Việt Nam.")
+    assert [d.title for d in documents(text)] == ["Bản ghi nhớ (MOU) về Thương mại gạo giữa hai nước"]

@@ -56,7 +56,8 @@ HOME_NAME = "Việt Nam"
 
 _BULLET = re.compile(r"[ \t]*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])[ \t]*")
 _BETWEEN_VERB_AND_DOC = re.compile(
-    r"\s*(?:(?:kết|chính\s+thức|lễ|văn\s+kiện|mới|thêm|lại|bổ\s+sung|và\s+trao\s+đổi|được)\s+)*$", re.IGNORECASE)
+    r"\s*(?:(?:kết|chính\s+thức|lễ|văn\s+kiện|mới|thêm|lại|gia\s+hạn|bổ\s+sung|và\s+trao\s+đổi|được)\s+)*$",
+    re.IGNORECASE)
 # "... đã ký năm 2013", "... mà hai bên đã ký kết vào tháng 1/2017" (a relative clause of up to
 # four words before the verb)
 _SIGNED_AFTER = re.compile(r"\s*(?:,\s*)?(?:mà\s+(?:[^\W\d_]+\s+){1,4}?(?=(?:đã\s+)?(?:ký|kí)(?!\w)))?"
@@ -70,7 +71,7 @@ _TITLE_END = re.compile(
     r"|Tại|Theo)\s"
     # "..., Bộ trưởng Trần Tuấn Anh đánh giá": a comma before an office-holder starts a new clause
     r"|,\s+(?=(?:Bộ\s+trưởng|Thứ\s+trưởng|Thủ\s+tướng|Chủ\s+tịch|Tổng\s+thống|Đại\s+sứ|Ông|Bà)\s)"
-    r"|\s+và\s+(?:tháng|ngày)\s+\d|\s+trong\s+năm\s+\d{4}(?!\w)"
+    r"|\s+và\s+(?:tháng|ngày)\s+\d|\s+trong\s+năm\s+\d{4}(?!\w)|(?<=\snày)(?=\s)"
     r"|\s+và\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|nhiều)\s+(?:văn\s+kiện|thỏa\s+thuận|hiệp\s+định)"
     r"|\((?![A-Z0-9]{2,}\))(?!(?:[^()]{0,40})\))")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -95,7 +96,8 @@ _MULTILATERAL_SUBJECT = re.compile(r"(?<!\w)các\s+(?:nước|bên|quốc\s+gia|
                                    re.IGNORECASE)
 _TRAILING_TIME = re.compile(r"(?:\s+(?:vừa\s+qua|vừa|đã|cũng|đều|mới|đang|(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?))+$",
                             re.IGNORECASE)
-_ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$", re.IGNORECASE)
+# "Bản ghi nhớ này", "Hiệp định nói trên", a bare "MOU mới": a document named before
+_ANAPHORIC_TITLE = re.compile(r"\s+(?:này|đó|trên|nói\s+trên)$|^\S+(?:\s+\S+){0,2}\s+mới$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:[Nn]gày\s+)?$")
 _FUTURE_SENTENCE = re.compile(r"(?<!\w)(?:sẽ|dự\s+kiến|sắp|theo\s+chương\s+trình)(?!\w)", re.IGNORECASE)
 _PAST_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|vừa\s+qua)(?!\w)", re.IGNORECASE)
@@ -552,6 +554,8 @@ def documents_of(article: Article) -> list[Document]:
                 nxt = text.find(";", hit.start, s1)
                 title_end = min(title_end, nxt) if nxt >= 0 else title_end
         title = text[hit.start:title_end].strip(" ,.;:")
+        if _ANAPHORIC_TITLE.search(title) and not any(d.kind == hit.kind for d in out):
+            title = _antecedent_title(text, hits, hit) or title  # "ký kết Bản ghi nhớ này": the one named before
         parties = _parties_in(text[hit.start:(item[1] if item else title_end)])
         unknown_sides = not parties and _OTHER_SIDES.search(text[hit.start:title_end])
         if unknown_sides and unknown_sides["kind"]:  # "giữa hai thành phố": the article's two cities
@@ -583,6 +587,17 @@ def documents_of(article: Article) -> list[Document]:
                             signed=_signed_date(article, anchor, verb)))
         covered = title_end
     return out
+
+
+def _antecedent_title(text: str, hits: list[_Hit], hit: _Hit) -> str | None:
+    """The title of the last earlier mention of the same kind of document that is not itself
+    anaphoric ("Bản ghi nhớ về thương mại gạo ... Ngay sau khi ký kết Bản ghi nhớ này")."""
+    for h in reversed([h for h in hits if h.start < hit.start and h.kind == hit.kind]):
+        _s0, s1 = _sentence_bounds(text, h.start)
+        title = text[h.start:_title_end(text, h.start, s1)].strip(" ,.;:")
+        if not _ANAPHORIC_TITLE.search(title) and len(title) > len(h.cue):
+            return title
+    return None
 
 
 def _signed_date(article: Article, anchor: int, verb: tuple[int, int] | None) -> str | None:
