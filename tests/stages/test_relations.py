@@ -134,3 +134,13 @@ def test_a_wished_upgrade_takes_no_date():
     assert rel.level == "Strategic Partnership" and rel.date is None
     (rel,) = relations(text.replace("mong muốn nâng cấp", "đã nâng cấp"), "2017-07-09")
     assert rel.date == "2017-07-08"
+
+
+@pytest.mark.parametrize("text", [
+    "Việt Nam và Hoa Kỳ đã coi nhau là những đối tác chiến lược không thể thiếu trong thương mại.",
+    "Hai nước đã thiết lập quan hệ Đối tác chiến lược về Thích ứng với biến đổi khí hậu và Quản lý nước Việt Nam - Hà Lan.",
+    "Hoa Kỳ cam kết tăng cường quan hệ Đối tác chiến lược ASEAN – Hoa Kỳ.",
+    "Tổng thống Hoa Kỳ thúc đẩy quan hệ Đối tác chiến lược Hoa Kỳ - ASEAN.",
+])
+def test_framework_words_that_name_no_framework_between_two_countries(text):
+    assert relations(text) == []

@@ -228,6 +228,20 @@ def _phrase_hits(text: str, low: str | None = None) -> list[tuple[int, int, _Phr
     return out
 
 
+# Framework words that name no framework between two countries: a plural description ("coi
+# nhau là những đối tác chiến lược không thể thiếu"), a thematic partnership ("Đối tác chiến
+# lược về Thích ứng với biến đổi khí hậu"), a partnership with a bloc ("Đối tác chiến lược
+# ASEAN – Hoa Kỳ", "với ASEAN").
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:những|các)\s+$", re.IGNORECASE)
+_THEMATIC_AFTER = re.compile(r"\s+về\s", re.IGNORECASE)
+_BLOC_AFTER = re.compile(r"\s*(?:với\s+)?(?:[^\W\d_]+(?:\s+[^\W\d_]+)?\s*[-–]\s*)?(?:ASEAN|EU|Liên\s+minh\s+châu\s+Âu)(?!\w)")
+
+
+def _not_a_framework(text: str, start: int, end: int) -> bool:
+    return bool(_PLURAL_BEFORE.search(text, max(0, start - 8), start) or _THEMATIC_AFTER.match(text, end)
+                or _BLOC_AFTER.match(text, end))
+
+
 def _sentence_start(text: str, offset: int) -> int:
     start = 0
     for m in _CLAUSE_END.finditer(text, max(0, offset - 600), offset):
@@ -282,7 +296,7 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
         year: int | None = None
         if p.kind == "framework":
             before = text[max(s0, start - CONTEXT_BEFORE):start]
-            if not _QUAN_HE.search(before):
+            if not _QUAN_HE.search(before) or _not_a_framework(text, start, end):
                 continue
             date, year = _as_date_year(_date_after(dates, text, end))
             own_date = date is not None or year is not None
