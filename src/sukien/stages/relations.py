@@ -66,6 +66,7 @@ _UPGRADE = re.compile(r"(?<!\w)(?:nâng\s+cấp|nâng|đưa|lên)(?!\w)", re.IGN
 # Đối tác chiến lược", "nhất trí sẽ cùng nâng cấp").
 _WISH = re.compile(r"(?<!\w)(?:mong\s+muốn|sẽ|tiến\s+tới|hướng\s+tới|xem\s+xét|dự\s+kiến|có\s+thể|đề\s+nghị|"
                    r"sớm)(?!\w)", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"(?<!\w)lên(?:\s+(?:tầm|mức|thành|quan\s+hệ))*\s+$", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"(?P<n>\d{1,3})\s+năm\s+(?:ngày\s+)?(?:ký(?:\s+kết)?\s+)?$", re.IGNORECASE)
 
 
@@ -298,6 +299,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
             before = text[max(s0, start - CONTEXT_BEFORE):start]
             if not _QUAN_HE.search(before) or _not_a_framework(text, start, end):
                 continue
+            if _TO_LEVEL.search(before) and _WISH.search(text, s0, start):
+                continue  # "mong muốn nâng cấp quan hệ ... lên Đối tác chiến lược": not (yet) the level
             date, year = _as_date_year(_date_after(dates, text, end))
             own_date = date is not None or year is not None
             anniversary = False
