@@ -201,3 +201,10 @@ def test_the_level_now_in_a_sentence_about_a_target_is_a_statistic():
     assert q.kind == "statistic"
     assert one("hai bên nhất trí phấn đấu đưa kim ngạch thương mại hiện nay lên 1 tỷ USD.").kind == "target"
     assert one("Australia mong muốn nâng cấp quan hệ, với cộng đồng hơn 200.000 người gốc Việt.").kind == "statistic"
+
+
+def test_a_clause_after_a_semicolon_takes_its_sentences_label_when_the_unit_fits():
+    qs = figures("Kim ngạch thương mại song phương năm 2016 đạt 2,7 tỷ USD; 5 tháng đầu năm 2017 đạt 1,37 tỷ USD.")
+    assert [q.about for q in qs] == ["bilateral trade", "bilateral trade"]
+    qs = figures("Phúc Kiến có dân số 39 triệu người; sản lượng hàng hóa qua cảng mỗi năm là trên 450 triệu tấn.")
+    assert [q.about for q in qs][1] != "population"

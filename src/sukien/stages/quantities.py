@@ -643,6 +643,13 @@ def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
         _cue, label, units = k.about[rank]
         if not units or fig.unit in units:  # "tăng trưởng" names a growth rate, not a sum
             return label
+    s0 = clause.s0
+    if s0 and text[s0 - 1] == ";":  # "Kim ngạch ... năm 2016 đạt 2,7 tỷ USD; 5 tháng đầu năm 2017 đạt 1,37 tỷ USD"
+        sentence = _clause(text, _last_end(_LAST_FULL_STOP, text, fig.start), s0 - 1)
+        for rank in sentence.abouts:
+            _cue, label, units = k.about[rank]
+            if not units or fig.unit in units:
+                return label
     limit = min(fig.end + 60, clause_end)
     stop = _ABOUT_STOP.search(text, fig.end, limit)
     m = _ABOUT_TAIL.match(text, fig.end, stop.start() if stop else limit)
