@@ -157,3 +157,8 @@ def test_a_vietnamese_namesake_is_vietnamese_and_a_chinese_leader_chinese(pipe):
     found = entities(pipe, "Tình hữu nghị Việt - Trung do Chủ tịch Hồ Chí Minh, Chủ tịch Mao Trạch Đông vun đắp.", PER)
     assert found["Hồ Chí Minh"][0] == "VNM"
     assert found["Mao Trạch Đông"][0] == "CHN"
+
+
+def test_a_name_after_a_titled_body_is_left_to_the_title_chain(pipe):
+    found = entities(pipe, "Chủ tịch HĐQT Công ty CP Đầu tư Times Square Chu Lập Cơ bị bắt.", PER)
+    assert found == {"Chu Lập Cơ": ("VNM", "Chủ tịch HĐQT Công ty CP Đầu tư Times Square")}

@@ -163,12 +163,13 @@ _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|�
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 # Verbs whose first syllable ends a common compound inside names: a stop unless that
 # compound's first syllable is right before ("Bộ trưởng Điều phối", "Vấn đề", "Chương
-# trình", "Thứ hai", "Nghị quyết").
+# trình", "Thứ hai", "Nghị quyết", "thiết bị").
 _PAIRED_STOPS = "|".join(
     "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
     for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
                           ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
-                          ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải")), ("dẫn", ("Hướng", "hướng"))))
+                          ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải")),
+                          ("dẫn", ("Hướng", "hướng")), ("bị", ("Thiết", "thiết", "Chuẩn", "chuẩn"))))
 _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 # Lower-case words may run between capitalised words of a body's name up to this many
 # ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
@@ -504,6 +505,9 @@ def _pattern_org_end(text: str, start: int, end: int, inside: list[tuple[int, in
     return end
 
 
+_NAME_FOLLOWS = re.compile(rf"[ ]+[{UPPER}]")
+
+
 def _person_after_titled_org(text: str, out: list[Tag], cands: list[_Cand]) -> None:
     """A pattern body right after a title may have swallowed the holder's name ("Chủ tịch
     Trung tâm Tài chính Dubai Arif Amiri"): the body is cut back so the title chain reads
@@ -513,6 +517,8 @@ def _person_after_titled_org(text: str, out: list[Tag], cands: list[_Cand]) -> N
         t = out[i]
         if t.kind != kb.ORG or t.ref is not None or out[i - 1].kind != kb.TITLE or t.start - out[i - 1].end > 1:
             continue
+        if _NAME_FOLLOWS.match(text, t.end):
+            continue  # the holder's name comes after the body ("... Times Square Chu Lập Cơ")
         for org_end, name_start in _person_after_org(t.text):
             if listed is None:
                 listed = {c[0] for c in cands if c[6] is not None}
