@@ -224,3 +224,9 @@ def test_extended_memorandum_and_its_later_anaphoric_mentions_are_one_document()
             "MOU mới được ký gia hạn lần này sẽ có hiệu lực 05 năm. Ngay sau khi ký kết Bản ghi nhớ này, phía "
             "Bangladesh mong muốn mua gạo của Việt Nam.")
     assert [d.title for d in documents(text)] == ["Bản ghi nhớ (MOU) về Thương mại gạo giữa hai nước"]
+
+
+def test_the_same_body_of_the_two_named_countries():
+    docs = documents("Hai Bộ trưởng chứng kiến ký thỏa thuận hợp tác giữa hai Học viện Ngoại giao của Việt Nam và Bồ Đào "
+                     "Nha. Cuộc hội đàm diễn ra tốt đẹp.")
+    assert [d.parties for d in docs] == [["Học viện Ngoại giao Việt Nam", "Học viện Ngoại giao Bồ Đào Nha"]]

@@ -84,9 +84,10 @@ _OTHER_SIDES = re.compile(r"(?<!\w)giữa\s+hai\s+(?!nước|bên|quốc\s+gia)(
 # ("Bộ Ngoại giao", "Bộ Kế hoạch và Đầu tư": up to five words, "và" only before a capital, up to
 # a punctuation mark or a word that starts what follows the name)
 _TWO_INSTITUTIONS = re.compile(
-    r"giữa\s+hai\s+(?P<org>(?:Bộ|Quốc\s+hội|Chính\s+phủ|Đảng|Quân\s+đội)"
-    r"(?:\s+(?!(?:về|trong|nhằm|để|đã|được|vào|tại|nhân|theo|vừa|sẽ|đang|cũng|là|ký|kí|hai|nước)(?!\w))"
+    r"giữa\s+hai\s+(?P<org>(?:Bộ|Quốc\s+hội|Chính\s+phủ|Đảng|Quân\s+đội|Học\s+viện|Viện|Hãng|Ủy\s+ban|Hội)"
+    r"(?:\s+(?!(?:về|của|trong|nhằm|để|đã|được|vào|tại|nhân|theo|vừa|sẽ|đang|cũng|là|ký|kí|hai|nước)(?!\w))"
     r"(?:và\s+(?=[A-ZĐÀ-Ỹ]))?[^\W\d_]+){0,5})(?!\w)")
+_OF_TWO = re.compile(r"\s+của\s+")
 # A locality's name after its kind word: up to LOCALITY_NAME_WORDS capitalised words ("Thành phố
 # Hồ Chí Minh", "thành phố Porto", "tỉnh Quảng Ninh")
 _LOCALITY_NAME = {"thành phố": re.compile(r"(?<!\w)(?:[Tt]hành\s+phố|TP\.?)\s+(?=[A-ZĐÀ-Ỹ])"),
@@ -396,6 +397,19 @@ def _is_party_like(name: str) -> bool:
         name[:1].isupper() and len(name.split()) <= 6 and not re.match(r"(?:Thủ|Chủ|Tổng|Bộ trưởng|Phó)\s", name))
 
 
+def _named_sides(text: str, pos: int) -> list[str]:
+    """The two countries named right after "giữa hai <body>": "của Việt Nam và Bồ Đào Nha"."""
+    m = _OF_TWO.match(text, pos)
+    if not m:
+        return []
+    rest = text[m.end():m.end() + 60]
+    spans = [c for c in country_spans(rest) if not c.short]
+    if len(spans) < 2 or spans[0].start != 0:
+        return []
+    between = rest[spans[0].end:spans[1].start]
+    return [rest[c.start:c.end] for c in spans[:2]] if re.fullmatch(r"\s+và\s+", between) else []
+
+
 def _two_localities(text: str, kind: str) -> list[str]:
     """The two cities (or provinces) of "giữa hai thành phố": the two names written most often
     after "thành phố"/"TP" ("tỉnh") in the article, when a third is not as frequent. Each is
@@ -562,10 +576,13 @@ def documents_of(article: Article) -> list[Document]:
             parties = _two_localities(text, unknown_sides["kind"])
             unknown_sides = not parties
         elif unknown_sides and (org := _TWO_INSTITUTIONS.match(text, hit.start + unknown_sides.start())):
-            if pair is None:  # "giữa hai Bộ Ngoại giao": that body of each country of the occasion
-                pair = _occasion_pair(article)
-            if len(pair) == 2:
-                parties = [f"{org['org']} {country}" for country in pair]
+            sides = _named_sides(text, org.end())  # "... của Việt Nam và Bồ Đào Nha"
+            if not sides:
+                if pair is None:  # "giữa hai Bộ Ngoại giao": that body of each country of the occasion
+                    pair = _occasion_pair(article)
+                sides = pair
+            if len(sides) == 2:
+                parties = [f"{org['org']} {country}" for country in sides]
                 unknown_sides = False
         if not parties and verb is not None:
             subj = _subject_parties(text, s0, verb[0])
