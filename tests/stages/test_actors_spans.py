@@ -162,3 +162,11 @@ def test_a_vietnamese_namesake_is_vietnamese_and_a_chinese_leader_chinese(pipe):
 def test_a_name_after_a_titled_body_is_left_to_the_title_chain(pipe):
     found = entities(pipe, "Chủ tịch HĐQT Công ty CP Đầu tư Times Square Chu Lập Cơ bị bắt.", PER)
     assert found == {"Chu Lập Cơ": ("VNM", "Chủ tịch HĐQT Công ty CP Đầu tư Times Square")}
+
+
+def test_a_title_alone_naming_a_bodys_acronym_takes_its_country(pipe):
+    art = pipe(article_from_text("Đoàn đã hội đàm với Chủ tịch Liên hiệp Công đoàn Belarus (FTUB) Yuri Senko. "
+                                 "Chủ tịch Tổng LĐLĐVN Nguyễn Đình Khang gửi lời chào. "
+                                 "Chủ tịch FTUB đánh giá cao quan hệ.", id="t"))
+    alone = [m for m in art.mentions if m.label == "TITLE" and art.text_clean[m.start:m.end] == "Chủ tịch FTUB"]
+    assert [(m.name, m.country) for m in alone] == [("Yuri Senko", "BLR")]

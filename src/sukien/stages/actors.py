@@ -1442,7 +1442,11 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
                                         {"sector": p.titles[0].sector, "title_en": p.titles[0].title_en},
                                         ent.name, ent.country, p.title_text, ent.id))
     # -- titles written alone
+    acronyms = _acronym_countries(named_info) if alone else {}
     for t in alone:
+        if t.country is None and acronyms:
+            # "Chủ tịch FTUB" after "Liên hiệp Công đoàn Belarus (FTUB)": the body's country
+            t.country = next((acronyms[w] for w in t.title_text.split() if w in acronyms), None)
         holder = _holder_in_article(t, person_entities)
         attrs = {"sector": t.titles[0].sector, "title_en": t.titles[0].title_en}
         name, country = t.title_text, t.country
@@ -1466,6 +1470,19 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
 
 
 _SPAN_ORDER = attrgetter("start", "end")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&\-]{1,9})\)$")
+
+
+def _acronym_countries(named_info: dict[tuple[str, str], tuple[str | None, str]]) -> dict[str, str]:
+    """Acronyms the article gives its bodies ("Liên hiệp Công đoàn Belarus (FTUB)") -> the
+    body's country."""
+    out: dict[str, str] = {}
+    for (typ, name), (iso, _) in named_info.items():
+        if typ == ORG and iso and name.endswith(")"):
+            m = _BRACKETED_ACRONYM.search(name)
+            if m:
+                out.setdefault(m.group(1), iso)
+    return out
 
 
 @cache
