@@ -6,6 +6,9 @@
   dates, if that is within ``MAX_CARRY_DAYS``. The article's ``meta`` records the inferred
   publication year and where it came from (``published`` itself stays unknown: the day is
   not known).
+- **Corpus year** (for corpus events only; the article keeps its year-less date): an undated
+  article alone in its story takes the one year that both its people's tenures allow and
+  that puts its day closest to the corpus's dated days (``corpus_year``).
 - **Title-only persons**: ``Tổng Bí thư`` written alone, in an article that never names the
   holder, is the person another article of the story names with the same title and
   country; the article gains that entity (marked ``resolved_from``).
@@ -13,6 +16,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -92,14 +96,16 @@ def carry_dates(story: Sequence[Article]) -> int:
             continue
         years = set()
         for ev in a.events:
-            if ev.date and "--" in ev.date and (new := _with_year(ev.date, days)):
+            if ev.date and "--" in ev.date and (new := _with_year(ev.date, days)) and new != ev.date:
+                # (a year-less month, "--06", has no form this fills: it stays as it is)
                 ev.date = new
                 years.add(new[:4])
                 changed += 1
         for ds in a.dates:
-            if ds.value and "--" in ds.value and (new := _with_year(ds.value, days)):
+            if ds.value and "--" in ds.value and (new := _with_year(ds.value, days)) and new != ds.value:
                 ds.value = new
                 changed += 1
+        years = {y for y in years if y.isdigit()}
         if not a.published and years:
             a.meta["published_year_inferred"] = min(years)
             a.meta["published_year_from"] = [o.id for o in others if story_days([o])]
@@ -155,9 +161,10 @@ def _new_id(article: Article) -> str:
 TENURE_HORIZON_MARGIN_DAYS = 60
 
 
-# A title written after one of these words is one the person no longer holds
-# ("nguyên Ngoại trưởng Mỹ John Kerry"): it says nothing about when the story happened.
-FORMER_TITLE_MARKERS = re.compile(r"(?:nguyên|cựu)\s+$", re.IGNORECASE)
+# A title written after one of these words is one the person does not hold at the time of
+# writing: "nguyên/cựu Ngoại trưởng Mỹ John Kerry" (former), "cố Quốc vương Bhumibol" (the
+# late King); it says nothing about when the story happened. Shared with stages/years.py.
+FORMER_TITLE_MARKERS = re.compile(r"(?<!\w)(?:nguyên|cựu|cố)\s+$", re.IGNORECASE)
 # How far before a title mention the marker may stand (the word and a space or two).
 FORMER_MARKER_WINDOW = 10
 
@@ -237,3 +244,77 @@ def carry_tenure_year(story: Sequence[Article]) -> int | None:
             a.meta["inferred_year"] = year
             a.meta["inferred_year_source"] = "office-holder tenures of the story's people"
     return year
+
+
+# ---------------------------------------------------------------------------------------
+# A story nobody dated, in a dated corpus: the tenures narrow the year, the corpus picks it
+
+
+def present_days(articles: Sequence[Article]) -> list[int]:
+    """The days the articles were written around: each dated article's publication day, and
+    for an undated one whose year is known (``meta``: ``inferred_year``, or
+    ``published_year_inferred`` from its story) its event days in that year. Other full
+    dates of a text are mostly history ("ký ngày 29/5/2015") and say nothing of the corpus's
+    time."""
+    days = []
+    for a in articles:
+        if a.published:
+            m = _FULL.match(a.published)
+            if m and (o := _ordinal(int(m[1]), int(m[2]), int(m[3]))) is not None:
+                days.append(o)
+            continue
+        year = str(a.meta.get("inferred_year") or a.meta.get("published_year_inferred") or "")
+        if not year.isdigit():
+            continue
+        for ev in a.events:
+            for part in (ev.date or "").split("/"):
+                m = _FULL.match(part)
+                if m and int(m[1]) == int(year) and (o := _ordinal(int(m[1]), int(m[2]), int(m[3]))) is not None:
+                    days.append(o)
+    return days
+
+
+def corpus_year(value: str, window: tuple[str, str] | None, days: Sequence[int]) -> str | None:
+    """``value`` (``--MM-DD`` or an interval of them) with the year that the tenure
+    ``window`` allows and that puts it closest to one of the corpus's dated ``days``
+    (within MAX_CARRY_DAYS); None without a window, without such a year, or on a tie.
+
+    Why: articles of one corpus are collected over a span of time, so an undated report of
+    "Ngày 16/5" whose people held their titles from 2016 to 2018 is from the May of those
+    years that the corpus covers. The tenures are required: the corpus alone is no evidence.
+    """
+    if window is None or not days or not value.startswith("--"):
+        return None
+    lo, hi = window
+    ordered = sorted(set(days))
+    best: list[tuple[int, str]] = []
+    for y in range(int(lo[:4]), int(hi[:4]) + 1):
+        full = _in_year(value, y)
+        if full is None:
+            continue
+        first, last = full.split("/")[0], full.split("/")[-1]
+        if not (lo <= first and last <= hi):
+            continue
+        o = _ordinal(int(first[:4]), int(first[5:7]), int(first[8:10]))
+        if o is None:
+            continue
+        i = bisect.bisect_left(ordered, o)
+        gap = min(abs(ordered[j] - o) for j in (i - 1, i) if 0 <= j < len(ordered))
+        if gap <= MAX_CARRY_DAYS:
+            best.append((gap, full))
+    if not best:
+        return None
+    best.sort()
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None
+    return best[0][1]
+
+
+def _in_year(value: str, year: int) -> str | None:
+    parts = value.split("/")
+    if not all(_YEARLESS.match(p) for p in parts):
+        return None
+    out = [f"{year}{p[1:]}" for p in parts]
+    if len(out) == 2 and out[1] < out[0]:  # "--12-30/--01-02" runs into the next year
+        out[1] = f"{year + 1}{parts[1][1:]}"
+    return "/".join(out)

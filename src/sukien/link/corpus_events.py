@@ -4,9 +4,16 @@ Two article events are the same occurrence when they have the same kind, the sam
 participants after actor resolution (one set may be a subset of the other, if they share
 at least two), and compatible dates: equal days, a day inside an interval, overlapping
 intervals, ``--MM-DD`` against a full date with that month and day, or a month/year that
-contains the other. A year-less or missing date only merges inside one story (without a
-year, "21/11" could be any year's). Candidates are blocked by (kind, participant pair), so
-the cost follows the number of events, not its square.
+contains the other. Only dates to the day merge across stories: a month or a year
+("chuyến thăm Nga vào tháng 6", "năm 2017") is how an article recalls or announces a trip,
+not a report of the same occasion. A year-less or missing date only merges inside one story
+(without a year, "21/11" could be any year's). Candidates are blocked by (kind, participant
+pair), so the cost follows the number of events, not its square.
+
+A year-less date of an article that no story partner dated takes, for the corpus event
+only, the year its people's tenures and the corpus's dated days agree on
+(``carry.corpus_year``). A corpus event is one occurrence on a known date: a group whose
+date still has no year is not one (it stays in its articles).
 
 A corpus event keeps every source article with its evidence, and the number of sources.
 """
@@ -22,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Event
+from .carry import corpus_year, present_days, tenure_window
 
 # Two reports of one trip in one story may date it to different days of it (one the
 # arrival, the other the talks); a state or official visit lasts up to about a week.
@@ -29,6 +37,7 @@ TRIP_MAX_DAYS = 7
 
 _PART = re.compile(r"^(?:(\d{4})|--)(?:-(\d{2}))?(?:-(\d{2}))?$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,7 @@ class SourceEvent:
     event: Event
     participants: tuple[str, ...]  # actor keys
     story: Any
+    date: str | None = None  # the event's date, with the corpus year if it had none
 
 
 @dataclass(slots=True)
@@ -138,10 +148,20 @@ def merge_events(articles: Sequence[Article], actor_key: ActorKey,
     story_of = story_of or {}
     items: list[SourceEvent] = []
     names: dict[str, str] = {}
+    days: list[int] | None = None
     for a in articles:
+        window: tuple[str, str] | None = None
+        window_known = False
         for ev in a.events:
             keys = _actor_keys(a, ev.participants, actor_key, names)
-            items.append(SourceEvent(a, ev, tuple(dict.fromkeys(keys)), story_of.get(a.id)))
+            date = ev.date
+            if date and date.startswith("--"):
+                if days is None:
+                    days = present_days(articles)
+                if not window_known:
+                    window, window_known = tenure_window([a]), True
+                date = corpus_year(date, window, days) or date
+            items.append(SourceEvent(a, ev, tuple(dict.fromkeys(keys)), story_of.get(a.id), date))
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -165,7 +185,7 @@ def merge_events(articles: Sequence[Article], actor_key: ActorKey,
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
-    out = [_record([items[i] for i in g], names) for g in groups.values()]
+    out = [r for g in groups.values() if has_year((r := _record([items[i] for i in g], names)).date)]
     out.sort(key=lambda c: (c.date or "9999", c.kind, c.participants, c.id))
     return out
 
@@ -177,12 +197,13 @@ def same_occurrence(a: SourceEvent, b: SourceEvent) -> bool:
     if not (pa == pb or ((pa <= pb or pb <= pa) and len(pa & pb) >= 2)):
         return False
     same_story = a.story is not None and a.story == b.story
-    if not dates_compatible(a.event.date, b.event.date):
+    da, db = a.date, b.date
+    if not dates_compatible(da, db):
         # one trip, dated by its outlets on different days of it (arrival, talks)
-        if not (a.event.kind == "VISIT" and same_story and days_apart(a.event.date, b.event.date) is not None
-                and days_apart(a.event.date, b.event.date) <= TRIP_MAX_DAYS):
+        if not (a.event.kind == "VISIT" and same_story and (gap := days_apart(da, db)) is not None
+                and gap <= TRIP_MAX_DAYS):
             return False
-    if not (has_year(a.event.date) and has_year(b.event.date)) and not same_story:
+    if not same_story and not (_DAY.match(da or "") and _DAY.match(db or "")):
         return False
     return True
 
@@ -206,7 +227,7 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 
 def _record(group: list[SourceEvent], names: dict[str, str]) -> CorpusEvent:
     first = group[0]
-    dates = [g.event.date for g in group if g.event.date]
+    dates = [g.date for g in group if g.date]
     date = None
     if dates:
         # the most informative form (a year, an interval, a day); among equals the earliest,

@@ -175,16 +175,14 @@ def _tenure_years(window: tuple[str, str] | None, yearless: list[tuple[int, int]
     return fits if len(fits) == 1 else []
 
 
-# A title written after one of these words is not held at the time of writing: "nguyên/cựu
-# Ngoại trưởng" (former), "cố Quốc vương" (the late King).
-_NOT_HELD_BEFORE = re.compile(r"(?<!\w)(?:nguyên|cựu|cố)\s+$", re.IGNORECASE)
-NOT_HELD_WINDOW = 10  # characters before a title mention where the marker may stand
 
 
 def tenure_window(article: Article) -> tuple[str, str] | None:
     """Dates on which every titled person of the article held the title it gives them
     (``link.carry.tenure_window`` for one article, also skipping the late "cố" holders)."""
-    from ..link.carry import TENURE_HORIZON_MARGIN_DAYS
+    # the markers of a title not held now ("nguyên", "cựu", "cố") and how far before the
+    # title they stand: one list, shared with the story-level carry
+    from ..link.carry import FORMER_MARKER_WINDOW, FORMER_TITLE_MARKERS, TENURE_HORIZON_MARGIN_DAYS
     from ..model import PER
     from ..text.normalize import fold_name, match_key
     from . import actors_knowledge as kb
@@ -195,7 +193,7 @@ def tenure_window(article: Article) -> tuple[str, str] | None:
     text = article.text_clean
     not_held = {m.entity_id for m in article.mentions
                 if m.entity_id and m.label in ("TITLE", PER)
-                and _NOT_HELD_BEFORE.search(text, max(0, m.start - NOT_HELD_WINDOW), m.start)}
+                and FORMER_TITLE_MARKERS.search(text, max(0, m.start - FORMER_MARKER_WINDOW), m.start)}
     lo, hi, found = "0000-00-00", "9999-99-99", False
     horizon = ""
     for e in article.entities:
