@@ -8,9 +8,9 @@ from sukien.model import EVENT_KINDS, STATEMENT_KINDS
 from sukien.stages.cues import find_cues
 from sukien.stages.standards import coding
 
-KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "DOC", "MATERIAL", "-"}
+KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "RECALL", "DOC", "MATERIAL", "-"}
 MODES = {"", "meet", "phone", "virtual", "multilateral", "third-party", "visit", "arrive", "sign", "witness",
-         "strict", "after_report", "by", "object_target", "material", "sides", "leaders", "pronoun", "we"}
+         "strict", "after_report", "by", "object_target", "material", "sides", "leaders", "pronoun", "we", "saying"}
 
 
 def test_trigger_rows_are_known_kinds_and_modes():
@@ -32,3 +32,9 @@ def test_blockers_hide_the_cue_they_contain_and_both_tone_placements_match():
     assert [c.text for c in find_cues("đăng ký tham dự")] == []
     assert find_cues("Việt Nam sẽ làm hết sức mình")[0].has("PLEDGE")  # "sẽ là" blocks only itself
     assert find_cues("thỏa thuận")[0].has("DOC") and find_cues("thoả thuận")[0].has("DOC")
+
+
+def test_recall_cues_and_meanwhile():
+    assert find_cues("khi đó hai bên")[0].has("RECALL")
+    assert find_cues("nhắc lại câu nói của X")[1].mode("RECALL") == "saying"
+    assert not any(c.has("RECALL") for c in find_cues("Trong khi đó, Hàn Quốc"))

@@ -81,7 +81,8 @@ _PROGRAMME = re.compile(r"\s*theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s
 # (one day: trends articles are dated by the trend's day, which may precede the report).
 PUBLISHED_MARGIN_DAYS = 1
 # A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
-_CONDITIONAL = re.compile(r"\s*(?:nếu|giả sử|trong trường hợp)\b", re.IGNORECASE)
+_CONDITIONAL = ("nếu ", "nếu như ", "giả sử ", "trong trường hợp ")
+CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
 # A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
 _ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
@@ -150,7 +151,7 @@ class EventMention:
     status: str = "occurred"
     spans: list[tuple[int, int]] = field(default_factory=list)
     refers: bool = False  # named as an occasion ("Tại buổi hội kiến", "trong cuộc hội đàm với")
-    tensed: bool = True  # the sentence tells whether it happened (False: "chuyến thăm của X" alone)
+    sent: SentenceView | None = None  # the sentence it was read in
 
 
 def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | None:
@@ -861,8 +862,8 @@ def _merge(ctx: _Context, mentions: list[EventMention]) -> list[EventMention]:
         # ... Chuyến thăm của Thủ tướng ..."): a bare noun mention says neither
         group = members[id(e)]
         planned = any(m.status == "planned" for m in group)
-        e.status = "planned" if planned and not any(m.status == "occurred" and m.tensed for m in group) \
-            else "occurred"
+        e.status = "planned" if planned and not any(
+            m.status == "occurred" and (m.sent is None or _tensed(ctx, m.sent, m.cue)) for m in group) else "occurred"
     for e in merged:
         best = max(members[id(e)], key=lambda m: _evidence_score(ctx, e, m, own_dates[id(m)]))
         e.start, e.end, e.cue = best.start, best.end, best.cue
@@ -918,8 +919,7 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
         em.location = _location(ctx, sent)
     if em.kind != "VISIT" and _planned(ctx, sent, cue):
         em.status = "planned"
-    if em.status == "occurred":
-        em.tensed = _tensed(ctx, sent, cue)
+    em.sent = sent  # for _tensed, worked out only where a planned mention of the same event needs it
     if em.kind == "MEET":
         sides = [r for r in em.participants if ctx.is_person(r)] or em.participants
         known = frozenset(sides) in ctx.met
@@ -952,7 +952,7 @@ def _tensed(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
     """Does a mention not marked planned tell that its event took place? A verb does ("X hội đàm
     với Y"), unless the sentence announces ("... và sẽ ..."); a noun ("chuyến thăm Mỹ của Thủ
     tướng", "cuộc gặp ... sắp tới") only with a word of the past or present in its sentence."""
-    if any(c.has("PLANNED") for c in sent.cues):
+    if "PLANNED" in sent.kinds:
         return False
     key = cue.text.lower()
     if not (key.startswith(_NOMINAL_CUES) or _word_before(ctx.roles.text, cue.start, sent.span.start) in _NOMINAL_BEFORE):
@@ -987,9 +987,10 @@ def find_events(article: Article) -> Article:
     mentions: list[EventMention] = []
     last_meet_date: DateSpan | None = None
     for sent in ctx.roles.sentences_with(EVENT_KINDS):  # most sentences name no meeting, visit or signing
-        ctx.met |= ctx.met_now
-        ctx.met_now = set()
-        if _CONDITIONAL.match(ctx.roles.text, sent.span.start):
+        if ctx.met_now:
+            ctx.met |= ctx.met_now
+            ctx.met_now = set()
+        if ctx.roles.text[sent.span.start:sent.span.start + CONDITIONAL_CHARS].lstrip().lower().startswith(_CONDITIONAL):
             continue  # "Nếu được ký kết, hiệp định ...": a hypothesis, not an event
         for cue in sent.cues:
             for kind, mode in cue.kinds(EVENT_KINDS):

@@ -89,15 +89,13 @@ ORG_TARGET_WORDS = 3
 # "sẽ" followed within this many characters by an event word announces an event
 # ("sẽ có các cuộc hội đàm"), not a pledge.
 PLANNED_EVENT_GAP = 20
-# What tells that the rest of a sentence happened or was said before ("hồi tưởng lại cuộc gặp ...
-# khi đó hai bên đã nhất trí", "nhắc lại câu nói của Chủ tịch Fidel Castro: ...").
-_RECALLED = re.compile(r"\b(?:hồi tưởng|(?<!trong )(?<!cùng )(?:khi|lúc) đó|hồi đó|câu nói|lời dạy|từng nói)\b",
-                       re.IGNORECASE)
-_SAYINGS = {"câu nói", "lời dạy", "từng nói"}
 # "chuyến thăm ... sẽ": an occasion as the subject of "sẽ", written at most this far before it.
 _EVENT_SUBJECT = re.compile(r"(?:chuyến thăm|chuyến công tác|cuộc gặp|cuộc hội đàm|cuộc hội kiến|kết quả|sự kiện)"
                             r"[^,;:.]*$", re.IGNORECASE)
 EVENT_SUBJECT_CHARS = 80
+# ... searched for only in sentences with a meeting or visit word ("kết quả"/"sự kiện" alone are
+# rare subjects: not worth a search in every sentence with a "sẽ")
+_EVENT_SUBJECT_GATE = frozenset(("MEET", "VISIT"))
 _OCCASION_PREPOSITIONS = {"trong", "nhân", "tại", "sau", "trước", "qua", "với", "về", "cho", "vào"}
 # A fronted clause's subject must come right after its comma ("..., ông Ricardo Valente cho rằng").
 FRONTED_SUBJECT_GAP = 24
@@ -239,9 +237,12 @@ class _State:
                     # a sentence naming several meetings ("hội đàm với A, hội kiến B, C") goes on
                     # about the one the article named before it (the main talks): the others are
                     # listed after it
-                    named_before = [t[2] for t in before if t[0] == s[0] and self.events[t[2]].kind == kind
-                                    and self.first_named[t[2]] < s[0]]
                     self.occasion_start = s[0]
+                    lo = bisect.bisect_left(self.event_starts, s[0], 0, i)
+                    if i - lo == 1:
+                        return s[2]  # the sentence names one event: the usual case
+                    named_before = [t[2] for t in before[lo:] if self.events[t[2]].kind == kind
+                                    and self.first_named[t[2]] < s[0]]
                     return named_before[0] if named_before else s[2]
         for kind in ("MEET", "VISIT"):
             for e in self.article.events:
@@ -258,8 +259,10 @@ class _State:
 
     def note_pair(self, refs: list[str], at: int) -> None:
         """Remember a subject of two persons of two countries ("X và Y nhất trí")."""
+        if len(refs) != 2:
+            return
         persons = [r for r in refs if self.is_person(r)]
-        if len(persons) == 2 and len(persons) == len(refs) and self.country(persons[0]) and \
+        if len(persons) == 2 and self.country(persons[0]) and \
                 self.country(persons[1]) and self.country(persons[0]) != self.country(persons[1]):
             self.pair = (persons, at)
 
@@ -456,7 +459,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                     c.start >= cue.end and c.start - cue.end <= PLANNED_EVENT_GAP and c.kinds(EVENT_KINDS)
                     for c in sent.cues):
                 ok = False  # "sẽ thăm", "sẽ có các cuộc hội đàm": a planned event, not a pledge
-            elif ok and _event_subject(text, sent.span.start, cue.start):
+            elif ok and _EVENT_SUBJECT_GATE.intersection(sent.kinds) and _event_subject(text, sent.span.start, cue.start):
                 ok = False  # "nhấn mạnh chuyến thăm sẽ tạo định hướng ...": a forecast about the visit
         elif mode == "after_report":
             ok = last_was_report
@@ -482,18 +485,19 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     return out
 
 
-def _recalled_span(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """Where a sentence tells what was said or done before: after "hồi tưởng"/"khi đó" its rest,
-    a saying recalled ("nhắc lại câu nói của X: “...”") up to its closing quotation mark."""
-    m = _RECALLED.search(text, lo, hi)
-    if m is None:
+def _recalled_span(text: str, sent: SentenceView) -> tuple[int, int] | None:
+    """Where a sentence tells what was said or done before (its RECALL cue): after "hồi tưởng"/"khi
+    đó" its rest, a saying recalled ("nhắc lại câu nói của X: “...”") up to its closing quotation mark."""
+    if "RECALL" not in sent.kinds:
         return None
-    if m.group(0).lower() in _SAYINGS:
-        opening = min((i for i in (text.find(q, m.end(), hi) for q in "“\"'") if i >= 0), default=-1)
+    hi = sent.span.end
+    cue = next(c for c in sent.cues if c.has("RECALL"))
+    if cue.mode("RECALL") == "saying":
+        opening = min((i for i in (text.find(q, cue.end, hi) for q in "“\"'") if i >= 0), default=-1)
         if opening >= 0:
             closing = min((i for i in (text.find(q, opening + 1, hi) for q in "”\"'") if i >= 0), default=hi)
-            return m.end(), closing
-    return m.end(), hi
+            return cue.end, closing
+    return cue.end, hi
 
 
 def _event_subject(text: str, lo: int, pos: int) -> bool:
@@ -621,7 +625,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         return found
     occasion = state.occasion(sent.span.start)
     past = state.past_day_before(sent)
-    recalled = _recalled_span(roles.text, sent.span.start, sent.span.end)
+    recalled = _recalled_span(roles.text, sent)
     for cue, kind, mode in selected:
         if past is not None and past < cue.start:
             continue  # "vào ngày 5/9/1962, Việt Nam và Lào đã nhất trí ...": history, not what was said now
@@ -743,9 +747,10 @@ def _continues(state: _State, roles: Roles, sent: SentenceView, strong: bool = F
         # "Hai nhà lãnh đạo bày tỏ hài lòng về ... Trao đổi và tiếp xúc cấp cao được duy trì thực
         # chất.": after what the two sides said together, a sentence naming no one, telling no
         # event and opening on the cooperation itself is the next item of it
-        return _joint(state, state.prev[-1]) and not any(t.kind in ("PER", "TITLE") for t in sent.tokens) \
+        return _COOPERATION_ITEM.match(text) is not None and _joint(state, state.prev[-1]) \
+            and not any(t.kind in ("PER", "TITLE") for t in sent.tokens) \
             and not (first is not None and first.kind == "ORG" and roles.position(sent, first) == "subject") \
-            and not any(c.kinds(EVENT_KINDS) for c in sent.cues) and _COOPERATION_ITEM.match(text) is not None
+            and sent.kinds.isdisjoint(EVENT_KINDS)
     return (not any(c.kinds(EVENT_KINDS) or (c.has("REPORT") and c.start - first.end <= SIDES_VERB_CHARS)
                         for c in sent.cues))
 
