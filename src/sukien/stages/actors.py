@@ -447,7 +447,8 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
                 continue
             if glued_right and not (kind == person and _glued_typo(text, start, end)):
                 continue
-            if (e.capitalised and not capitalised) or (e.as_listed and text[start:end] != e.text):
+            # (the key has the text's length: the listed form's capital sits at the same offset)
+            if (e.capitalised and not text[start + e.capital_at].isupper()) or (e.as_listed and text[start:end] != e.text):
                 continue
             add((start, start - end, e.priority, len(cands), end, kind, e.ref))
             if kind == org:
@@ -486,15 +487,17 @@ def _not_an_org(text: str, start: int, head_end: int) -> bool:
 
 
 def _known_inside(cands: list[_Cand]) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the known people and listed bodies among the candidates."""
+    """(start, end, kind) of the known people, listed bodies and listed places among the
+    candidates."""
     return [(c[0], c[4], c[5]) for c in cands
-            if c[5] == kb.PERSON or (c[5] == kb.ORG and c[6] is not None)]
+            if c[5] == kb.PERSON or (c[5] in (kb.ORG, kb.PLACE) and c[6] is not None)]
 
 
 def _pattern_org_end(text: str, start: int, end: int, inside: list[tuple[int, int, str]]) -> int:
     """A pattern body stops where a known person starts inside it ("Đảng Cộng sản Nguyễn Phú
-    Trọng"), and runs on to the end of a listed body it overlaps ("Hội đồng Nhân quyền Liên
-    hợp quốc": the pattern stops at "Liên hợp", "Liên hợp quốc" is listed)."""
+    Trọng"), and runs on to the end of a listed body or place it overlaps ("Hội đồng Nhân
+    quyền Liên hợp quốc": the pattern stops at "Liên hợp", "Liên hợp quốc" is listed; "Sở
+    Ngoại vụ TP.HCM": the pattern stops at the dot)."""
     for s, e, kind in inside:
         if s <= start or s >= end:
             continue
@@ -1054,7 +1057,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 place_noun = w.group(0).lower() in PLACE_NOUNS
                 run = NAME_RUN.match(text, pos)
                 words = name_tokens(run.group(0)) if run and expect_place else []
-                pos = w.end() if len(words) < 4 else _token_end(text, pos, words[:-2])
+                # a Vietnamese run is split where the name's surname starts ("huyện Cần Giờ
+                # Lê Minh Dũng", "thành phố Hồ Chí Minh Phan Văn Mãi"), another one before
+                # its last two words
+                place_words = (leading_place_words(words) or len(words) - 2) if len(words) >= 4 else 0
+                pos = _token_end(text, pos, words[:place_words]) if place_words else w.end()
                 expect_place = place_noun
                 after_place = True
                 if chain.country is None and not chain.evidence:
@@ -1312,11 +1319,27 @@ def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: 
             ok = (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
             if ok and (start, end) not in seen and not _in_blocked(blocked, start, end) \
                     and not any(s < end and start < e for s, e in taken) \
-                    and not any(p.start < end and start < p.end for p in people):
+                    and not any(p.start < end and start < p.end for p in people) \
+                    and not (name in kb.NAMESAKES and _names_a_thing(key, start)):
                 out.append(PersonMention(start, end, text[start:end], name_shape(name_tokens(name))))
                 seen.add((start, end))
             start = key.find(k, end)
     return out
+
+
+_LAST_TWO_WORDS = re.compile(r"(?:(\S+)[ ])?(\S+)[ ]+$")
+NAMESAKE_LOOKBACK = 30  # characters: two words before a name
+
+
+def _names_a_thing(key: str, start: int) -> bool:
+    """A namesake's name right after a word that makes it a thing's name ("tư tưởng Hồ Chí
+    Minh", "Huân chương Hồ Chí Minh", "Bảo tàng Hồ Chí Minh"): not the person, even when the
+    person is named elsewhere in the article. ``key`` is the article's word key."""
+    m = _LAST_TWO_WORDS.search(key, max(0, start - NAMESAKE_LOOKBACK), start)
+    if m is None:
+        return False
+    words = kb.NAMESAKE_THING_WORDS
+    return m.group(2) in words or (m.group(1) is not None and f"{m.group(1)} {m.group(2)}" in words)
 
 
 # ---------------------------------------------------------------------------------------

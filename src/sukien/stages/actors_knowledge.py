@@ -8,7 +8,7 @@ after construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
@@ -37,6 +37,18 @@ ORG_HEADS = ("Bộ", "Ban", "Tập đoàn", "Tổng công ty", "Công ty", "Hi�
 NAMESAKES = frozenset({"Hồ Chí Minh", "Tôn Đức Thắng", "Lê Quý Đôn", "Chu Văn An", "Nguyễn Ái Quốc",
                        "Trần Phú", "Võ Nguyên Giáp", "Nguyễn Trãi", "Trần Hưng Đạo", "Lê Hồng Phong",
                        "Phan Bội Châu", "Nguyễn Du", "Lý Thường Kiệt", "Nguyễn Tất Thành"})
+
+# Words right before a namesake's name that make it the name of a thing, not the person:
+# a doctrine or era ("tư tưởng Hồ Chí Minh", "thời đại Hồ Chí Minh"), a campaign, a
+# building, a square or street, an honour ("Huân chương Hồ Chí Minh"), a city ("TP Hồ Chí
+# Minh"). Read off the words before "Hồ Chí Minh" on the 3,407 snapshot articles; compared
+# lower-cased, one or two words back.
+NAMESAKE_THING_WORDS = frozenset({
+    "tư tưởng", "phong cách", "thời đại", "văn hóa", "văn hoá", "di sản", "chiến dịch", "bảo tàng",
+    "quảng trường", "lăng", "đền", "tượng", "tượng đài", "khu di tích", "di tích", "nhà lưu niệm",
+    "huân chương", "giải thưởng", "đường", "phố", "thành phố", "tp", "tncs", "cộng sản", "trường",
+    "học viện", "viện", "đại học", "quốc gia",
+})
 
 # Words after a head noun that make a document or a set, not a body ("Bộ Quy tắc ứng xử"
 # = Code of Conduct, "Bộ luật" = a code of law, "Bộ tiêu chí" = a set of criteria).
@@ -116,13 +128,21 @@ class Entry:
     priority: int = 0  # KIND_PRIORITY[kind]
     capitalised: bool = False  # only counts written with a capital (a name, not "nga" = 'to fall')
     as_listed: bool = False  # only counts written exactly as listed (acronyms, "Samdech")
+    # Where that capital is: the name after a lower-case kind word listed with it ("thành
+    # phố Hồ Chí Minh", "thủ đô Hà Nội": the "H"), else the first letter.
+    capital_at: int = 0
+
+
+def _first_capital(text: str) -> int:
+    """Offset of the first capital letter in a listed form (0 if it has none)."""
+    return next((i for i, c in enumerate(text) if c.isupper()), 0)
 
 
 def _entry(kind: str, text: str, ref: object, short: bool = False) -> Entry:
     exact_case = _is_acronym(text)
     return Entry(kind, text, ref, exact_case, short, KIND_PRIORITY[kind],
                  kind in (COUNTRY, ORG, PLACE, PERSON),
-                 exact_case or (kind == HONORIFIC and text[:1].isupper()))
+                 exact_case or (kind == HONORIFIC and text[:1].isupper()), _first_capital(text))
 
 
 @cache
@@ -346,9 +366,13 @@ def automaton() -> ahocorasick.Automaton:
     # matches are the same, the scan is faster.
     for key, es in sorted(entries.items(), key=lambda kv: _letter_ranks(kv[0])):
         # de-duplicate identical (kind, ref) pairs coming from repeated rows
+        # (forms that differ only in case share a key: "Thành phố Hồ Chí Minh" and "thành
+        # phố Hồ Chí Minh" both stand, so the capital is asked for at the name, the later one)
         seen: dict[tuple[str, int], Entry] = {}
         for e in es:
-            seen.setdefault((e.kind, id(e.ref)), e)
+            kept = seen.setdefault((e.kind, id(e.ref)), e)
+            if e.capital_at > kept.capital_at:
+                seen[(e.kind, id(e.ref))] = replace(kept, capital_at=e.capital_at)
         # a leading space: a key can only match at the start of a word (see word_key)
         auto.add_word(" " + key, (len(key), tuple(seen.values())))
     auto.make_automaton()

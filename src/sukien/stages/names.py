@@ -126,10 +126,17 @@ def _leading_place_words(tokens: tuple[str, ...]) -> int:
         return 0
     if tokens[0] in vn_surnames() and len(tokens) <= MAX_VN_NAME_WORDS:
         return 0
-    for k in range(1, len(tokens) - 1):
-        if tokens[k] in vn_surnames() and 2 <= len(tokens) - k <= 4:
-            return k
+    # a place's own words may be surnames too ("Hà Giang Nguyễn Văn Sơn": "Giang"): the
+    # commonest name length wins, then the others
+    starts = [k for k in range(1, len(tokens) - 1) if tokens[k] in vn_surnames()]
+    for n_words in NAME_WORDS_BY_FREQUENCY:
+        if len(tokens) - n_words in starts:
+            return len(tokens) - n_words
     return 0
+
+
+# Lengths of Vietnamese full names, commonest first ("Phan Văn Mãi", "Nguyễn Thị Kim Ngân", "Lê Hoài").
+NAME_WORDS_BY_FREQUENCY = (3, 4, 2)
 
 
 def korean_like(tokens: list[str]) -> bool:
