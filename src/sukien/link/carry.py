@@ -29,6 +29,7 @@ from ..text.normalize import fold, fold_name
 MAX_CARRY_DAYS = 45
 
 _YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+_YEARLESS_MONTH = re.compile(r"^--(\d{2})$")
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -210,6 +211,17 @@ def tenure_window(story: Sequence[Article]) -> tuple[str, str] | None:
     return lo, hi
 
 
+def _inside(full: str, lo: str, hi: str) -> bool:
+    """Whether a dated value (a day, a month, an interval) lies inside the window [lo, hi];
+    a month ("2024-08") only needs to touch it (its days are not known)."""
+    first, last = full.split("/")[0], full.split("/")[-1]
+    if len(first) == 7:
+        first = f"{first}-31"
+    if len(last) == 7:
+        last = f"{last}-01"
+    return lo <= first and last <= hi
+
+
 def carry_tenure_year(story: Sequence[Article]) -> int | None:
     """For a story with no dated article: the one year in which every year-less event date
     falls inside the tenure window; fills those dates and returns the year (else None)."""
@@ -227,7 +239,7 @@ def carry_tenure_year(story: Sequence[Article]) -> int | None:
         ok = set()
         for y in range(int(lo[:4]), int(hi[:4]) + 1):
             full = "/".join(f"{y}{p[1:]}" if p.startswith("--") else p for p in v.split("/"))
-            if lo <= full.split("/")[0] and full.split("/")[-1] <= hi:
+            if _inside(full, lo, hi):
                 ok.add(y)
         years = ok if years is None else years & ok
     if not years or len(years) != 1:
@@ -275,7 +287,7 @@ def present_days(articles: Sequence[Article]) -> list[int]:
 
 
 def corpus_year(value: str, window: tuple[str, str] | None, days: Sequence[int]) -> str | None:
-    """``value`` (``--MM-DD`` or an interval of them) with the year that the tenure
+    """``value`` (``--MM-DD``, ``--MM`` or an interval) with the year that the tenure
     ``window`` allows and that puts it closest to one of the corpus's dated ``days``
     (within MAX_CARRY_DAYS); None without a window, without such a year, or on a tie.
 
@@ -290,16 +302,13 @@ def corpus_year(value: str, window: tuple[str, str] | None, days: Sequence[int])
     best: list[tuple[int, str]] = []
     for y in range(int(lo[:4]), int(hi[:4]) + 1):
         full = _in_year(value, y)
-        if full is None:
+        if full is None or not _inside(full, lo, hi):
             continue
-        first, last = full.split("/")[0], full.split("/")[-1]
-        if not (lo <= first and last <= hi):
+        span = _span(full)
+        if span is None:
             continue
-        o = _ordinal(int(first[:4]), int(first[5:7]), int(first[8:10]))
-        if o is None:
-            continue
-        i = bisect.bisect_left(ordered, o)
-        gap = min(abs(ordered[j] - o) for j in (i - 1, i) if 0 <= j < len(ordered))
+        i = bisect.bisect_left(ordered, span[0])
+        gap = min(max(0, span[0] - ordered[j], ordered[j] - span[1]) for j in (i - 1, i) if 0 <= j < len(ordered))
         if gap <= MAX_CARRY_DAYS:
             best.append((gap, full))
     if not best:
@@ -310,9 +319,22 @@ def corpus_year(value: str, window: tuple[str, str] | None, days: Sequence[int])
     return best[0][1]
 
 
+def _span(full: str) -> tuple[int, int] | None:
+    """First and last day (ordinals) of a day, a month ("2024-08") or an interval."""
+    first, last = full.split("/")[0], full.split("/")[-1]
+    lo = _ordinal(int(first[:4]), int(first[5:7]), int(first[8:10]) if len(first) > 7 else 1)
+    if len(last) > 7:
+        hi = _ordinal(int(last[:4]), int(last[5:7]), int(last[8:10]))
+    else:  # the month's last day
+        y, m = int(last[:4]), int(last[5:7])
+        nxt = _ordinal(y + (m == 12), m % 12 + 1, 1)
+        hi = nxt - 1 if nxt is not None else None
+    return None if lo is None or hi is None else (lo, hi)
+
+
 def _in_year(value: str, year: int) -> str | None:
     parts = value.split("/")
-    if not all(_YEARLESS.match(p) for p in parts):
+    if not all(_YEARLESS.match(p) or _YEARLESS_MONTH.match(p) for p in parts):
         return None
     out = [f"{year}{p[1:]}" for p in parts]
     if len(out) == 2 and out[1] < out[0]:  # "--12-30/--01-02" runs into the next year
