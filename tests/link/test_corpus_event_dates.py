@@ -141,3 +141,16 @@ def test_dev_corpus_events_floor_dated():
 
 def test_dev_corpus_events_floor_undated():
     assert _dev_corpus_events_f1("articles") >= 0.72  # measured 0.778 (was 0.507)
+
+
+def test_a_yearless_month_touching_the_tenure_window_fits_it():
+    from sukien.link.carry import _inside, carry_tenure_year
+
+    assert _inside("2024-08", "2024-08-28", "2025-12-20")  # his deputy premiership began 28/8
+    assert not _inside("2024-07", "2024-08-28", "2025-12-20")
+    assert corpus_year("--08", ("2024-08-28", "2025-12-20"), [_day("2024-08-12")]) == "2024-08"
+    art = Article(id="p", text_clean="x")
+    art.entities = [Entity("e1", "Hồ Đức Phớc", PER, "VNM", "Phó Thủ tướng")]
+    art.events = [_event("ev1", "VISIT", ["e1", "CHN"], "--09-23"), _event("ev2", "VISIT", ["e2", "VNM"], "--08")]
+    # 2024 fits both (August 2024 touches his tenure); it was once 2025, read off string order
+    assert carry_tenure_year([art]) in (None, 2024)
