@@ -173,3 +173,12 @@ def test_a_saying_or_a_meeting_recalled_is_not_said_now():
     assert "AGREE" not in [s.kind for s in sts]
     sts = _stmts("Trong khi đó, Woo Won-shik cam kết thúc đẩy đầu tư vào Việt Nam.")
     assert [s.kind for s in sts] == ["PLEDGE"]
+
+
+def test_a_country_right_after_its_official_spoke_speaks_through_them():
+    sts = _stmts("Tổng Bí thư cho biết hai nước đã đạt nhiều kết quả. Việt Nam sẽ tiếp tục tạo thuận lợi cho doanh "
+                 "nghiệp Hàn Quốc.")
+    assert [s.source for s in sts if s.kind == "PLEDGE"] == [["tl"]]
+    # another country is not theirs to speak for
+    sts = _stmts("Tổng Bí thư cho biết hai nước đã đạt nhiều kết quả. Hàn Quốc sẽ tiếp tục đầu tư vào Việt Nam.")
+    assert [s.source for s in sts if s.kind == "PLEDGE"] == [["KOR"]]

@@ -656,6 +656,12 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             src_tokens = _fronted_subject(roles, sent, cue)
         source = state.resolve(src_tokens, occasion, as_source=True)
         sides = any(t.kind in (SIDES, LEADERS) for t in src_tokens)
+        if len(source) == 1 and len(source[0]) == 3 and source[0].isupper() and "REPORT" not in sent.kinds \
+                and sent.index - state.speaker_at == 1 and len(state.speaker) == 1 \
+                and state.is_person(state.speaker[0]) and state.country(state.speaker[0]) == source[0]:
+            # "Ông Bình cho biết ... Việt Nam sẽ tiếp tục chú trọng ...": right after its official
+            # spoke, a country with no verb of saying of its own speaks through them
+            source = list(state.speaker)
         carried = False
         if not source and sent.index - state.speaker_at <= CARRY_SENTENCES and (
                 sent.index == state.speaker_at or _subjectless(roles, sent, cue)):
