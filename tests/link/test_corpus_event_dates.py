@@ -154,3 +154,16 @@ def test_a_yearless_month_touching_the_tenure_window_fits_it():
     art.events = [_event("ev1", "VISIT", ["e1", "CHN"], "--09-23"), _event("ev2", "VISIT", ["e2", "VNM"], "--08")]
     # 2024 fits both (August 2024 touches his tenure); it was once 2025, read off string order
     assert carry_tenure_year([art]) in (None, 2024)
+
+
+def test_a_dated_story_gives_no_corpus_year_to_what_it_left_year_less():
+    # the story is dated (June 2017); its partner's "16/3" lies too far for carry_dates, so it
+    # stays year-less even though the corpus has a day near 16/3 inside the tenures
+    partner = _report("a", "2017-06-28")
+    far = _report("b", "--03-16", published=None)
+    elsewhere = _report("c", "2017-03-10", published="2017-03-12")
+    elsewhere.events[0].kind = "SIGN"
+    events = merge_events([partner, far, elsewhere], _by_name, {"a": 0, "b": 0, "c": 1})
+    assert all(e.sources != ["b"] for e in events)
+    alone = merge_events([far, elsewhere], _by_name, {"b": 0, "c": 1})
+    assert [e.date for e in alone if e.sources == ["b"]] == ["2017-03-16"]

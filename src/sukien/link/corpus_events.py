@@ -10,10 +10,10 @@ not a report of the same occasion. A year-less or missing date only merges insid
 (without a year, "21/11" could be any year's). Candidates are blocked by (kind, participant
 pair), so the cost follows the number of events, not its square.
 
-A year-less date of an article that no story partner dated takes, for the corpus event
-only, the year its people's tenures and the corpus's dated days agree on
-(``carry.corpus_year``). A corpus event is one occurrence on a known date: a group whose
-date still has no year is not one (it stays in its articles).
+A year-less date of an article in a story nobody dated takes, for the corpus event only,
+the year its people's tenures and the corpus's dated days agree on (``carry.corpus_year``).
+A corpus event is one occurrence on a known date: a group whose date still has no year is
+not one (it stays in its articles).
 
 A corpus event keeps every source article with its evidence, and the number of sources.
 """
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Event
-from .carry import corpus_year, present_days, tenure_window
+from .carry import corpus_year, present_days, story_days, tenure_window
 
 # Two reports of one trip in one story may date it to different days of it (one the
 # arrival, the other the talks); a state or official visit lasts up to about a week.
@@ -149,6 +149,7 @@ def merge_events(articles: Sequence[Article], actor_key: ActorKey,
     items: list[SourceEvent] = []
     names: dict[str, str] = {}
     days: list[int] | None = None
+    dated_stories: set[Any] | None = None
     for a in articles:
         window: tuple[str, str] | None = None
         window_known = False
@@ -156,6 +157,13 @@ def merge_events(articles: Sequence[Article], actor_key: ActorKey,
             keys = _actor_keys(a, ev.participants, actor_key, names)
             date = ev.date
             if date and date.startswith("--"):
+                if dated_stories is None:
+                    dated_stories = {story_of[o.id] for o in articles if o.id in story_of and story_days([o])}
+                if story_of.get(a.id) in dated_stories:
+                    # a dated story gave its year to what lies near its days (carry_dates);
+                    # a day it left year-less is far from them, so no year of the corpus either
+                    items.append(SourceEvent(a, ev, tuple(dict.fromkeys(keys)), story_of.get(a.id), date))
+                    continue
                 if days is None:
                     days = present_days(articles)
                 if not window_known:
