@@ -47,6 +47,7 @@ from .names import (
     is_all_caps,
     is_vn_syllable,
     korean_like,
+    leading_degree_words,
     leading_place_words,
     name_shape,
     name_tokens,
@@ -463,9 +464,11 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     inside = _known_inside(cands) if has_pattern_org else ()
     out: list[Tag] = []
     last_end = -1
-    for start, _, _, _, end, kind, ref in cands:
+    for k, (start, _, _, _, end, kind, ref) in enumerate(cands):
         if start < last_end:
             continue
+        if kind == kb.TITLE and has_known_org:
+            start, end, ref = _title_before_listed_org(text, cands, k, start, end, ref)
         if inside and kind == org and ref is None:
             end = _pattern_org_end(text, start, end, inside)
         if blocked and _in_blocked(blocked, start, end):
@@ -478,6 +481,24 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
     ends = {t.end for t in out}
     place_kinds = (kb.COUNTRY, kb.PLACE)
     return [t for t in out if t.kind not in place_kinds or not _inside_name(text, t, starts, ends)]
+
+
+def _title_before_listed_org(text: str, cands: list[_Cand], k: int, start: int, end: int,
+                             ref: object) -> tuple[int, int, object]:
+    """A title whose last word starts a listed body running past it ("Chủ tịch đảng" in
+    "Chủ tịch Đảng Công Minh Natsuo Yamaguchi") ends before that word, so the body is read
+    whole (and its words are not taken for the name); the office stays the longer title's.
+    Only a one-word overlap (the body's head noun): "Chủ tịch Quốc hội" before "Quốc hội
+    Việt Nam" stays as it is."""
+    for c in islice(cands, k + 1, None):
+        if c[0] >= end:
+            break
+        if c[5] == kb.ORG and c[6] is not None and c[4] > end and c[0] > start \
+                and " " not in text[c[0]:end].strip():
+            shorter = text[start:c[0]].rstrip()
+            if match_key(shorter) in kb.titles():
+                return start, start + len(shorter), ref
+    return start, end, ref
 
 
 def _not_an_org(text: str, start: int, head_end: int) -> bool:
@@ -534,7 +555,7 @@ def _person_after_titled_org(text: str, out: list[Tag], cands: list[_Cand]) -> N
 
 def _name_after_known_org(text: str, cands: list[_Cand]) -> None:
     """A pattern organisation that is a listed body plus a personal name ("Văn phòng Chủ
-    tịch nước Đào Việt Trung") is dropped, so the listed body and the name both stand."""
+    tịch nước Đào Việt Trung", "Đảng Công Minh Natsuo Yamaguchi") is dropped, so the listed body and the name both stand."""
     org = kb.ORG
     ends_at: dict[int, list[int]] = {}
     for c in cands:
@@ -546,10 +567,18 @@ def _name_after_known_org(text: str, cands: list[_Cand]) -> None:
     for c in cands:
         if c[5] == org and c[6] is None and c[0] in ends_at:
             rest = [e for e in ends_at[c[0]] if e < c[4]]
-            if rest and name_shape(name_tokens(text[max(rest):c[4]])) == VN:
+            if rest and _personal_name(name_tokens(text[max(rest):c[4]])):
                 continue
         keep.append(c)
     cands[:] = keep
+
+
+def _personal_name(tokens: list[str]) -> bool:
+    """A Vietnamese name, or a foreign one of two or more words that is not a country
+    ("Natsuo Yamaguchi", not "Cuba" or "Nhật Bản")."""
+    shape = name_shape(tokens)
+    return shape == VN or (shape == FOREIGN and len(tokens) >= 2
+                           and match_key(" ".join(tokens)) not in kb.country_names())
 
 
 def _alternation(words: Collection[str]) -> str:
@@ -841,6 +870,8 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
                 # "Uông Chu Lưu - Phó Chủ tịch Quốc hội, Đào Việt Trung - Chủ nhiệm ..."
                 _add_titles(before, chain)
                 people.append(before)
+            elif chain.qualifier is not None:
+                pass  # "Phó Tổng Thư ký", "cựu Thủ tướng" alone: not the office's present holder
             elif chain.titles[0].rank <= TITLE_ALONE_MAX_RANK and text[chain.start:chain.start + 1].isupper() \
                     and (_word_before(text, chain.start, 8) or "").lower() not in NOT_ONE_HOLDER_WORDS:
                 alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
@@ -888,6 +919,9 @@ def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMentio
     tokens = name_tokens(m.group(1))
     if any(t in STOP_WORDS for t in tokens):
         return None
+    if degrees := leading_degree_words(tokens):
+        s = _token_end(text, s, tokens[:degrees]) + 1  # "PGS.TS Mai Thanh Quế, Phó Giám đốc ..."
+        tokens = tokens[degrees:]
     skip = leading_place_words(tokens)
     if skip:
         s = _token_end(text, s, tokens[:skip]) + 1
@@ -896,7 +930,7 @@ def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMentio
     if shape != VN and not (shape == FOREIGN and m.group(2) in "-–(" and len(tokens) >= 2):
         return None
     prev = _word_before(text, s, 12)
-    if prev is not None and prev[:1].isupper() and not skip:
+    if prev is not None and prev[:1].isupper() and not skip and not degrees:
         return None  # the end of a longer capitalised run, not a whole name
     return PersonMention(s, e, text[s:e], shape)
 
@@ -908,10 +942,33 @@ def _apposition(text: str, prev_end: int, start: int) -> bool:
     return 0 <= start - prev_end <= 40 and _APPOSITION.fullmatch(text, prev_end, start) is not None
 
 
+# Words written right before an office that change what it is: a deputy ("Phó Tổng Thư ký",
+# where the deputy office is not in titles.tsv) and a former holder ("cựu/nguyên Thủ tướng").
+# They belong to the title as used; the English title takes the matching prefix. Found before
+# 43 title mentions on the 388 dev articles (handcheck 2: "Phó", "Cựu" lost from titles).
+TITLE_QUALIFIERS = {"phó": "Deputy", "cựu": "Former", "nguyên": "Former"}
+FORMER_QUALIFIERS = frozenset({"cựu", "nguyên"})
+
+
+def _title_qualifier(text: str, start: int) -> int | None:
+    """Start of a qualifier word right before the title at ``start``, if there is one.
+    A capitalised one must not follow a capitalised word (a name's last syllable "Nguyên")."""
+    word = _word_before(text, start, 8)
+    if word is None or word.lower() not in TITLE_QUALIFIERS:
+        return None
+    q = start - 1 - len(word)
+    if word[0].isupper():
+        prev = _word_before(text, q, 12)
+        if prev is not None and prev[0].isupper():
+            return None
+    return q
+
+
 @dataclass(slots=True)
 class _Chain:
     start: int
     next_index: int
+    qualifier: str | None = None  # "phó", "cựu", "nguyên" written before the first title
     titles: list[kb.Title] = field(default_factory=list)
     title_text: str = ""
     title_end: int = 0
@@ -928,6 +985,9 @@ def _title_country(titles: list[kb.Title]) -> str | None:
 def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) -> _Chain:
     first = tags[i]
     chain = _Chain(first.start, i + 1)
+    if first.kind == kb.TITLE and (q := _title_qualifier(text, first.start)) is not None:
+        chain.start = q
+        chain.qualifier = text[q:first.start].strip().lower()
     honorific_only = first.kind == kb.HONORIFIC
     if first.kind == kb.TITLE:
         chain.titles.append(first.ref)  # type: ignore[arg-type]
@@ -1107,7 +1167,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                         shape = VN_GIVEN
                     if shape is not None:
                         name_end = _token_end(text, pos, tokens)
-                        lower_title = first.kind == kb.TITLE and not text[chain.start].isupper()
+                        lower_title = first.kind == kb.TITLE and not text[first.start].isupper()
                         single_ok = len(tokens) == 1 and _plausible_single(tokens[0]) and not lower_title \
                             and not after_place and (
                             first.kind == kb.HONORIFIC or honorific_only
@@ -1122,7 +1182,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                             p.titles = list(chain.titles)
                             p.evidence = list(chain.evidence)
                             if chain.titles:
-                                p.title_text = _clean_title(text[first.start if first.kind == kb.TITLE
+                                p.title_text = _clean_title(text[chain.start if first.kind == kb.TITLE
                                                                  else _first_title_start(tags, i, pos):title_end])
                                 p.title_span = (chain.start, title_end)
                             if spouse:
@@ -1198,8 +1258,10 @@ def _first_title_start(tags: list[Tag], i: int, limit: int) -> int:
 # follows, not to the office. Found in 29 of 1,499 person titles on the 388 dev articles.
 # "nước" goes with them ("Tổng thống nước Cộng hòa ...") except in "(Phó) Chủ tịch nước";
 # "Hội đồng Liên bang" (Russia's Federation Council) is an institution, not a country's name.
+# The state form may carry its kind ("Cộng hòa DCND Lào", "Cộng hòa Hồi giáo Iran").
 _TRAILING_STATE_FORM = re.compile(
-    r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)(?:\s+Liên)?|(?<!Hội đồng)\s+Liên bang)$")
+    r"(?:(?<!Chủ tịch)\s+nước)?(?:\s+(?:Cộng hòa|Cộng hoà|Vương quốc)"
+    r"(?:\s+(?:Liên|DCND|Dân chủ Nhân dân|Dân chủ|Hồi giáo|XHCN|Ả Rập))?|(?<!Hội đồng)\s+Liên bang)$")
 
 
 # Titles as written recur across articles ("Thủ tướng Chính phủ"): a bounded memo.
@@ -1731,6 +1793,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
                 parts = [t.title_en for t in m.titles if m.title_span and t.title in title_text]
                 if len(parts) > 1:
                     title_en = ", ".join(dict.fromkeys(parts))
+                title_en = _qualified_title_en(title_text, main, title_en)
                 break
     attrs.update({"titles": [t.title for t in titles], "sector": main.sector if main else None,
                   "aliases": sorted({m.name for m in members if m.name != name})})
@@ -1741,6 +1804,16 @@ def _person_entity(members: list[PersonMention], others: list[str],
     attrs["_needs_country"] = country is None and not international_body
     ent = Entity("", name, PER, country, title_text or (main.title if main else None), title_en, attrs=attrs)
     return ent
+
+
+def _qualified_title_en(title_text: str, main: kb.Title, title_en: str | None) -> str | None:
+    """'Former Prime Minister' for "cựu Thủ tướng": the qualifier read before the office
+    (TITLE_QUALIFIERS) when the office itself does not start with it ("Phó Thủ tướng")."""
+    first = title_text.split(" ", 1)[0].lower()
+    prefix = TITLE_QUALIFIERS.get(first)
+    if prefix is None or title_en is None or main.title.lower().startswith(first + " "):
+        return title_en
+    return f"{prefix} {title_en}"
 
 
 def _previous_person(person_entities: list[tuple[Entity, list[PersonMention]]], start: int) -> Entity | None:

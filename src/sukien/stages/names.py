@@ -150,3 +150,23 @@ def name_tokens(run: str) -> list[str]:
 @lru_cache(maxsize=NAME_MEMO)
 def _name_tokens(run: str) -> tuple[str, ...]:
     return tuple(TOKEN_RE.findall(run))  # TOKEN_RE has no capturing group: whole matches
+
+
+# Academic degrees and honours written before a name as abbreviations, alone or joined by
+# dots ("PGS.TS Mai Thanh Quế", "TGƯT.GS.TS Nguyễn Văn Chi", "ThS Lê Văn A"): Vietnamese
+# press usage (Giáo sư, Phó Giáo sư, Tiến sĩ, Thạc sĩ, Bác sĩ (chuyên khoa), Nhà giáo/Thầy
+# thuốc/Nghệ sĩ Nhân dân/Ưu tú, Luật sư, Kiến trúc sư, Kỹ sư).
+DEGREE_ABBREVIATIONS = frozenset({
+    "GS", "PGS", "TS", "TSKH", "ThS", "Ths", "BS", "BSCKI", "BSCKII", "CKI", "CKII", "NGND", "NGƯT",
+    "TTND", "TTƯT", "TGƯT", "NSND", "NSƯT", "LS", "KTS", "KS"})
+
+
+def leading_degree_words(tokens: list[str]) -> int:
+    """How many leading tokens are degree abbreviations ("PGS.TS Nguyễn Thanh Phương" -> 1)."""
+    n = 0
+    for t in tokens:
+        parts = [p for p in t.split(".") if p]
+        if not parts or any(p not in DEGREE_ABBREVIATIONS for p in parts):
+            break
+        n += 1
+    return n

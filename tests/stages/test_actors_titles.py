@@ -1,0 +1,89 @@
+"""Actors: titles as used — qualifiers before an office (deputy, former), royal titles,
+state forms after an office, a party's name after "Chủ tịch đảng", degrees before a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from sukien.model import ORG, PER
+from sukien.pipeline import Pipeline
+from sukien.reading import article_from_text
+from sukien.stages.names import leading_degree_words
+
+ONLY_ACTORS = ("dates", "events", "statements", "documents", "quantities", "relations")
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline(disable=ONLY_ACTORS)
+
+
+def people(pipe: Pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    art = pipe(article_from_text(text, id="t"))
+    return {e.name: (e.country, e.title, e.title_en) for e in art.entities if e.type == PER}
+
+
+@pytest.mark.parametrize(("text", "name", "title", "title_en"), [
+    ("Cựu Thủ tướng Malaysia Mahathir cho biết ông sẽ tranh cử.", "Mahathir Mohamad",
+     "Cựu Thủ tướng", "Former Prime Minister"),
+    ("Ông gặp nguyên Đại sứ Nguyễn Thành Châu tại Hà Nội.", "Nguyễn Thành Châu",
+     "nguyên Đại sứ", "Former Ambassador"),
+    ("Hôm qua, Phó Tổng Thư ký Thường trực Đảng Dân tiến Nhật Bản Edano Yukio bày tỏ vui mừng.",
+     "Edano Yukio", "Phó Tổng Thư ký Thường trực Đảng Dân tiến Nhật Bản", "Deputy Secretary-General"),
+    # an office that has its own deputy row keeps its own English title
+    ("Phó Thủ tướng Phạm Bình Minh tiếp cựu Phó Thủ tướng Vũ Khoan.", "Phạm Bình Minh",
+     "Phó Thủ tướng", "Deputy Prime Minister"),
+    ("Phó Thủ tướng Phạm Bình Minh tiếp cựu Phó Thủ tướng Vũ Khoan.", "Vũ Khoan",
+     "cựu Phó Thủ tướng", "Former Deputy Prime Minister"),
+])
+def test_qualifier_before_office_is_part_of_title(pipe: Pipeline, text: str, name: str, title: str,
+                                                  title_en: str) -> None:
+    got = people(pipe, text)
+    assert got[name][1:] == (title, title_en)
+
+
+def test_former_title_alone_is_not_present_holder(pipe: Pipeline) -> None:
+    # "cựu Thủ tướng" alone names no one (certainly not the present Prime Minister)
+    art = pipe(article_from_text("Cựu Thủ tướng cho biết ông ủng hộ thỏa thuận.", id="t",
+                                 published="2017-05-01"))
+    assert not [e for e in art.entities if e.type == PER]
+
+
+def test_capitalised_qualifier_after_a_name_is_a_given_name(pipe: Pipeline) -> None:
+    # "... Trần Nguyên Thủ tướng ...": "Nguyên" ends a name, it does not qualify the title
+    got = people(pipe, "Ông Trần Bình Nguyên Thủ tướng Chính phủ Nguyễn Xuân Phúc tiếp đoàn.")
+    assert got["Nguyễn Xuân Phúc"][1] == "Thủ tướng Chính phủ"
+
+
+def test_royal_title_keeps_its_first_syllable(pipe: Pipeline) -> None:
+    got = people(pipe, "Hoàng Thái hậu Moninieth Sihanouk cùng dự lễ.")
+    assert got["Moninieth Sihanouk"][1] == "Hoàng Thái hậu"
+
+
+def test_state_form_with_its_kind_is_not_part_of_the_office(pipe: Pipeline) -> None:
+    got = people(pipe, "Phó Chủ tịch nước Cộng hòa DCND Lào Bun-thoong Chít-ma-ny dự lễ.")
+    assert got["Bun-thoong Chít-ma-ny"][:2] == ("LAO", "Phó Chủ tịch nước")
+    got = people(pipe, "Đại sứ Cộng hòa Hồi giáo Iran Saleh Abidi phát biểu.")
+    assert got["Saleh Abidi"][:2] == ("IRN", "Đại sứ")
+
+
+def test_party_name_after_party_chairman_is_not_the_name(pipe: Pipeline) -> None:
+    art = pipe(article_from_text("Chủ tịch Đảng Công Minh Natsuo Yamaguchi thăm Việt Nam.", id="t"))
+    pers = {e.name: (e.country, e.title) for e in art.entities if e.type == PER}
+    assert pers == {"Natsuo Yamaguchi": ("JPN", "Chủ tịch Đảng Công Minh")}
+    assert "Đảng Công Minh" in {e.name for e in art.entities if e.type == ORG}
+
+
+def test_a_country_after_a_listed_body_stays_in_the_title(pipe: Pipeline) -> None:
+    # "Cuba" after "Bộ Nội vụ" is no personal name: the body is not dropped for it
+    got = people(pipe, "Bộ trưởng tiếp ông Virgilio Lora Quesada, đại diện Bộ Nội vụ Cuba tại Việt Nam.")
+    assert got["Virgilio Lora Quesada"][:2] == ("CUB", "đại diện Bộ Nội vụ Cuba")
+
+
+def test_degrees_before_a_listed_name_are_not_the_name(pipe: Pipeline) -> None:
+    assert leading_degree_words(["PGS.TS", "Mai", "Thanh", "Quế"]) == 1
+    assert leading_degree_words(["TGƯT.GS.TS", "Nguyễn", "Văn", "Chi"]) == 1
+    assert leading_degree_words(["Nguyễn", "Văn", "Chi"]) == 0
+    got = people(pipe, "Dự có Giám đốc Học viện Nguyễn Văn An; PGS.TS Nguyễn Thanh Phương - Phó Giám đốc "
+                       "Học viện cùng lãnh đạo.")
+    assert got["Nguyễn Thanh Phương"][:2] == ("VNM", "Phó Giám đốc Học viện")
