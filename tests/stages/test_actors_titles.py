@@ -87,3 +87,16 @@ def test_degrees_before_a_listed_name_are_not_the_name(pipe: Pipeline) -> None:
     got = people(pipe, "Dự có Giám đốc Học viện Nguyễn Văn An; PGS.TS Nguyễn Thanh Phương - Phó Giám đốc "
                        "Học viện cùng lãnh đạo.")
     assert got["Nguyễn Thanh Phương"][:2] == ("VNM", "Phó Giám đốc Học viện")
+
+
+def test_lower_case_name_after_a_body_head_runs_to_the_comma(pipe: Pipeline) -> None:
+    got = people(pipe, "Tại hội đàm, Đại tướng Mom Sophat, Cục trưởng Cục pháp chế, Bộ Quốc phòng "
+                       "Vương quốc Campuchia đánh giá cao.")
+    assert got["Mom Sophat"][1] == "Cục trưởng Cục pháp chế"
+
+
+def test_a_verb_after_a_place_is_not_part_of_the_body(pipe: Pipeline) -> None:
+    # "giới thiệu" (introduce) after "tỉnh Nghệ An"; "Thế giới" stays a word of a body
+    got = people(pipe, "Tại buổi làm việc, đại tá Trần Nguyên Dương, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh "
+                       "Nghệ An giới thiệu với đoàn.")
+    assert got["Trần Nguyên Dương"][1] == "Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Nghệ An"

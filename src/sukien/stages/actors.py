@@ -164,13 +164,14 @@ _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|�
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 # Verbs whose first syllable ends a common compound inside names: a stop unless that
 # compound's first syllable is right before ("Bộ trưởng Điều phối", "Vấn đề", "Chương
-# trình", "Thứ hai", "Nghị quyết", "thiết bị").
+# trình", "Thứ hai", "Nghị quyết", "thiết bị"; "giới thiệu" is a verb, "Thế giới" a word).
 _PAIRED_STOPS = "|".join(
     "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
     for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
                           ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
                           ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải")),
-                          ("dẫn", ("Hướng", "hướng")), ("bị", ("Thiết", "thiết", "Chuẩn", "chuẩn"))))
+                          ("dẫn", ("Hướng", "hướng")), ("bị", ("Thiết", "thiết", "Chuẩn", "chuẩn")),
+                          ("giới", ("Thế", "thế", "Biên", "biên", "Môi", "môi", "Ranh", "ranh"))))
 _LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
 # Lower-case words may run between capitalised words of a body's name up to this many
 # ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
@@ -999,6 +1000,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     after_place = False  # a place word was just read: a lone word after it is still the place
     lower_run = 0
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
+    cap_word: str | None = None  # that word
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
     predicate = _word_before(text, first.start, 8) in PREDICATE_WORDS  # "làm Chủ tịch ..."
     n_tokens = 0
@@ -1062,6 +1064,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             pos = tag.end
             lower_run = 0
             prev_cap = False
+            cap_word = None
             expect_place = False
             n_tokens += 1
             continue
@@ -1195,6 +1198,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             w = _WORD.match(text, pos)
             expect_place = False
             pos = w.end() if w else pos + 1
+            cap_word = w.group(0) if w else None
             if chain.country is None and not chain.evidence:
                 title_end = pos
             lower_run = 0
@@ -1221,7 +1225,15 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     break
                 if chain.country is None and not chain.evidence:
                     title_end = w.end()
+                # a lower-case name after a body's head noun runs to a comma ("Cục trưởng
+                # Cục pháp chế, Bộ Quốc phòng")
+                if cap_word in kb.ORG_HEADS and (low := _LOWER_NAME_TO_COMMA.match(text, pos)) \
+                        and not any(x in _NOT_IN_NAMES for x in low.group(1).split()):
+                    if chain.country is None and not chain.evidence:
+                        title_end = low.end(1)
+                    w = low
             pos = w.end()
+            cap_word = None
             prev_cap = False
             n_tokens += 1
             continue
@@ -1237,6 +1249,8 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
 # A capitalised run followed by "học" ("-logy") names a field of study ("Đông phương học",
 # "Việt Nam học"), not a person.
 _FIELD_OF_STUDY = re.compile(rf"[ ]học(?![{UPPER}{LOWER}])")
+# A lower-case name of one or two words running to a comma ("pháp chế, Bộ Quốc phòng").
+_LOWER_NAME_TO_COMMA = re.compile(rf"([{LOWER}]+(?:[ ][{LOWER}]+)?)(?=[ ]*[,;])")
 
 
 # "Trung ương" abbreviated after a body's name ("Trưởng Ban Dân vận T.Ư Trương Thị Mai"): part
