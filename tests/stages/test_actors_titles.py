@@ -100,3 +100,20 @@ def test_a_verb_after_a_place_is_not_part_of_the_body(pipe: Pipeline) -> None:
     got = people(pipe, "Tại buổi làm việc, đại tá Trần Nguyên Dương, Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh "
                        "Nghệ An giới thiệu với đoàn.")
     assert got["Trần Nguyên Dương"][1] == "Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh Nghệ An"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # his body's country, not the country named before him in the sentence
+    ("Quan hệ giữa Nhật Bản và Việt Nam là chiến lược\", Giáo sư Carl Thayer của Học viện Quốc phòng "
+     "Australia, chuyên gia hàng đầu về khu vực, nhận định.", "AUS"),
+    ("Trung Quốc phớt lờ phán quyết. Ông Carl Thayer, Học viện Quốc phòng Úc cho biết: “Việc này”.", "AUS"),
+    ("Trung Quốc và Mỹ tranh chấp, ông John Smith, chuyên gia người Australia nói.", "AUS"),
+])
+def test_country_stated_after_an_untitled_name(pipe: Pipeline, text: str, country: str) -> None:
+    assert next(iter(people(pipe, text).values()))[0] == country
+
+
+def test_a_country_starting_the_next_clause_is_not_stated_after_the_name(pipe: Pipeline) -> None:
+    got = people(pipe, "Ông Charles Morrison ở Hoa Kỳ nói vậy. Cũng theo ông Morrison, Việt Nam ngày càng "
+                       "có vai trò quan trọng.")
+    assert got["Charles Morrison"][0] == "USA"

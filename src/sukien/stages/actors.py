@@ -25,6 +25,7 @@ How it works, in one pass per step:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1496,8 +1497,27 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
                 found = iso
         return found
 
+    tag_starts = [t.start for t in tags]
+
+    def stated_after(end: int) -> tuple[str | None, bool]:
+        """The country written right after a name: (ISO3, said with "người")."""
+        k = bisect_left(tag_starts, end)
+        if k >= len(tags) or tags[k].start - end > STATED_COUNTRY_REACH:
+            return None, False
+        t = tags[k]
+        gap = _COUNTRY_AFTER_NAME.fullmatch(text, end, t.start)
+        if gap is None:
+            return None, False
+        nationality = gap.group(2) is not None
+        if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country) and (nationality or gap.group(1)[0] != ","):
+            # (", Việt Nam ngày càng ...": a new clause, not his country)
+            return t.ref.iso3, nationality
+        if t.kind == kb.ORG and not nationality:
+            return _org_identity(t)[1], False
+        return None, False
+
     for members in groups:
-        ent = _person_entity(members, others, near)
+        ent = _person_entity(members, others, near, stated_after)
         person_entities.append((ent, members))
     # spouses take the country of the person named just before them
     for ent, members in person_entities:
@@ -1717,8 +1737,17 @@ def _partial_of_names(tok: str, initial: str | None, written: str, name: str, ca
     return True
 
 
+# A country written right after a name, for a person no title places: "Carl Thayer, Học
+# viện Quốc phòng Úc", "Carl Thayer của Học viện Quốc phòng Australia", "X, chuyên gia người
+# Australia", "X (Australia)" (not ", Việt Nam ..." with no "người"). Lower-case words are allowed only before "người" (a
+# nationality): ", nhà quan sát chính trị Việt Nam" says what he observes, not who he is.
+_COUNTRY_AFTER_NAME = re.compile(rf"(,[ ]+|[ ]+của[ ]+|[ ]*\([ ]*)((?:[{LOWER}]+[ ]+){{0,4}}người[ ]+)?")
+STATED_COUNTRY_REACH = 60  # characters from the name to the country or body
+
+
 def _person_entity(members: list[PersonMention], others: list[str],
-                   near: Callable[..., str | None] = lambda *_: None) -> Entity:
+                   near: Callable[..., str | None] = lambda *_: None,
+                   stated_after: Callable[[int], tuple[str | None, bool]] = lambda _: (None, False)) -> Entity:
     canonical = next((m.canonical for m in members if m.canonical), None)
     names = [m.name for m in members if len(name_tokens(m.name)) >= 2]
     name = canonical or (max(names, key=lambda n: (len(n), -names.index(n))) if names else members[0].name)
@@ -1772,7 +1801,13 @@ def _person_entity(members: list[PersonMention], others: list[str],
             # then the name's shape, then the article's other country
             local = near(members[0].start)
             foreign_office = any(t.country == FOREIGN_OFFICE for m in members for t in m.titles)
-            if shape == VN and foreign_office:
+            stated, nationality = next(((iso, nat) for m in members
+                                        for iso, nat in (stated_after(m.end),) if iso), (None, False))
+            if stated and (shape != VN or nationality):
+                # "Giáo sư Carl Thayer của Học viện Quốc phòng Australia": his own country,
+                # not the one named before him in the sentence
+                country = stated
+            elif shape == VN and foreign_office:
                 # a Vietnamese-looking (Sino-Vietnamese) name in a foreign-only office:
                 # "Tỉnh trưởng Tỉnh Phúc Kiến Vũ Vi Quốc"
                 country = local or (others[0] if others else None)
