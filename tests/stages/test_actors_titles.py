@@ -117,3 +117,16 @@ def test_a_country_starting_the_next_clause_is_not_stated_after_the_name(pipe: P
     got = people(pipe, "Ông Charles Morrison ở Hoa Kỳ nói vậy. Cũng theo ông Morrison, Việt Nam ngày càng "
                        "có vai trò quan trọng.")
     assert got["Charles Morrison"][0] == "USA"
+
+
+def test_lao_name_after_a_rank_with_its_service_in_brackets(pipe: Pipeline) -> None:
+    # Vietnamese-spelt syllables after a rank are one name (a rank is not followed by a
+    # place); the bracket after the name says which country he serves
+    got = people(pipe, "Đoàn cán bộ do trung tá Khăm Sinh Phan Tha Vông (Ban Chiến lược, Cục Lịch sử Quân sự, "
+                       "Bộ Quốc phòng Lào) làm trưởng đoàn đã đến thăm.")
+    assert got["Khăm Sinh Phan Tha Vông"][:2] == ("LAO", "trung tá")
+
+
+def test_vietnamese_names_after_ranks_are_unchanged(pipe: Pipeline) -> None:
+    got = people(pipe, "Đại tướng Võ Nguyên Giáp và Thượng tướng Nguyễn Chí Vịnh dự lễ.")
+    assert got["Võ Nguyên Giáp"][0] == got["Nguyễn Chí Vịnh"][0] == "VNM"

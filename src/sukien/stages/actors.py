@@ -1154,7 +1154,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                             end = t.start
                         break
                 tokens = name_tokens(text[pos:end].rstrip())
-                skip = leading_place_words(tokens) or int(len(tokens) > 2 and tokens[0] in _CENTRAL_ABBREVIATIONS)
+                # (a military rank has no place: "trung tá Khăm Sinh Phan Tha Vông" is one
+                # Lao name, not the place "Khăm Sinh" and a Vietnamese one)
+                ranks_only = bool(chain.titles) and all(t.military_rank for t in chain.titles)
+                skip = (0 if ranks_only else leading_place_words(tokens)) \
+                    or int(len(tokens) > 2 and tokens[0] in _CENTRAL_ABBREVIATIONS)
                 if not skip and len(tokens) > 2 and not is_vn_syllable(tokens[0]) and _country_typo(tokens[0]):
                     skip = 1  # "Tổng thống Indoenesia Joko Widodo": a misspelt country first
                 if skip:
@@ -1165,7 +1169,13 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                     tokens.pop()
                 if tokens and tokens[0] not in STOP_WORDS:
                     shape = name_shape(tokens)
-                    if shape is None and len(tokens) == 1 and honorific_only and is_vn_syllable(tokens[0]):
+                    if shape is None and ranks_only and len(tokens) >= RANK_TRANSLITERATED_MIN_WORDS \
+                            and all(is_vn_syllable(t) and not is_all_caps(t) for t in tokens):
+                        # a rank, then Vietnamese-spelt syllables with no surname first: a Lao
+                        # or Cambodian name written the Vietnamese way ("trung tá Khăm Sinh
+                        # Phan Tha Vông"), a rank is never followed by a body
+                        shape = FOREIGN
+                    elif shape is None and len(tokens) == 1 and honorific_only and is_vn_syllable(tokens[0]):
                         # "ông Hải": a Vietnamese given name, kept only if it is the end of a
                         # full name in this article (see _group_people)
                         shape = VN_GIVEN
@@ -1509,6 +1519,19 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
         if gap is None:
             return None, False
         nationality = gap.group(2) is not None
+        if "(" in gap.group(1):
+            # a bracket after the name says whom he serves: its last country ("(Ban Chiến
+            # lược, ..., Bộ Quốc phòng Lào)")
+            close = text.find(")", t.start, t.start + PAREN_COUNTRY_REACH)
+            found = None
+            for u in islice(tags, k, None):
+                if close < 0 or u.start >= close:
+                    break
+                if u.kind == kb.COUNTRY and isinstance(u.ref, kb.Country):
+                    found = u.ref.iso3
+                elif u.kind == kb.ORG and (iso := _org_identity(u)[1]):
+                    found = iso
+            return found, True
         if t.kind == kb.COUNTRY and isinstance(t.ref, kb.Country) and (nationality or gap.group(1)[0] != ","):
             # (", Việt Nam ngày càng ...": a new clause, not his country)
             return t.ref.iso3, nationality
@@ -1743,6 +1766,8 @@ def _partial_of_names(tok: str, initial: str | None, written: str, name: str, ca
 # nationality): ", nhà quan sát chính trị Việt Nam" says what he observes, not who he is.
 _COUNTRY_AFTER_NAME = re.compile(rf"(,[ ]+|[ ]+của[ ]+|[ ]*\([ ]*)((?:[{LOWER}]+[ ]+){{0,4}}người[ ]+)?")
 STATED_COUNTRY_REACH = 60  # characters from the name to the country or body
+RANK_TRANSLITERATED_MIN_WORDS = 3  # "Khăm Sinh Phan Tha Vông"; two words may be a place
+PAREN_COUNTRY_REACH = 120  # characters of a bracket after a name read for its country
 
 
 def _person_entity(members: list[PersonMention], others: list[str],
