@@ -8,7 +8,7 @@ from sukien.model import EVENT_KINDS, STATEMENT_KINDS
 from sukien.stages.cues import find_cues
 from sukien.stages.standards import coding
 
-KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "RECALL", "DOC", "MATERIAL", "-"}
+KINDS = set(EVENT_KINDS) | set(STATEMENT_KINDS) | {"REPORT", "SIDES", "CONT", "PLANNED", "RECALL", "DOC", "MATERIAL", "ANNOUNCE", "SPORT", "-"}
 MODES = {"", "meet", "phone", "virtual", "multilateral", "third-party", "visit", "arrive", "sign", "witness",
          "strict", "after_report", "by", "object_target", "material", "sides", "leaders", "pronoun", "we", "saying"}
 
@@ -38,3 +38,12 @@ def test_recall_cues_and_meanwhile():
     assert find_cues("khi đó hai bên")[0].has("RECALL")
     assert find_cues("nhắc lại câu nói của X")[1].mode("RECALL") == "saying"
     assert not any(c.has("RECALL") for c in find_cues("Trong khi đó, Hàn Quốc"))
+
+
+def test_announcement_and_sports_cues_and_their_blockers():
+    assert any(c.has("ANNOUNCE") for c in find_cues("Theo thông cáo ngày 6-11 của Bộ Ngoại giao"))
+    assert not any(c.has("ANNOUNCE") for c in find_cues("tại cuộc họp báo chung sau hội đàm"))
+    assert any(c.has("SPORT") for c in find_cues("trận ra quân bảng D U23 châu Á"))
+    assert not any(c.has("SPORT") for c in find_cues("Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc"))
+    # the currency keeps its one sense
+    assert [c.kind_set for c in find_cues("100 triệu euro")][-1] == frozenset({"MATERIAL"})

@@ -80,6 +80,11 @@ _PROGRAMME = re.compile(r"\s*theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s
 # An event dated more than this many days after the article's publication is announced, not held
 # (one day: trends articles are dated by the trend's day, which may precede the report).
 PUBLISHED_MARGIN_DAYS = 1
+# An announcement's day stands close to its word ("Theo thông cáo ngày 6-11", "Ngày 1/7, Ủy ban
+# Đối ngoại ... ra thông cáo", "Người phát ngôn ... Hoa Xuân Oánh chiều 15/8 cho biết"); a day
+# further on is the announced event's own ("Theo thông cáo trên, ... cuộc gặp ... vào chiều ngày
+# 12/12"). Calibrated on the 388 diplomatic dev articles (the near days seen are 0-60 chars away).
+ANNOUNCE_DATE_CHARS = 80
 # A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
 _CONDITIONAL = ("nếu ", "nếu như ", "giả sử ", "trong trường hợp ")
 CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
@@ -978,6 +983,70 @@ def _may_make_events(article: Article) -> bool:
     return False
 
 
+def _sports_match(ctx: _Context, sent: SentenceView, em: EventMention) -> bool:
+    """"Việt Nam gặp Kuwait ở trận ra quân", "Bỉ tập dượt với trận gặp Montenegro": countries or
+    teams (no person among them) that "meet" in a sentence about a match are teams playing."""
+    return em.kind == "MEET" and "SPORT" in sent.kinds and not any(ctx.is_person(r) for r in em.participants)
+
+
+def _sentence_at(ctx: _Context, offset: int) -> SentenceView | None:
+    spans = ctx.article.sentences
+    k = bisect.bisect_right([s.start for s in spans], offset) - 1
+    if k < 0 or not spans[k].start <= offset < spans[k].end:
+        return None
+    return ctx.roles.sentence(k)
+
+
+def _announcement_day(ctx: _Context, m: EventMention) -> bool:
+    """Is the event's single-day date the day its announcement was made ("Theo thông cáo ngày 6-11
+    ..., X sẽ thăm ... từ ngày 9 đến 12-11"; "Ngày 25-5, tại buổi họp báo, người phát ngôn ... thông
+    báo về chuyến thăm")? Only an announced event (planned, or a noun after the announcing word)
+    is read so: an announcement word in the date's sentence, before the event's word when the two
+    share the sentence."""
+    d = m.date
+    if d is None or not d.value or "/" in d.value or d.precision != "day":
+        return False
+    sent = _sentence_at(ctx, d.start)
+    if sent is None or "ANNOUNCE" not in sent.kinds:
+        return False
+    same = sent.span.start <= m.cue.start < sent.span.end
+    if same and d.start > m.cue.start:
+        return False  # "Theo thông cáo, cuộc gặp ... vào chiều ngày 12/12": the event's own day
+    announced = [c for c in sent.cues if c.has("ANNOUNCE") and (not same or c.end <= m.cue.start)
+                 and (c.start - ANNOUNCE_DATE_CHARS <= d.start <= c.end + ANNOUNCE_DATE_CHARS)]
+    if not announced:
+        return False
+    nominal = m.cue.text.lower().startswith(_NOMINAL_CUES)
+    # "Ngày 6-11, Bộ Ngoại giao thông báo X sẽ thăm Chile ... và hội đàm với Y": what the
+    # announcement says will happen
+    foretold = same and any(c.has("PLANNED") and announced[0].end <= c.start and c.end <= m.cue.start
+                            for c in sent.cues)
+    return m.status == "planned" or (same and nominal) or foretold
+
+
+def _announced_dates(ctx: _Context, merged: list[EventMention]) -> None:
+    """An announced event keeps the announced trip's days, not the day of the announcement: a
+    meeting or visit dated so takes the interval of its visitor's trip when the article gives
+    one, else no date. A planned visit with a single day from another sentence that tells of no
+    trip (the day of some other occasion the article reports) has no date either."""
+    trips = [v for v in merged if v.kind == "VISIT" and v.date is not None and "/" in (v.date.value or "")]
+    for m in merged:
+        if m.date is None:
+            continue
+        if _announcement_day(ctx, m):
+            trip = next((v for v in trips if v is not m and v.visitor and
+                         (v.visitor in m.participants or v.visitor == m.visitor)), None)
+            m.date = trip.date if trip is not None else None
+            m.status = "planned"
+        elif m.kind == "VISIT" and m.status == "planned" and "/" not in (m.date.value or "") \
+                and m.date.precision == "day" and not any(s <= m.date.start < e for s, e in m.spans):
+            # (a day whose sentence tells of a trip, "ngày 13-5, chuyên cơ ... bắt đầu chuyến
+            # thăm", may well be this trip's)
+            sent = _sentence_at(ctx, m.date.start)
+            if sent is None or "VISIT" not in sent.kinds:
+                m.date = None
+
+
 def find_events(article: Article) -> Article:
     if not _may_make_events(article):
         article.events = []  # most news has no meeting, visit or signing word at all: done
@@ -1001,6 +1070,7 @@ def find_events(article: Article) -> Article:
                     ems = found if isinstance(found, list) else [found] if found else []
                 else:
                     ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
+                ems = [em for em in ems if not _sports_match(ctx, sent, em)]
                 if not ems:
                     continue
                 if kind == "VISIT" and len(ems) == 1 and ems[0].kind == "VISIT" and ems[0].date is None:
@@ -1017,6 +1087,7 @@ def find_events(article: Article) -> Article:
                 break
     ctx.main_visitor = next((v.visitor for v in ctx.trips if v.visitor and ctx.is_person(v.visitor)), None)
     merged = _merge(ctx, mentions)
+    _announced_dates(ctx, merged)
     visits = [m for m in merged if m.kind == "VISIT"]
     published = _published_day(article)
     for m in merged:

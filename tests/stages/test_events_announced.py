@@ -1,0 +1,80 @@
+"""Announced events and sports: the day an announcement was made is not the announced trip's,
+and national teams that "meet" in a match are no meeting of states."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_events
+
+
+def _kinds(art, kind):
+    return [e for e in art.events if e.kind == kind]
+
+
+def test_talks_announced_on_a_day_take_the_trip_days_not_the_announcement_day():
+    art = run_events(make_article(
+        "Ngày 6-11, Bộ Ngoại giao thông báo Chủ tịch nước Lương Cường sẽ thăm chính thức Chile từ ngày "
+        "9 đến 12-11 và hội đàm với Tổng thống Lee Jae Myung.",
+        dates=[("Ngày 6-11", "2025-11-06", None), ("từ ngày 9 đến 12-11", "2025-11-09/2025-11-12", None)]))
+    (visit,) = _kinds(art, "VISIT")
+    assert visit.date == "2025-11-09/2025-11-12" and visit.status == "planned"
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lc", "lee"}
+    assert meet.date == "2025-11-09/2025-11-12" and meet.status == "planned"
+
+
+def test_a_visit_announced_at_a_briefing_without_its_days_has_no_date():
+    art = run_events(make_article(
+        "Ngày 25-5, tại buổi họp báo thường kỳ, người phát ngôn Bộ Ngoại giao đã thông báo về chuyến thăm "
+        "Hàn Quốc của Chủ tịch nước Lương Cường.",
+        dates=[("Ngày 25-5", "2025-05-25", None)]))
+    (visit,) = _kinds(art, "VISIT")
+    assert visit.participants == ["lc", "KOR"]
+    assert visit.date is None and visit.status == "planned"
+
+
+def test_a_day_far_after_the_announcement_word_is_the_events_own():
+    art = run_events(make_article(
+        "Theo thông cáo trên, nguyên nhân của sự hiểu lầm là từ cuộc gặp giữa Chủ tịch nước Lương Cường "
+        "và Tổng thống Lee Jae Myung vào chiều ngày 12/11 tại Hà Nội.",
+        dates=[("chiều ngày 12/11", "2025-11-12", "afternoon")]))
+    (meet,) = _kinds(art, "MEET")
+    assert meet.date == "2025-11-12" and meet.status == "occurred"
+
+
+def test_a_meeting_held_on_the_day_of_a_press_conference_keeps_its_day():
+    art = run_events(make_article(
+        "Chiều 20/11, tại cuộc họp báo chung, Tổng thống Lee Jae Myung cho biết ông đã hội đàm với "
+        "Chủ tịch nước Lương Cường.",
+        dates=[("Chiều 20/11", "2025-11-20", "afternoon")]))
+    (meet,) = _kinds(art, "MEET")
+    assert meet.date == "2025-11-20"
+
+
+def test_a_planned_visit_takes_no_day_of_another_occasion():
+    art = run_events(make_article(
+        "Sáng 20/5, tại Hà Nội, Chủ tịch nước Lương Cường tiếp Tổng thống Lee Jae Myung. "
+        "Dịp này, Chủ tịch nước Lương Cường cho biết ông sẽ thăm Hàn Quốc trong thời gian tới.",
+        dates=[("Sáng 20/5", "2025-05-20", "morning")]))
+    (meet,) = _kinds(art, "MEET")
+    assert meet.date == "2025-05-20"
+    visits = [v for v in _kinds(art, "VISIT") if v.participants == ["lc", "KOR"]]
+    assert visits and visits[0].status == "planned" and visits[0].date is None
+
+
+def test_national_teams_in_a_match_are_no_meeting():
+    art = run_events(make_article(
+        "Việt Nam gặp Hàn Quốc ở trận ra quân bảng D U23 châu Á.", dates=[]))
+    assert _kinds(art, "MEET") == []
+
+
+def test_countries_meeting_outside_sport_still_meet():
+    art = run_events(make_article(
+        "Việt Nam gặp Hàn Quốc tại cuộc tham vấn chính trị cấp thứ trưởng.", dates=[]))
+    assert [set(m.participants) for m in _kinds(art, "MEET")] == [{"VNM", "KOR"}]
+
+
+def test_leaders_meeting_in_a_sports_sentence_still_meet():
+    art = run_events(make_article(
+        "Bên lề trận chung kết, Chủ tịch nước Lương Cường gặp Tổng thống Lee Jae Myung.", dates=[]))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lc", "lee"}
