@@ -130,3 +130,10 @@ def test_lao_name_after_a_rank_with_its_service_in_brackets(pipe: Pipeline) -> N
 def test_vietnamese_names_after_ranks_are_unchanged(pipe: Pipeline) -> None:
     got = people(pipe, "Đại tướng Võ Nguyên Giáp và Thượng tướng Nguyễn Chí Vịnh dự lễ.")
     assert got["Võ Nguyên Giáp"][0] == got["Nguyễn Chí Vịnh"][0] == "VNM"
+
+
+def test_international_official_borrows_no_country_from_the_list_before(pipe: Pipeline) -> None:
+    got = people(pipe, "Thủ tướng gặp Thủ tướng Ấn Độ Narendra Modi và Tổng Giám đốc Tổ chức Y tế thế giới "
+                       "(WHO) Tedros Adhanom Ghebreyesus.")
+    assert got["Narendra Modi"][0] == "IND"
+    assert got["Tedros Adhanom Ghebreyesus"][0] is None

@@ -1875,7 +1875,9 @@ def _person_entity(members: list[PersonMention], others: list[str],
         attrs.pop("aliases")
     if not attrs["sector"]:
         attrs.pop("sector")
-    attrs["_needs_country"] = country is None and not international_body
+    # (an international office's holder borrows no country from the person before: "Thủ
+    # tướng Ấn Độ Narendra Modi và Tổng Giám đốc Tổ chức Y tế thế giới (WHO) Tedros ...")
+    attrs["_needs_country"] = country is None and not international_body and not international
     ent = Entity("", name, PER, country, title_text or (main.title if main else None), title_en, attrs=attrs)
     return ent
 
