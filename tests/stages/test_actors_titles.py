@@ -137,3 +137,8 @@ def test_international_official_borrows_no_country_from_the_list_before(pipe: Pi
                        "(WHO) Tedros Adhanom Ghebreyesus.")
     assert got["Narendra Modi"][0] == "IND"
     assert got["Tedros Adhanom Ghebreyesus"][0] is None
+
+
+def test_a_year_word_ends_a_title(pipe: Pipeline) -> None:
+    got = people(pipe, "Ông Ivan Petrov, Đại sứ Liên Xô năm 1980 tại Hà Nội, cho biết.")
+    assert got["Ivan Petrov"][1] == "Đại sứ Liên Xô"

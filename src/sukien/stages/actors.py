@@ -160,7 +160,7 @@ _NOT_IN_ORG = ("ở|tại|dự|là|có|đã|sẽ|được|cho|với|về|trong|�
                "tiếp|thăm|ký|nói|cùng|nhằm|trên|sau|trước|tới|nhận|đón|do|nhưng|hay|hoặc|thì|mà|này|đó|sang|"
                "bày|mời|ra|cam|luôn|rất|bao|diễn|khẳng|nhấn|đánh|hoan|tuyên|chúc|gửi|trao|chia|"
                "tái|nêu|ghi|yêu|mong|muốn|phải|thúc|tăng|chưa|những|nhiều|cảm|chào|ông|bà|phân|dưới|"
-               "lần|ngày|tháng|chiều|hôm|nay|qua|vẫn|còn|chỉ|đều|lại|nên|vì|nếu|tuy|dù|kêu|"
+               "lần|ngày|tháng|năm|chiều|hôm|nay|qua|vẫn|còn|chỉ|đều|lại|nên|vì|nếu|tuy|dù|kêu|"
                "tổ|bắt|lên|vào|đạt")
 _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 # Verbs whose first syllable ends a common compound inside names: a stop unless that
