@@ -78,3 +78,17 @@ def test_leaders_meeting_in_a_sports_sentence_still_meet():
         "Bên lề trận chung kết, Chủ tịch nước Lương Cường gặp Tổng thống Lee Jae Myung.", dates=[]))
     (meet,) = _kinds(art, "MEET")
     assert set(meet.participants) == {"lc", "lee"}
+
+
+def test_countries_meeting_in_an_article_about_sport_are_teams():
+    art = run_events(make_article(
+        "HLV của đội tuyển cho biết các cầu thủ đã sẵn sàng cho vòng loại. Trận đấu diễn ra trên sân vận động "
+        "quốc gia. Việt Nam từng ba lần gặp Hàn Quốc và chưa thắng lần nào.", dates=[]))
+    assert _kinds(art, "MEET") == []
+
+
+def test_countries_meeting_in_an_article_with_one_sports_word_still_meet():
+    art = run_events(make_article(
+        "Hai nước tổ chức giao hữu nhân dân tại Seoul. Việt Nam gặp Hàn Quốc tại cuộc tham vấn chính trị.",
+        dates=[]))
+    assert [set(m.participants) for m in _kinds(art, "MEET")] == [{"VNM", "KOR"}]
