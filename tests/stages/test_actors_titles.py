@@ -142,3 +142,12 @@ def test_international_official_borrows_no_country_from_the_list_before(pipe: Pi
 def test_a_year_word_ends_a_title(pipe: Pipeline) -> None:
     got = people(pipe, "Ông Ivan Petrov, Đại sứ Liên Xô năm 1980 tại Hà Nội, cho biết.")
     assert got["Ivan Petrov"][1] == "Đại sứ Liên Xô"
+
+
+def test_dean_titles_and_former_prefix_only_on_the_qualified_office(pipe: Pipeline) -> None:
+    got = people(pipe, "Theo bà Anna Kireeva, Phó Trưởng khoa Chính trị, Trường Đại học MGIMO, quan hệ tốt.")
+    assert got["Anna Kireeva"][1:] == ("Phó Trưởng khoa Chính trị", "Vice Dean")
+    # the main office ("nghị sĩ") is not the one "nguyên" qualifies: no "Former" on it
+    got = people(pipe, "Bà Lisa Williams, nguyên Trưởng nhóm Trợ lý nghị sĩ Mỹ của Tiểu ban châu Á nói.")
+    assert got["Lisa Williams"][1] == "nguyên Trưởng nhóm Trợ lý nghị sĩ"
+    assert not (got["Lisa Williams"][2] or "").startswith("Former")

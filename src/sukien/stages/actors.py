@@ -1885,10 +1885,11 @@ def _person_entity(members: list[PersonMention], others: list[str],
 def _qualified_title_en(title_text: str, main: kb.Title, title_en: str | None) -> str | None:
     """'Former Prime Minister' for "cựu Thủ tướng": the qualifier read before the office
     (TITLE_QUALIFIERS) when the office itself does not start with it ("Phó Thủ tướng")."""
-    first = title_text.split(" ", 1)[0].lower()
-    prefix = TITLE_QUALIFIERS.get(first)
-    if prefix is None or title_en is None or main.title.lower().startswith(first + " "):
-        return title_en
+    first, _, rest = title_text.partition(" ")
+    prefix = TITLE_QUALIFIERS.get(first.lower())
+    if prefix is None or title_en is None or main.title.lower().startswith(first.lower() + " ") \
+            or not match_key(rest).startswith(main.key):
+        return title_en  # (not when the main office is not the one qualified)
     return f"{prefix} {title_en}"
 
 
