@@ -92,3 +92,18 @@ def test_countries_meeting_in_an_article_with_one_sports_word_still_meet():
         "Hai nước tổ chức giao hữu nhân dân tại Seoul. Việt Nam gặp Hàn Quốc tại cuộc tham vấn chính trị.",
         dates=[]))
     assert [set(m.participants) for m in _kinds(art, "MEET")] == [{"VNM", "KOR"}]
+
+
+def test_a_fronted_reception_clause_names_the_host_last():
+    art = run_events(make_article(
+        "Ngày 7/2, tiếp Đại diện Tập đoàn Lotte tại Hà Nội, ông Woo Won-shik, Chủ tịch nước Lương Cường hoan "
+        "nghênh Tập đoàn Lotte mở rộng đầu tư.",
+        dates=[("Ngày 7/2", "2025-02-07", None)], orgs={"Tập đoàn Lotte": "lotte"}))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lc", "woo"} and meet.host == "lc"
+
+
+def test_a_fronted_list_of_the_hosts_own_side_is_no_meeting_of_them():
+    art = run_events(make_article(
+        "Tiếp đoàn, phía Việt Nam có Tổng Bí thư Tô Lâm, Chủ tịch nước Lương Cường cùng dự.", dates=[]))
+    assert not any(set(m.participants) == {"tl", "lc"} for m in _kinds(art, "MEET"))

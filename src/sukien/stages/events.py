@@ -89,7 +89,11 @@ ANNOUNCE_DATE_CHARS = 80
 # "meeting" in it are teams. Calibrated on the 3,407 snapshot articles: diplomatic articles have
 # 0-1 (a "giao hữu", a "chung kết" of a contest), match reports dozens.
 SPORT_ARTICLE_CUES = 4
+# "..., Thủ tướng Nguyễn Xuân Phúc hoan nghênh": at most a word or two ("đã", "cũng") between the
+# host who opens a main clause after a fronted "Tiếp X," and his verb
+FRONTED_VERB_CHARS = 12
 # A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
+_OPENING_MARKS = " \t\"“'‘-–—•*"  # what may stand before a sentence's first word
 _CONDITIONAL = ("nếu ", "nếu như ", "giả sử ", "trong trường hợp ")
 CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
 # A forum attended ("thăm và tham dự Hội nghị cấp cao APEC") is not an organisation called on.
@@ -391,6 +395,10 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
             return []
     elif key in NEEDS_OBJECT and not objects:
         return []
+    if not subject and not nominal and key in HOSTING_CUES and _opens_sentence(text, sent, cue):
+        fronted = _fronted_clause(ctx, sent, cue)
+        if fronted is not None:
+            subject, objects = fronted
     if not subject:
         after = objects[-1].end if objects else cue.end
         subject = roles.subject_after(sent, after)
@@ -423,6 +431,36 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     if out:
         ctx.remember(subj_refs)
     return out
+
+
+def _opens_sentence(text: str, sent: SentenceView, cue: Cue) -> bool:
+    """Does the cue open its sentence, maybe after a time ("Ngày 7/2, tiếp ...")?"""
+    head = text[sent.span.start:cue.start].strip(_OPENING_MARKS)
+    if not head:
+        return True
+    return head.endswith(",") and not any(t.start < cue.start for t in sent.tokens) \
+        and not any(c.start < cue.start for c in sent.cues)
+
+
+def _fronted_clause(ctx: _Context, sent: SentenceView, cue: Cue) -> tuple[list[ActorToken], list[ActorToken]] | None:
+    """"Tiếp Trưởng Đại diện JETRO tại Hà Nội, ông Atsusuke Kawada, Thủ tướng Nguyễn Xuân Phúc hoan
+    nghênh ...": a sentence opening with "tiếp X," names the host last, just before the main
+    clause's verb; the actors before him are the guest (the guest's person, when named, not his
+    own organisation). Returns (host, guests) or None when the clause is not so."""
+    verb = next((c for c in sent.cues if c.start >= cue.end and
+                 any(k in EVENT_KINDS + STATEMENT_KINDS + ("REPORT",) and m != "arrive" for k, m in c.senses)), None)
+    if verb is None:
+        return None
+    text = ctx.roles.text
+    toks = [t for t in sent.tokens if cue.end <= t.start and t.end <= verb.start and t.kind in ("PER", "ORG", "GPE")]
+    if len(toks) < 2 or not toks[-1].is_person or "," not in text[toks[-2].end:toks[-1].start] \
+            or len(text[toks[-1].end:verb.start].strip()) > FRONTED_VERB_CHARS:
+        return None  # the host opens the main clause: his verb follows his name
+    host, guests = toks[-1], toks[:-1]
+    persons = [t for t in guests if t.is_person]
+    if any(t.country == host.country for t in persons):
+        return None  # "Đón tiếp X, đoàn Việt Nam có A, B": a list of the host's own side
+    return [host], persons or guests
 
 
 def _trip_meetings(ctx: _Context, sent: SentenceView, cue: Cue, actor: str) -> list[EventMention]:
