@@ -107,3 +107,23 @@ def test_a_fronted_list_of_the_hosts_own_side_is_no_meeting_of_them():
     art = run_events(make_article(
         "Tiếp đoàn, phía Việt Nam có Tổng Bí thư Tô Lâm, Chủ tịch nước Lương Cường cùng dự.", dates=[]))
     assert not any(set(m.participants) == {"tl", "lc"} for m in _kinds(art, "MEET"))
+
+
+def test_the_return_day_of_a_trip_report_gives_undated_meetings_the_trip_days():
+    art = run_events(make_article(
+        "Sáng 12/7, Chủ tịch nước Lương Cường đã về đến Hà Nội, kết thúc chuyến thăm chính thức Hàn Quốc "
+        "từ ngày 5-11/7. Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Lee Jae Myung.",
+        dates=[("Sáng 12/7", "2025-07-12", "morning"), ("từ ngày 5-11/7", "2025-07-05/2025-07-11", None)]))
+    (visit,) = _kinds(art, "VISIT")
+    assert visit.date == "2025-07-05/2025-07-11"
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lc", "lee"} and meet.date == "2025-07-05/2025-07-11"
+
+
+def test_a_meeting_on_a_day_of_its_own_keeps_it_after_a_trip():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường thăm chính thức Hàn Quốc từ ngày 5-11/7. "
+        "Chiều 20/7, tại Hà Nội, Chủ tịch nước Lương Cường hội đàm với Tổng thống Lee Jae Myung.",
+        dates=[("từ ngày 5-11/7", "2025-07-05/2025-07-11", None), ("Chiều 20/7", "2025-07-20", "afternoon")]))
+    (meet,) = _kinds(art, "MEET")
+    assert meet.date == "2025-07-20"

@@ -1080,6 +1080,39 @@ def _announcement_day(ctx: _Context, m: EventMention) -> bool:
     return m.status == "planned" or (same and nominal) or foretold
 
 
+def _day_outside(day: str, interval: str) -> bool:
+    """Is a single day (``YYYY-MM-DD`` or year-less ``--MM-DD``) written like the interval's ends
+    outside it? Days written otherwise are not compared."""
+    lo, _, hi = interval.partition("/")
+    if not (len(day) == len(lo) == len(hi) and day[:4] == lo[:4] == hi[:4]):
+        return False
+    return day < lo or day > hi
+
+
+def _trip_days(ctx: _Context, merged: list[EventMention]) -> None:
+    """A meeting or signing not dated in its own sentences, held with the country its visitor was
+    visiting, took place during the trip: a single day borrowed from elsewhere that falls outside
+    the trip, named by a report of the trip itself ("Sáng 12/7, Thủ tướng ... đã về đến Hà Nội,
+    kết thúc chuyến thăm ... từ ngày 5-11/7. ... Thủ tướng đã hội kiến Chủ tịch Thượng viện ..."),
+    gives way to the trip's days."""
+    trips = [v for v in merged if v.kind == "VISIT" and v.status == "occurred" and v.visitor
+             and v.date is not None and "/" in (v.date.value or "")]
+    if not trips:
+        return
+    for m in merged:
+        if m.kind == "VISIT" or m.date is None or not m.date.value or "/" in m.date.value \
+                or any(s <= m.date.start < e for s, e in m.spans):
+            continue
+        for v in trips:
+            others = {ctx.country(r) for r in m.participants if r != v.visitor}
+            # (only the day a report of the trip itself names: another day may be another occasion's)
+            if v.visitor in m.participants and v.participants[1] in others \
+                    and any(s <= m.date.start < e for s, e in v.spans) \
+                    and _day_outside(m.date.value, v.date.value or ""):
+                m.date = v.date
+                break
+
+
 def _announced_dates(ctx: _Context, merged: list[EventMention]) -> None:
     """An announced event keeps the announced trip's days, not the day of the announcement: a
     meeting or visit dated so takes the interval of its visitor's trip when the article gives
@@ -1144,6 +1177,7 @@ def find_events(article: Article) -> Article:
     ctx.main_visitor = next((v.visitor for v in ctx.trips if v.visitor and ctx.is_person(v.visitor)), None)
     merged = _merge(ctx, mentions)
     _announced_dates(ctx, merged)
+    _trip_days(ctx, merged)
     visits = [m for m in merged if m.kind == "VISIT"]
     published = _published_day(article)
     for m in merged:
