@@ -127,3 +127,19 @@ def test_a_meeting_on_a_day_of_its_own_keeps_it_after_a_trip():
         dates=[("từ ngày 5-11/7", "2025-07-05/2025-07-11", None), ("Chiều 20/7", "2025-07-20", "afternoon")]))
     (meet,) = _kinds(art, "MEET")
     assert meet.date == "2025-07-20"
+
+
+def test_the_body_in_a_persons_title_is_not_met_besides_him():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường gặp Tổng Thư ký Liên hợp quốc (LHQ) Lee Jae Myung.",
+        dates=[], orgs={"LHQ": "un"}))
+    (meet,) = _kinds(art, "MEET")
+    assert set(meet.participants) == {"lc", "lee"}
+
+
+def test_a_delegation_and_its_leader_named_apart_are_both_kept():
+    art = run_events(make_article(
+        "Chủ tịch nước Lương Cường tiếp Đoàn Quốc hội Hàn Quốc do Chủ tịch Quốc hội Hàn Quốc Woo Won-shik "
+        "dẫn đầu.", dates=[], orgs={"Quốc hội Hàn Quốc": "na"}))
+    (meet,) = _kinds(art, "MEET")
+    assert {"lc", "woo"} <= set(meet.participants)

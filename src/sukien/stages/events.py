@@ -93,6 +93,7 @@ SPORT_ARTICLE_CUES = 4
 # host who opens a main clause after a fronted "Tiếp X," and his verb
 FRONTED_VERB_CHARS = 12
 # A sentence opening with a condition tells of no event ("Nếu được ký kết, ...").
+_IN_TITLE_GAP = re.compile(r"[ \t)]*(?:\([^()]{1,15}\)[ \t]*)?$")  # only spaces, maybe "(LHQ)", before the name
 _OPENING_MARKS = " \t\"“'‘-–—•*"  # what may stand before a sentence's first word
 _CONDITIONAL = ("nếu ", "nếu như ", "giả sử ", "trong trường hợp ")
 CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
@@ -492,7 +493,11 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
     """The parties met: one group per separately titled person ("hội kiến A ... và B" is two
     meetings), a spouse or royal consort joining the person before ("Nhà vua và Hoàng hậu")."""
     groups: list[list[str]] = []
-    for t in objects:
+    text = ctx.roles.text
+    for k, t in enumerate(objects):
+        nxt = objects[k + 1] if k + 1 < len(objects) else None
+        if t.kind == "ORG" and nxt is not None and nxt.is_person and _IN_TITLE_GAP.match(text, t.end, nxt.start):
+            continue  # "Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres": the body is his title's, he is met
         refs = ctx.resolve([t])
         if not refs:
             continue
