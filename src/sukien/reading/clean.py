@@ -69,6 +69,9 @@ MAX_BYLINE_LINES = 3
 # A byline is short: at most this many characters and tokens.
 MAX_BYLINE_CHARS = 60
 MAX_BYLINE_TOKENS = 7
+# An author + "Theo <outlet>" glued to the last paragraph is looked for in this many final
+# characters (baomoi2017: such tails are 15-70 characters long).
+MAX_SOURCE_TAIL_CHARS = 100
 
 _SPACE_CHARS = "\u00a0\t\u2009\u202f\u2007"
 _SPACES = re.compile(f"[{_SPACE_CHARS}]")
@@ -81,7 +84,7 @@ _CREDIT_KW = rf"(?:{_PHOTO}|Nguồn|NGUỒN|Video|Clip)"
 # _CREDIT_KW does): a line without any of them is no caption. Their alternation starts with
 # literals only, so the engine scans for its first characters in C, ~20x cheaper than the
 # credit patterns tried at every position of every line.
-_CREDIT_WORD_PARTS = ("Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Đồ", "Infographic", "Photo", "Video", "Clip")
+_CREDIT_WORD_PARTS = ("Ảnh", "ẢNH", "(ảnh", "Nguồn", "NGUỒN", "Đồ", "Infographic", "Photo", "Video", "Clip")
 _ANY_CREDIT_WORD = re.compile("|".join(map(re.escape, _CREDIT_WORD_PARTS)))
 # Substrings without which _strip_inline_credits finds no credit in a line.
 _INLINE_CREDIT_PARTS = ("Ảnh", "ẢNH", "Photo", "Đồ h", "(Nguồn", "(nguồn", "ảnh:")
@@ -96,7 +99,11 @@ _CREDIT_ONLY = re.compile(rf"^\(?\s*{_CREDIT_KW}\s*(?:[:：]\s*[^()\n]{{1,80}})?
 _CREDIT_END = re.compile(
     rf"(?:\(\s*{_CREDIT_KW}\s*[:：]\s*[^()\n]{{1,80}}\)"
     rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?{_PHOTO}\s*[:：]\s*[^:!?\n]{{1,60}}"
-    rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?Ảnh minh (?:họa|hoạ)[^:!?\n]{{0,30}})\s*\.?$"
+    rf"|(?:^|(?<=[\s.!?…\"”)]))(?:[-–—|]\s*)?Ảnh minh (?:họa|hoạ)[^:!?\n]{{0,30}}"
+    # a photo note in brackets without a colon: "(Ảnh chụp màn hình)", "(ảnh minh họa)",
+    # "(Ảnh do nhà phát hành cung cấp)", "(Ảnh tư liệu)"
+    rf"|\(\s*(?:Ảnh|ảnh|ẢNH)\s+(?:chụp màn hình|minh h(?:ọa|oạ)|tư liệu|do [^()\n]{{1,60}}"
+    rf"|[^()\n:]{{0,40}}cung cấp)\s*\))\s*\.?$"
 )
 # A credit inside a flattened paragraph: "(Ảnh: An Đăng/TTXVN)" or "Ảnh: Nhan Sáng ..."
 _CREDIT_PAREN_INLINE = re.compile(
@@ -133,7 +140,14 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?…\"”)])\s+((?:Tin|Bài|TIN|BÀI)(?:,
 # with a character class is scanned for in C, one that opens with a look-behind is tried
 # at every position. The byline is group 2 and starts after the gap.
 _TRAILING_BYLINE = re.compile(
-    rf"[.!?…\"”)/](?P<gap>\s+)((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:\([^()\n]{{1,40}}\))?)\s*$")
+    rf"[.!?…\"”)/](?P<gap>\s+)((?:[{UPPER}][^\s.!?…]*\.?\s*){{1,6}}(?:(?:[-–]\s*)?\([^()\n]{{1,40}}\))?)\s*$")
+# "... của Mỹ. Anh Sa Theo Trí thức trẻ/Bloomberg", "... Đại. Trang Đỗ, Theo Thời Đại": the
+# author (capitalised words) and the source outlet, glued to the end of a flattened
+# paragraph (baomoi). The outlet starts with a capital and holds no comma or sentence mark,
+# so a closing sentence that starts with "Theo" ("Theo Bộ Y tế, ...") is no match.
+_TRAILING_SOURCE = re.compile(
+    rf"[.!?…\"”)](?P<gap>\s+)((?:[{UPPER}][^\s.!?…,]*\.?,?\s+){{0,5}}\(?Theo\s+[{UPPER}]"
+    rf"[^\s.!?…,;:\"“”()]*(?:\s+[^\s.!?…,;:\"“”()]+){{0,5}}\)?\.?)\s*$")
 _END_MARK_TAIL = re.compile(r"/\.\s+(\S.{0,60})$")
 
 
@@ -214,6 +228,12 @@ _TOKEN = re.compile(r"\s*(\S+)")
 _SEPARATORS = ("-", "–", "—", "/", "|")
 
 
+def _is_caps_word(tok: str) -> bool:
+    """An all-caps word of letters ("HÒA", "HUY"): the next part of an all-caps name."""
+    core = tok.strip("(),;.")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
 def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
     """End of a bare photo credit that starts at ``start`` ("Nhan Sáng/TTXVN", "Giang Huy").
 
@@ -226,6 +246,7 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
     words = _CREDIT_WORDS.match(line, pos)
     if words:
         pos, names = words.end(), 1
+    caps_name = False  # inside an all-caps name ("THANH TIÊN"): it ends at its last all-caps word
     while names < 5:
         m = _TOKEN.match(line, pos)
         if not m:
@@ -241,6 +262,9 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
         agency_end = bool(_is_agency(parts[-1]))
         nxt = _TOKEN.match(line, m.end())
         nxt_tok = nxt.group(1) if nxt else ""
+        if agency_end and parts[-1] not in _agencies() and _is_caps_word(nxt_tok):
+            agency_end = False  # "ANH HÒA": an all-caps name, not an agency acronym
+            caps_name = True
         # In a flattened paragraph the body goes on after the credit: a capitalised word
         # followed by a lower-case one starts it ("Nhan Sáng Ngay sau khi ...").
         if not agency_end and names >= 1 and (
@@ -251,6 +275,8 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
         names += 1
         if tok.endswith((".", ")")):
             break
+        if caps_name and not _is_caps_word(nxt_tok) and nxt_tok not in _SEPARATORS:
+            break  # "THANH TIÊN Chị Hương ...": the body starts after the all-caps name
         if agency_end and nxt_tok not in _SEPARATORS and not core.endswith(_SEPARATORS):
             break
     return pos
@@ -498,6 +524,11 @@ def _strip_bylines(kept: list[str]) -> list[str]:
         window = max(0, len(last) - 2 * MAX_BYLINE_CHARS)
         m = _TRAILING_BYLINE.search(last, max(0, window - 1))
         if m and _byline(m.group(2)) and m.start("gap") > 0:
+            found.insert(0, m.group(2).strip())
+            kept[-1] = last[:m.start("gap")].rstrip()
+        elif "Theo" in last[-MAX_SOURCE_TAIL_CHARS:] \
+                and (m := _TRAILING_SOURCE.search(last, max(0, len(last) - MAX_SOURCE_TAIL_CHARS))) \
+                and m.start("gap") > 0:
             found.insert(0, m.group(2).strip())
             kept[-1] = last[:m.start("gap")].rstrip()
         elif ("ảnh" in last or "ẢNH" in last) \
