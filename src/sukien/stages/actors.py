@@ -122,7 +122,7 @@ _WHITESPACE = re.compile(r"\s+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
 # Names are folded many times per article (grouping compares every partial name with
 # every full one) and recur across articles: a bounded memo of the pure function.
-FOLD_MEMO = 1 << 15
+FOLD_MEMO = 1 << 12
 fold_name = lru_cache(maxsize=FOLD_MEMO)(_fold_name_uncached)
 
 
@@ -636,7 +636,7 @@ def _trim_org(text: str, head_end: int, end: int) -> int:
 
 # Organisation names recur across articles ("Bộ Ngoại giao"); the country search is an
 # alternation of every country name, so its answer per name is memoised (bounded).
-ORG_TAIL_MEMO = 1 << 14
+ORG_TAIL_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=ORG_TAIL_MEMO)
@@ -804,7 +804,7 @@ def _side(text: str, shorts: dict[str, str], m: re.Match[str] | None, before: bo
 
 
 # match_key of a word or two next to a hyphen: the same words recur, a bounded memo.
-WORD_KEY_MEMO = 1 << 14
+WORD_KEY_MEMO = 1 << 12
 _word_match_key = lru_cache(maxsize=WORD_KEY_MEMO)(match_key)
 
 
@@ -1290,7 +1290,7 @@ _TRAILING_STATE_FORM = re.compile(
 
 
 # Titles as written recur across articles ("Thủ tướng Chính phủ"): a bounded memo.
-CLEAN_TITLE_MEMO = 1 << 14
+CLEAN_TITLE_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=CLEAN_TITLE_MEMO)
@@ -1334,7 +1334,7 @@ def _country_names_near_length(n: int) -> tuple[str, ...]:
 
 # A bounded memo: the fuzzy comparison against the country names costs ~20-80 µs and the
 # same capitalised words come back article after article.
-COUNTRY_TYPO_MEMO = 1 << 14
+COUNTRY_TYPO_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=COUNTRY_TYPO_MEMO)
@@ -1640,7 +1640,7 @@ def _org_identity(t: Tag) -> tuple[str, str | None, str]:
 
 
 # Pattern organisations recur (and each is asked about twice per article): a bounded memo.
-PATTERN_ORG_MEMO = 1 << 14
+PATTERN_ORG_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=PATTERN_ORG_MEMO)
@@ -1739,7 +1739,7 @@ def _merge_variants(full: dict[str, list[PersonMention]]) -> None:
 
 # (written partial name, full name, canonical name) -> same person? Asked for every full
 # mention of every person in the article, often for the same pair: a bounded memo.
-PARTIAL_MEMO = 1 << 15
+PARTIAL_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=PARTIAL_MEMO)
