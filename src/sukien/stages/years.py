@@ -34,7 +34,7 @@ A year another stage or the caller already put in ``meta["inferred_year"]`` is k
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Article
 from . import dates as D
@@ -179,40 +179,11 @@ def _tenure_years(window: tuple[str, str] | None, yearless: list[tuple[int, int]
 
 def tenure_window(article: Article) -> tuple[str, str] | None:
     """Dates on which every titled person of the article held the title it gives them
-    (``link.carry.tenure_window`` for one article, also skipping the late "cố" holders)."""
-    # the markers of a title not held now ("nguyên", "cựu", "cố") and how far before the
-    # title they stand: one list, shared with the story-level carry
-    from ..link.carry import FORMER_MARKER_WINDOW, FORMER_TITLE_MARKERS, TENURE_HORIZON_MARGIN_DAYS
-    from ..model import PER
-    from ..text.normalize import fold_name, match_key
-    from . import actors_knowledge as kb
+    (``link.carry.tenure_window`` of this one article: former and late holders, "nguyên",
+    "cựu", "cố", are left out)."""
+    from ..link.carry import tenure_window as story_tenure_window
 
-    tenures = kb.tenures()
-    if not tenures:
-        return None
-    text = article.text_clean
-    not_held = {m.entity_id for m in article.mentions
-                if m.entity_id and m.label in ("TITLE", PER)
-                and FORMER_TITLE_MARKERS.search(text, max(0, m.start - FORMER_MARKER_WINDOW), m.start)}
-    lo, hi, found = "0000-00-00", "9999-99-99", False
-    horizon = ""
-    for e in article.entities:
-        if e.type != PER or not e.title or e.id in not_held:
-            continue
-        titles = {match_key(t.strip()) for t in re.split(r",| và ", e.title) if t.strip()}
-        held = [t for t in kb.people_by_name().get(fold_name(e.name), ())
-                if match_key(t.title) in titles and t.country == (e.country or t.country)]
-        if not held:
-            continue
-        if not horizon:
-            last = max(max(t.start, t.end) for t in tenures)
-            horizon = (date.fromisoformat(last[:10]) + timedelta(days=TENURE_HORIZON_MARGIN_DAYS)).isoformat()
-        found = True
-        lo = max(lo, min(t.start for t in held))
-        hi = min(hi, max((t.end or horizon) for t in held))
-    if not found or lo > hi:
-        return None
-    return lo, hi
+    return story_tenure_window([article])
 
 
 def year_evidence(article: Article) -> list[tuple[str, int]]:
