@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from ..errors import KnowledgeError
@@ -34,7 +35,7 @@ def topics_for(text: str) -> list[str]:
 
 
 def topics_in_spans(cues: list[tuple[int, int, str]], start: int, end: int,
-                    exclude: list[tuple[int, int]] = ()) -> list[str]:
+                    exclude: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Topics of the precomputed ``cues`` (``topic_cues`` of the whole text) lying inside
     ``[start, end)`` and outside every ``exclude`` span (actor names: ``Bộ Quốc phòng``)."""
     found = set()
