@@ -182,3 +182,22 @@ def test_a_country_right_after_its_official_spoke_speaks_through_them():
     # another country is not theirs to speak for
     sts = _stmts("Tổng Bí thư cho biết hai nước đã đạt nhiều kết quả. Hàn Quốc sẽ tiếp tục đầu tư vào Việt Nam.")
     assert [s.source for s in sts if s.kind == "PLEDGE"] == [["KOR"]]
+
+
+def test_a_passive_cue_has_no_speaker():
+    sts = _stmts("Việt Nam được đánh giá là một trong những điểm đến hấp dẫn của đầu tư nước ngoài.")
+    assert not [s for s in sts if s.kind == "SUPPORT"]
+    sts = _stmts("Với tư cách chủ nhà APEC, Việt Nam được mời tham dự Hội nghị thượng đỉnh G20.")
+    assert not [s for s in sts if s.kind == "PLEDGE"]
+    # the active cue still counts
+    sts = _stmts("Woo Won-shik đánh giá cao những thành tựu của Việt Nam.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+
+
+def test_teams_in_a_match_are_not_states_speaking():
+    art = make_article("Ở lượt trận cuối bảng D, U23 Việt Nam sẽ chạm trán U23 Uzbekistan. "
+                       "U23 Uzbekistan vui mừng với chiến thắng trong trận đấu đầu tiên.")
+    assert run_all(art).statements == []
+    # a person congratulating a team is still a statement
+    sts = _stmts("Tổng Bí thư chúc mừng đội tuyển Việt Nam sau trận đấu.")
+    assert [(s.kind, s.source) for s in sts] == [("SUPPORT", ["tl"])]

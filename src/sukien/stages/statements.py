@@ -44,7 +44,7 @@ from .cues import (
     last_word,
     text_end,
 )
-from .events import EVENT_SPANS_KEY, shared_principals
+from .events import EVENT_SPANS_KEY, SPORT_ARTICLE_CUES, shared_principals
 from .standards import annotate_statement
 from .topics import topic_cues, topics_in_spans
 
@@ -55,6 +55,9 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
 _NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều"}
+# A trigger right after one of these is passive ("Anh được đánh giá cao", "bị đánh giá thấp",
+# "được mời dự"): its subject is the one praised or invited, and who acts is not said.
+_PASSIVES = {"được", "bị"}
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
@@ -163,6 +166,22 @@ class _State:
         self._topic_cues: list[tuple[int, int, str]] | None = None
         self._ref_year: int | None = None  # the article's year (0: unknown), on first need
         self._dates_in: dict[int, list[DateSpan]] | None = None
+        self._sports: bool | None = None
+
+    @property
+    def sports(self) -> bool:
+        """Is the article about sport (as the events stage counts it)? Counted on first need."""
+        if self._sports is None:
+            self._sports = sum(c.has("SPORT") for c in article_cues(self.article)) >= SPORT_ARTICLE_CUES
+        return self._sports
+
+    def team_sources(self, sent: SentenceView, source: list[str]) -> bool:
+        """"U23 Uzbekistan sẽ đối đầu ...", "Anh được đánh giá cao hơn", "Real Madrid muốn ...": in
+        a sentence or an article about sport, countries and organisations with no person among
+        them are teams and clubs, not states speaking."""
+        if any(self.is_person(r) for r in source):
+            return False
+        return "SPORT" in sent.kinds or self.sports
 
     # -- helpers ----------------------------------------------------------------------------
     def past_day_before(self, sent: SentenceView) -> int | None:
@@ -469,7 +488,10 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         elif mode == "object_target":
             ok = _opens_clause(roles, sent, cue)
         elif mode != "by":
-            if _word_before(text, cue.start, sent.span.start) in _NOMINALISERS and not last_was_report:
+            before = _word_before(text, cue.start, sent.span.start)
+            if before in _NOMINALISERS and not last_was_report:
+                ok = False
+            elif before in _PASSIVES:
                 ok = False
             elif text[cue.end:cue.end + 5].lower() == " của ":
                 ok = False  # "nhu cầu và mong muốn của cả hai bên": a noun, not someone's act
@@ -670,7 +692,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         if carried and kind == "AGREE" and len(source) == 1:
             source = state.sides(occasion)  # "Nhất trí tiếp tục ...": an agreement has two sides
             sides = True
-        if not source:
+        if not source or state.team_sources(sent, source):
             continue
         if mode == "after_report":
             # "cho biết chuyến thăm của Tổng Bí thư Tô Lâm ... góp phần": praise of what was named
