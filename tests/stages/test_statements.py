@@ -201,3 +201,32 @@ def test_teams_in_a_match_are_not_states_speaking():
     # a person congratulating a team is still a statement
     sts = _stmts("Tổng Bí thư chúc mừng đội tuyển Việt Nam sau trận đấu.")
     assert [(s.kind, s.source) for s in sts] == [("SUPPORT", ["tl"])]
+
+
+def test_a_noun_cue_after_a_distant_speech_verb_is_no_statement_of_the_speaker():
+    sts = _stmts("Tổng Bí thư cho biết thời gian qua, với sự ủng hộ của lãnh đạo hai nước, hợp tác kinh tế "
+                 "ngày càng mở rộng.")
+    assert not [s for s in sts if s.kind == "SUPPORT"]
+    # right after the speech verb the noun is what is expressed
+    sts = _stmts("Tổng Bí thư bày tỏ sự ủng hộ đối với Hàn Quốc.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+    # a word ending the previous clause is no nominaliser ("quân sự; nhất trí")
+    sts = _stmts("Hai bên khẳng định tiếp tục hợp tác quân sự; nhất trí mở rộng hợp tác giáo dục.")
+    assert "AGREE" in [s.kind for s in sts]
+
+
+def test_a_courtesy_adverb_is_not_a_statement_of_its_own():
+    sts = _stmts("Tổng Bí thư trân trọng chuyển lời mời Tổng thống Hàn Quốc thăm Việt Nam.")
+    assert [s.kind for s in sts] == ["PLEDGE"]
+
+
+def test_whose_message_is_conveyed_is_not_its_addressee():
+    (st,) = _stmts("Woo Won-shik chuyển lời thăm hỏi của Tổng thống Hàn Quốc Yoon Suk Yeol tới Tổng Bí thư.")
+    assert st.kind == "SUPPORT" and st.target == ["tl"]
+
+
+def test_topics_of_courtesy_wishes_and_economic_cooperation():
+    (st,) = _stmts("Tổng Bí thư chuyển lời thăm hỏi và chúc sức khỏe tới Woo Won-shik.")
+    assert st.topics == ["diplomacy"]
+    (st,) = _stmts("Woo Won-shik đề nghị hai bên tăng cường hợp tác kinh tế.")
+    assert "trade" in st.topics

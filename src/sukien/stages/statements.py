@@ -55,9 +55,19 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
 _NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều"}
+# ... of these, the ones that only ever make a noun: a speech verb some words before does not make
+# the trigger its verb ("cho biết thời gian qua, với sự ủng hộ của X, ..."); "là", "với" may
+# (a speech verb's content: "khẳng định chính sách của Việt Nam là coi trọng ...").
+_NOUN_MARKERS = {"sự", "niềm", "lời", "những", "các", "mọi", "nhiều"}
 # A trigger right after one of these is passive ("Anh được đánh giá cao", "bị đánh giá thấp",
 # "được mời dự"): its subject is the one praised or invited, and who acts is not said.
 _PASSIVES = {"được", "bị"}
+# "lời thăm hỏi của X tới Y": the message's owner and its addressee; the owner's name follows "của"
+# within a title's length (calibrated on the 388 diplomatic articles: titles run up to ~40 characters).
+_OWNER = re.compile(r"\s*(?:\w+\s+){0,3}?của\b", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"\b(?:tới|đến|gửi)\b", re.IGNORECASE)
+OWNER_CHARS = 60
+_QUOTES = " \"'“”‘’"
 _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
@@ -449,6 +459,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     text = roles.text
     out: list[tuple[Cue, str, str]] = []
     last_was_report = False
+    report_end = -1  # where the last speech verb ends
     reported = False  # a speech verb earlier in the sentence: ", sẽ ..." continues what was said
     for cue in sent.cues:
         senses = cue.kinds(STATEMENT_KINDS)
@@ -456,6 +467,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             if cue.has("REPORT"):
                 last_was_report = True
                 reported = True
+                report_end = cue.end
             continue
         kind, mode = senses[0]
         ok = True
@@ -488,12 +500,21 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         elif mode == "object_target":
             ok = _opens_clause(roles, sent, cue)
         elif mode != "by":
-            before = _word_before(text, cue.start, sent.span.start)
-            if before in _NOMINALISERS and not last_was_report:
+            lw = last_word(text, sent.span.start, cue.start)
+            # the word right before, with nothing but a space or a quotation mark between ('được "cảm
+            # ơn"'); "quân sự; nhất trí" opens a new clause
+            before = lw[0] if lw and not text[lw[1] + len(lw[0]):cue.start].strip(_QUOTES) else ""
+            if before in _NOMINALISERS and not (last_was_report and (
+                    before not in _NOUN_MARKERS or not text[report_end:lw[1]].strip(" ,:"))):
+                # a noun ("với sự ủng hộ của X"), unless a speech verb takes it as its object right
+                # before ("bày tỏ sự ủng hộ", "khẳng định sự ủng hộ"): "cho biết thời gian qua, với
+                # sự ủng hộ ... của lãnh đạo hai nước, ..." tells whose support it was, not the speaker's
                 ok = False
             elif before in _PASSIVES:
                 ok = False
-            elif text[cue.end:cue.end + 5].lower() == " của ":
+            elif _manner_adverb(text, sent, cue):
+                ok = False  # "trân trọng chuyển lời mời", "trân trọng cảm ơn": the manner of the next verb
+            elif text[cue.end:cue.end + 5].lower() == " của " and not _conveys(cue):
                 ok = False  # "nhu cầu và mong muốn của cả hai bên": a noun, not someone's act
             elif out and not _opens_clause(roles, sent, cue):
                 ok = False
@@ -505,6 +526,22 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
     return out
+
+
+def _conveys(cue: Cue) -> bool:
+    """Is ``cue`` a verb conveying a message ("chuyển lời thăm hỏi", "gửi lời chúc mừng")? Its
+    message may name its owner ("chuyển lời mời của X"), and the act is still the subject's."""
+    words = cue.text.lower().split()
+    return "lời" in words[1:]
+
+
+def _manner_adverb(text: str, sent: SentenceView, cue: Cue) -> bool:
+    """Is ``cue`` made only of filler words ("trân trọng") and right before another statement
+    verb ("trân trọng chuyển lời mời")? Then it says how that verb is done."""
+    if not all(w in _FILLERS for w in cue.text.lower().split()):
+        return False
+    return any(c.start > cue.start and not text[cue.end:c.start].strip() and c.kinds(STATEMENT_KINDS)
+               for c in sent.cues)
 
 
 def _recalled_span(text: str, sent: SentenceView) -> tuple[int, int] | None:
@@ -607,6 +644,15 @@ def _target_tokens(roles: Roles, sent: SentenceView, cue: Cue, mode: str) -> lis
             return [before[-1]]
         return []
     objs = roles.objects_after(sent, cue.end, stop_at_comma=True, max_chars=TARGET_WINDOW)
+    if objs and _conveys(cue):
+        # "chuyển lời thăm hỏi của đồng chí Raul Castro tới Tổng Bí thư", "chuyển lời mời của Chủ tịch
+        # Quốc hội ... mời X": whose message it is ("của X") is not whom it goes to ("tới/đến Y")
+        text = roles.text
+        owner = _OWNER.match(text, cue.end, min(sent.span.end, cue.end + TARGET_WINDOW))
+        if owner is not None:
+            to = _ADDRESSEE.search(text, owner.end(), min(sent.span.end, cue.end + TARGET_WINDOW))
+            objs = [t for t in objs if t.start >= to.end()] if to is not None else \
+                [t for t in objs if not (owner.start() < t.start <= owner.end() + OWNER_CHARS)]
     if not objs:
         return []
     # only the first object (with what "và" joins to it): "đề nghị Hàn Quốc ... cho doanh nghiệp
