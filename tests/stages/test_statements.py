@@ -230,3 +230,13 @@ def test_topics_of_courtesy_wishes_and_economic_cooperation():
     assert st.topics == ["diplomacy"]
     (st,) = _stmts("Woo Won-shik đề nghị hai bên tăng cường hợp tác kinh tế.")
     assert "trade" in st.topics
+
+
+def test_steps_of_a_trial_are_not_statements():
+    trial = ("Tại phiên tòa phúc thẩm, bị cáo Lương Cường mong được khoan hồng. Viện kiểm sát đề nghị giữ nguyên "
+             "mức án 18 năm tù với bị cáo. Hội đồng xét xử không chấp nhận kháng cáo.")
+    art = make_article(trial, orgs={"Viện kiểm sát": "vks", "Hội đồng xét xử": "hdxx"})
+    assert run_all(art).statements == []
+    # the same words in a diplomatic statement, in an article that is no trial report, still count
+    sts = _stmts("Tổng Bí thư đề nghị Hàn Quốc hỗ trợ Việt Nam truy tố tội phạm xuyên quốc gia.")
+    assert [s.kind for s in sts] == ["PROPOSE"]

@@ -27,7 +27,9 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..knowledge import load_table, split_list
 from ..model import TOPICS, Article, DateSpan, Statement
 from .cues import (
     EVENT_KINDS,
@@ -115,6 +117,10 @@ FRONTED_SUBJECT_GAP = 24
 # How many commas of a fronted clause are passed looking for the main clause's subject (the
 # fronted clause may list a few names: calibrated on the 388 diplomatic articles).
 FRONTED_COMMAS = 6
+# An article with this many words of criminal procedure (statement_contexts.tsv, TRIAL) reports a
+# trial: calibrated on the 3,407 snapshot articles (the 388 diplomatic ones have none; court reports
+# 3 to dozens; 35 others 1-2, a passing "bị bắt tạm giam").
+TRIAL_ARTICLE_CUES = 3
 # A statement naming no field of cooperation is about the relationship itself (thanks,
 # congratulations, welcome): calibrated on the gold, where such statements are "diplomacy".
 DEFAULT_TOPICS = ("diplomacy",)
@@ -177,6 +183,7 @@ class _State:
         self._ref_year: int | None = None  # the article's year (0: unknown), on first need
         self._dates_in: dict[int, list[DateSpan]] | None = None
         self._sports: bool | None = None
+        self._trial: bool | None = None
 
     @property
     def sports(self) -> bool:
@@ -184,6 +191,22 @@ class _State:
         if self._sports is None:
             self._sports = sum(c.has("SPORT") for c in article_cues(self.article)) >= SPORT_ARTICLE_CUES
         return self._sports
+
+    @property
+    def trial(self) -> bool:
+        """Does the article report a trial or a prosecution? Counted on first need."""
+        if self._trial is None:
+            self._trial = len(_trial_words().findall(self.article.text_clean)) >= TRIAL_ARTICLE_CUES
+        return self._trial
+
+    def step_of_a_case(self, source: list[str], target: list[str]) -> bool:
+        """"Viện KSND đề nghị tuyên phạt bị cáo ...", "Bị cáo mong được khoan hồng": in a trial report,
+        a statement between parties of one country (or none) is a step of the case. One country
+        asking another ("Brasilia yêu cầu Buenos Aires cung cấp ...") still counts."""
+        if not self.trial:
+            return False
+        countries = {self.country(r) for r in source + target} - {None}
+        return len(countries) < 2
 
     def team_sources(self, sent: SentenceView, source: list[str]) -> bool:
         """"U23 Uzbekistan sẽ đối đầu ...", "Anh được đánh giá cao hơn", "Real Madrid muốn ...": in
@@ -535,6 +558,15 @@ def _conveys(cue: Cue) -> bool:
     return "lời" in words[1:]
 
 
+@cache
+def _trial_words() -> re.Pattern[str]:
+    """The TRIAL words of ``statement_contexts.tsv`` as one pattern (whole words, any case)."""
+    cues = [c for row in load_table("statement_contexts", required=("context", "cues"))
+            if row["context"] == "TRIAL" for c in split_list(row["cues"])]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
 def _manner_adverb(text: str, sent: SentenceView, cue: Cue) -> bool:
     """Is ``cue`` made only of filler words ("trân trọng") and right before another statement
     verb ("trân trọng chuyển lời mời")? Then it says how that verb is done."""
@@ -757,6 +789,8 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             target = state.side_countries(state.sides(occasion))
         elif not target and not sides:
             target = _counterpart(state, source, occasion)
+        if state.step_of_a_case(source, target):
+            continue
         if mode != "by":
             state.remember(source)
             if not sides and not carried:
