@@ -12,6 +12,9 @@ PEOPLE = {
     "Woo Won-shik": ("woo", "KOR", "Chủ tịch Quốc hội"),
     "Lương Cường": ("lc", "VNM", "Chủ tịch nước"),
     "Lee Jae Myung": ("lee", "KOR", "Tổng thống"),
+    "Phạm Minh Chính": ("pmc", "VNM", "Thủ tướng"),
+    "Shinzo Abe": ("abe", "JPN", "Thủ tướng"),
+    "António Guterres": ("gut", "PRT", "Tổng Thư ký Liên hợp quốc"),
 }
 TITLES = {"Tổng Bí thư": "tl", "Chủ tịch Quốc hội Hàn Quốc": "woo", "Chủ tịch nước": "lc", "Tổng thống": "lee"}
 COUNTRIES = {"Việt Nam": "VNM", "Hàn Quốc": "KOR", "Nhật Bản": "JPN", "Chile": "CHL", "Peru": "PER"}

@@ -70,11 +70,18 @@ HOSTING_CUES = {"tiếp", "tiếp xã giao", "tiếp thân mật", "tiếp kiế
                 "chủ trì cuộc gặp"}
 # Cues that only make an event with an explicit object ("tiếp" alone is too common a word).
 NEEDS_OBJECT = HOSTING_CUES | {"gặp", "cuộc gặp", "gặp mặt", "gặp gỡ", "làm việc với", "thăm",
-                               "thăm và làm việc"}
+                               "thăm và làm việc", "chào xã giao", "chào từ biệt"}
 # Visit words that, with an organisation as object, are a call on it (a MEET): "đến thăm Viện Di sản".
 _VISIT_OR_CALL = {"thăm", "thăm và làm việc", "đến thăm", "tới thăm"}
 # Words after a trip named in what someone says that put it in the past ("chuyến thăm ... vừa qua").
 _PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trước|đã thành công|đã diễn ra)\b", re.IGNORECASE)
+# The visitor back home ("đã về đến sân bay Nội Bài"): the trip's last day named so is the day of the
+# return, not of its meetings (a day the visitor leaves on, "rời ..., kết thúc chuyến thăm", may be both).
+_TRIP_END = re.compile(r"\bvề\s+(?:đến|tới)\b", re.IGNORECASE)
+# How many event verbs of one list may share a future marker ("sẽ hội đàm ..., hội kiến ..., tiếp ...").
+MAX_PLANNED_CHAIN = 6
+# What ends such a list: a semicolon or full stop, or a verb told in the past.
+_LIST_GAP_BREAK = re.compile(r"[;.:]|\b(?:đã|vừa|đang)\b", re.IGNORECASE)
 # A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...").
 _PROGRAMME = re.compile(r"\s*theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình)\b", re.IGNORECASE)
 # An event dated more than this many days after the article's publication is announced, not held
@@ -101,6 +108,11 @@ CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
 _ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
 _NOMINAL_BEFORE = {"tại", "trong", "sau", "trước", "qua"}
+# "(Tham) dự hội đàm (về phía Việt Nam) có A, B": the list of who attended talks, not a meeting of theirs.
+_ATTENDED = re.compile(r"\bdự\s+(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
+_ATTENDEES = re.compile(r"\s*,?\s*(?:về\s+phía\s+[^,;.]{1,30}?,?\s*)?(?:còn\s+)?có\s", re.IGNORECASE)
+# Words that may open a clause before its verb without naming a subject ("; đồng thời đã gặp ...").
+_CLAUSE_OPENERS = {"đã", "cũng", "và", "sau", "đó", "đồng", "thời", "còn", "đến", "tới", "có", "các", "cuộc", "buổi"}
 # Words after which a country is a party met ("hội đàm với Trung Quốc", "phía Nga").
 _COUNTRY_OBJECT_WORDS = {"với", "phía", "cùng", "và", "đoàn"}
 # Titles of spouses and consorts, who join the person they accompany in one meeting.
@@ -168,7 +180,7 @@ class EventMention:
     sent: SentenceView | None = None  # the sentence it was read in
 
 
-def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | None:
+def _date_for(article: Article, offset: int, kind: str = "MEET", sent: SentenceView | None = None) -> DateSpan | None:
     try:
         from .dates import date_for_offset
     except ImportError:  # the dates stage is optional for this one
@@ -183,10 +195,14 @@ def _date_for(article: Article, offset: int, kind: str = "MEET") -> DateSpan | N
         past = _past_month(article, offset)
         if past is not None and not (found is not None and (found.value or "").startswith(past.value or "-")):
             return past
+    own = sent is not None and sent.span.start <= (found.start if found else -1) < sent.span.end
     if kind != "VISIT" and found is not None and found.value and "/" in found.value:
-        # a meeting inside a trip: the last single day named shortly before it ("Chiều 25/4, ...")
+        # a meeting inside a trip: the last single day named shortly before it ("Chiều 25/4, ...");
+        # a sentence framed by the trip's days ("Trong thời gian ở thăm từ ngày 8-11/7, X đã hội
+        # đàm với A; hội kiến B") sums the trip up: only a day of its own dates its meetings
+        lo = sent.span.start if own and sent is not None else offset - MEETING_DAY_WINDOW
         days = [d for d in article.dates if d.value and "/" not in d.value and d.precision == "day"
-                and offset - MEETING_DAY_WINDOW <= d.start < offset]
+                and lo <= d.start < offset]
         if days:
             return days[-1]
     return found
@@ -233,6 +249,8 @@ class _Context:
         self.met: set[frozenset[str]] = set()  # the sides of meetings named in earlier sentences
         self.met_now: set[frozenset[str]] = set()  # ... and in the current one
         self.last_subject: list[str] = []
+        # the subject of the sentence's first meeting (sentence start, tokens), for its later clauses
+        self.clause_subject: tuple[int, list[ActorToken]] = (-1, [])
         self.last_person: str | None = None
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
         self.main_visitor: str | None = None  # the person making the article's first trip
@@ -351,10 +369,15 @@ def _location(ctx: _Context, sent: SentenceView) -> dict | None:
     return None
 
 
-def _planned(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
+def _planned(ctx: _Context, sent: SentenceView, cue: Cue, depth: int = 0) -> bool:
     lo = max(sent.span.start, cue.start - PLANNED_WINDOW)
-    return any(c.has("PLANNED") and lo <= c.start and c.end <= cue.start for c in sent.cues) or \
-        cue.text.lower().startswith("sẽ") or _PROGRAMME.match(ctx.roles.text, sent.span.start) is not None
+    if any(c.has("PLANNED") and lo <= c.start and c.end <= cue.start for c in sent.cues) or \
+            cue.text.lower().startswith("sẽ") or _PROGRAMME.match(ctx.roles.text, sent.span.start) is not None:
+        return True
+    # "X sẽ hội đàm với A, hội kiến B, tiếp C": the verbs of one list share the future of its first
+    prev = next((c for c in reversed(sent.cues) if c.end <= cue.start and not c.kind_set.isdisjoint(EVENT_KINDS)), None)
+    return prev is not None and depth < MAX_PLANNED_CHAIN and \
+        _LIST_GAP_BREAK.search(ctx.roles.text, prev.end, cue.start) is None and _planned(ctx, sent, prev, depth + 1)
 
 
 def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventMention]:
@@ -364,6 +387,9 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     word_before = _word_before(text, cue.start, sent.span.start)
     if word_before in _GENERIC_BEFORE:
         return []  # "các hoạt động gặp gỡ": activities in general, not one meeting
+    if _ATTENDED.search(text, max(sent.span.start, cue.start - 20), cue.start) and \
+            _ATTENDEES.match(text, cue.end):
+        return []  # "Tham dự hội đàm về phía Việt Nam có A, B": who sat in on talks reported elsewhere
     objects = roles.objects_after(sent, cue.end, comma_first=True)
     # "X, nước Y" / "những người bạn Nga": a country written after a noun is an adjective, not a party
     objects = [t for t in objects if t.kind != "GPE" or t is objects[0] and not text[cue.end:t.start].strip()
@@ -380,6 +406,10 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     bare = _OCCASION_NOUN.sub("", key)
     refers = bool(_OCCASION_BEFORE.search(head + key[:len(key) - len(bare)]))
     subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
+    if not nominal and ctx.clause_subject[0] == sent.span.start and _opens_clause(text, sent, cue):
+        # "X đã hội đàm với A; chào xã giao B; hội kiến C": a clause opening on its verb after a
+        # semicolon goes on with the sentence's subject, not with the last person named before it
+        subject = ctx.clause_subject[1]
     between = [t for t in sent.tokens if (subject[-1].end if subject else sent.span.start) <= t.start
                and t.end <= cue.start and t.kind in (SIDES, LEADERS)]
     if nominal and objects and objects[0].kind == PRONOUN and \
@@ -431,7 +461,15 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
                                 host=host, refers=refers))
     if out:
         ctx.remember(subj_refs)
+        if subject and ctx.clause_subject[0] != sent.span.start:
+            ctx.clause_subject = (sent.span.start, subject)
     return out
+
+
+def _opens_clause(text: str, sent: SentenceView, cue: Cue) -> bool:
+    """Does the cue open a clause after a semicolon, with at most a few adverbs before it ("; đã gặp")?"""
+    semi = text.rfind(";", sent.span.start, cue.start)
+    return semi >= 0 and all(w in _CLAUSE_OPENERS for w in text[semi + 1:cue.start].lower().split())
 
 
 def _opens_sentence(text: str, sent: SentenceView, cue: Cue) -> bool:
@@ -861,8 +899,9 @@ def _led_by(ctx: _Context, with_org: list[str], with_person: list[str]) -> bool:
     if len(orgs) != 1 or len(persons) != 1 or not ctx.is_person(persons[0]):
         return False
     org, person = ctx.entities.get(orgs[0]), ctx.entities.get(persons[0])
-    if org is None or org.type != "ORG" or person is None or not person.title or org.country != person.country:
-        return False
+    if org is None or org.type != "ORG" or person is None or not person.title or \
+            org.country not in (None, person.country):
+        return False  # (an international body has no country: "thăm LHQ, hội kiến Tổng thư ký LHQ X")
     title, name = person.title.lower(), org.name.lower()
     return any(name.startswith(title[k:]) for k in range(1, len(title) - MIN_OFFICE_ORG_CHARS)
                if title[k - 1] == " ")
@@ -971,7 +1010,7 @@ def _host_from_context(ctx: _Context, ev: EventMention, visits: list[EventMentio
 
 def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: EventMention) -> None:
     if em.date is None:
-        em.date = _date_for(article, cue.start, em.kind)
+        em.date = _date_for(article, cue.start, em.kind, sent)
         if em.date is not None and em.kind == "VISIT" and not sent.span.start <= em.date.start < sent.span.end \
                 and _spoken_of(ctx.roles.text, sent, cue):
             em.date = None  # a past trip praised, undated: not the day of the praise
@@ -1050,6 +1089,17 @@ def _sports_match(ctx: _Context, sent: SentenceView, em: EventMention) -> bool:
     return all(len(r) == 3 and r.isupper() for r in em.participants) and ctx.sports
 
 
+def _one_side(ctx: _Context, em: EventMention) -> bool:
+    """Are all the people of a meeting of one country ("Tham dự ... có Phạm Bình Minh, Hoàng Trung
+    Hải", "Tổng thống Trump ... có sự tham gia của Ngoại trưởng Tillerson")? Colleagues named
+    together are no meeting between sides: the reading went wrong (a meeting with a body of one's
+    own country, "thăm Viện X", "gặp Mạng lưới ... Việt Nam", stays)."""
+    if em.kind != "MEET" or not all(ctx.is_person(r) for r in em.participants):
+        return False
+    countries = {ctx.country(r) for r in em.participants}
+    return len(countries) == 1 and None not in countries
+
+
 def _sentence_at(ctx: _Context, offset: int) -> SentenceView | None:
     spans = ctx.article.sentences
     k = bisect.bisect_right([s.start for s in spans], offset) - 1
@@ -1113,9 +1163,18 @@ def _trip_days(ctx: _Context, merged: list[EventMention]) -> None:
             # (only the day a report of the trip itself names: another day may be another occasion's)
             if v.visitor in m.participants and v.participants[1] in others \
                     and any(s <= m.date.start < e for s, e in v.spans) \
-                    and _day_outside(m.date.value, v.date.value or ""):
+                    and (_day_outside(m.date.value, v.date.value or "") or _trip_ends_on(ctx, m.date, v.date.value or "")):
                 m.date = v.date
                 break
+
+
+def _trip_ends_on(ctx: _Context, day: DateSpan, interval: str) -> bool:
+    """Is ``day`` the trip's last day, named by the sentence telling of the return home ("Tối 8/6, Thủ
+    tướng ... đã về đến Hà Nội, kết thúc tốt đẹp chuyến thăm ... (từ 4-8/6)")? That day is the return's."""
+    if (day.value or "") != interval.partition("/")[2]:
+        return False
+    sent = _sentence_at(ctx, day.start)
+    return sent is not None and _TRIP_END.search(ctx.roles.text, sent.span.start, sent.span.end) is not None
 
 
 def _announced_dates(ctx: _Context, merged: list[EventMention]) -> None:
@@ -1164,7 +1223,7 @@ def find_events(article: Article) -> Article:
                     ems = found if isinstance(found, list) else [found] if found else []
                 else:
                     ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
-                ems = [em for em in ems if not _sports_match(ctx, sent, em)]
+                ems = [em for em in ems if not _sports_match(ctx, sent, em) and not _one_side(ctx, em)]
                 if not ems:
                     continue
                 if kind == "VISIT" and len(ems) == 1 and ems[0].kind == "VISIT" and ems[0].date is None:

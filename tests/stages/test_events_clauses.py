@@ -1,0 +1,88 @@
+"""Who meets whom in summary sentences (clauses after a semicolon, attendee lists, colleagues of
+one side), the days of meetings told in a trip's summary, and the future shared by a list of
+meetings (patterns from the 388 diplomatic dev articles)."""
+
+from __future__ import annotations
+
+from _eventfixtures import make_article, run_events
+
+
+def _meets(art):
+    return [e for e in art.events if e.kind == "MEET"]
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_sentences_subject():
+    art = run_events(make_article(
+        "Trong chuyến thăm, Chủ tịch Quốc hội Hàn Quốc Woo Won-shik đã hội đàm với Chủ tịch nước Lương Cường; "
+        "chào xã giao Tổng Bí thư Tô Lâm; hội kiến Thủ tướng Phạm Minh Chính."))
+    assert sorted(sorted(m.participants) for m in _meets(art)) == [["lc", "woo"], ["pmc", "woo"], ["tl", "woo"]]
+
+
+def test_a_semicolon_clause_with_its_own_subject_keeps_it():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung; Thủ tướng Phạm Minh Chính gặp Thủ tướng Shinzo Abe."))
+    assert sorted(sorted(m.participants) for m in _meets(art)) == [["abe", "pmc"], ["lee", "tl"]]
+
+
+def test_who_attended_talks_is_no_meeting_of_theirs():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
+        "Tham dự hội đàm có Chủ tịch nước Lương Cường và Thủ tướng Shinzo Abe."))
+    assert [sorted(m.participants) for m in _meets(art)] == [["lee", "tl"]]
+
+
+def test_people_of_one_country_named_together_are_no_meeting():
+    art = run_events(make_article("Tổng Bí thư Tô Lâm gặp Thủ tướng Phạm Minh Chính tại Hà Nội."))
+    assert not _meets(art)
+    art = run_events(make_article("Tổng Bí thư Tô Lâm gặp Thủ tướng Shinzo Abe tại Hà Nội."))
+    assert [sorted(m.participants) for m in _meets(art)] == [["abe", "tl"]]
+
+
+def test_a_sentence_framed_by_the_trips_days_keeps_them_for_its_meetings():
+    text = ("Chiều tối 11/7, Tổng Bí thư Tô Lâm rời Seoul, lên đường về nước. "
+            "Trong thời gian ở thăm từ ngày 8-11/7, Tổng Bí thư Tô Lâm đã hội đàm với Tổng thống Lee Jae Myung.")
+    dates = [("Chiều tối 11/7", "2025-07-11", "evening"), ("từ ngày 8-11/7", "2025-07-08/2025-07-11", None)]
+    (meet,) = _meets(run_events(make_article(text, dates=dates)))
+    assert meet.date == "2025-07-08/2025-07-11" and meet.part_of_day is None
+    # a day of its own in the sentence still dates the meeting
+    text = "Trong chuyến thăm từ ngày 8-11/7, chiều 9/7, Tổng Bí thư Tô Lâm đã hội đàm với Tổng thống Lee Jae Myung."
+    dates = [("từ ngày 8-11/7", "2025-07-08/2025-07-11", None), ("chiều 9/7", "2025-07-09", "afternoon")]
+    (meet,) = _meets(run_events(make_article(text, dates=dates)))
+    assert meet.date == "2025-07-09"
+
+
+def test_the_day_of_the_return_home_is_not_the_day_of_the_trips_talks():
+    text = ("Tối 8/6, Tổng Bí thư Tô Lâm đã về đến Hà Nội, kết thúc chuyến thăm Hàn Quốc từ ngày 4-8/6. "
+            "Tại cuộc hội đàm giữa Tổng Bí thư Tô Lâm và Tổng thống Lee Jae Myung, hai bên nhất trí tăng cường hợp tác.")
+    dates = [("Tối 8/6", "2025-06-08", "evening"), ("từ ngày 4-8/6", "2025-06-04/2025-06-08", None)]
+    (meet,) = _meets(run_events(make_article(text, dates=dates)))
+    assert meet.date == "2025-06-04/2025-06-08"
+    # leaving the country visited on its last day: the talks may well be that day's
+    text = text.replace("đã về đến Hà Nội", "đã rời Seoul")
+    (meet,) = _meets(run_events(make_article(text, dates=dates)))
+    assert meet.date == "2025-06-08"
+
+
+def test_a_list_of_meetings_after_sẽ_is_planned_throughout():
+    art = run_events(make_article(
+        "Hôm nay, Tổng Bí thư Tô Lâm sẽ hội đàm với Tổng thống Lee Jae Myung, hội kiến Chủ tịch Quốc hội "
+        "Hàn Quốc Woo Won-shik, sau đó tiếp Thủ tướng Shinzo Abe."))
+    assert len(_meets(art)) == 3 and {m.status for m in _meets(art)} == {"planned"}
+    # a list told in the past after a semicolon is not
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm sẽ hội đàm với Tổng thống Lee Jae Myung; hôm qua đã tiếp Thủ tướng Shinzo Abe."))
+    assert {tuple(sorted(m.participants)): m.status for m in _meets(art)} == {
+        ("lee", "tl"): "planned", ("abe", "tl"): "occurred"}
+
+
+def test_a_call_on_an_international_body_and_on_its_head_is_one_meeting():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm đã thăm Liên hợp quốc, hội kiến Tổng Thư ký Liên hợp quốc António Guterres.",
+        orgs={"Liên hợp quốc": "un"}))
+    assert [sorted(m.participants) for m in _meets(art)] == [["gut", "tl"]]
+
+
+def test_an_award_ceremony_is_no_signing():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm tiếp Tổng thống Lee Jae Myung; tham dự Lễ trao Huân chương Hữu nghị."))
+    assert not [e for e in art.events if e.kind == "SIGN"]
