@@ -86,3 +86,26 @@ def test_an_award_ceremony_is_no_signing():
     art = run_events(make_article(
         "Tổng Bí thư Tô Lâm tiếp Tổng thống Lee Jae Myung; tham dự Lễ trao Huân chương Hữu nghị."))
     assert not [e for e in art.events if e.kind == "SIGN"]
+
+
+def test_a_sentence_opening_on_du_kien_and_its_semicolon_list_are_planned():
+    art = run_events(make_article(
+        "Dự kiến, trong thời gian ở Seoul, Tổng Bí thư Tô Lâm gặp Tổng thống Lee Jae Myung; "
+        "gặp Chủ tịch Quốc hội Hàn Quốc Woo Won-shik."))
+    assert len(_meets(art)) == 2 and {m.status for m in _meets(art)} == {"planned"}
+
+
+def test_the_plane_carrying_a_visitor_names_him():
+    art = run_events(make_article(
+        "Chiều 4/6, chuyên cơ chở Tổng Bí thư Tô Lâm và Phu nhân đã tới Seoul, bắt đầu chuyến thăm chính thức Hàn Quốc.",
+        dates=[("Chiều 4/6", "2025-06-04", "afternoon")]))
+    (visit,) = [e for e in art.events if e.kind == "VISIT"]
+    assert visit.participants == ["tl", "KOR"]
+
+
+def test_a_country_known_only_from_its_visitor_is_named_as_the_article_writes_it():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm đánh giá cao quan hệ Việt Nam - Hàn Quốc. "
+        "Chuyến thăm của Tổng thống Lee Jae Myung đã thành công tốt đẹp."))
+    (visit,) = [e for e in art.events if e.kind == "VISIT"]
+    assert visit.participants == ["lee", "VNM"] and visit.location == {"name": "Việt Nam", "country": "VNM"}

@@ -80,10 +80,13 @@ _PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trư�
 _TRIP_END = re.compile(r"\bvề\s+(?:đến|tới)\b", re.IGNORECASE)
 # How many event verbs of one list may share a future marker ("sẽ hội đàm ..., hội kiến ..., tiếp ...").
 MAX_PLANNED_CHAIN = 6
-# What ends such a list: a semicolon or full stop, or a verb told in the past.
-_LIST_GAP_BREAK = re.compile(r"[;.:]|\b(?:đã|vừa|đang)\b", re.IGNORECASE)
-# A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...").
-_PROGRAMME = re.compile(r"\s*theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình)\b", re.IGNORECASE)
+# What ends such a list: a full stop, or a verb told in the past (a semicolon does not: "Dự kiến, X
+# sẽ gặp A; gặp B; gặp C").
+_LIST_GAP_BREAK = re.compile(r"[.]|\b(?:đã|vừa|đang)\b", re.IGNORECASE)
+# The plane that carries a visitor ("chuyên cơ chở Thủ tướng X", "máy bay đưa Chủ tịch nước Y").
+_CARRIED = re.compile(r"\b(?:chuyên\s+cơ|máy\s+bay)\s+(?:chở|đưa)\s", re.IGNORECASE)
+# A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...", "Dự kiến, ...").
+_PROGRAMME = re.compile(r"\s*(?:theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình|dự\s+kiến)|dự\s+kiến\s*,)", re.IGNORECASE)
 # An event dated more than this many days after the article's publication is announced, not held
 # (one day: trends articles are dated by the trend's day, which may precede the report).
 PUBLISHED_MARGIN_DAYS = 1
@@ -641,6 +644,12 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
         if prior and _RELATIVE_VISIT.match(text[gap_from:cue.start]) and prior[-1].kind in ("PER", "TITLE"):
             visitor_refs = ctx.resolve([roles.head_of(sent, prior[-1])])
     if not visitor_refs:
+        # "chuyên cơ chở Thủ tướng X ... đã tới Tokyo, bắt đầu chuyến thăm": the plane carries the visitor
+        carried = _CARRIED.search(text, sent.span.start, cue.start)
+        if carried is not None:
+            visitor_refs = next((ctx.resolve([t]) for t in sent.tokens
+                                 if carried.end() <= t.start < cue.start and t.is_person), [])
+    if not visitor_refs:
         visitor_refs = ctx.resolve(roles.subject_before(sent, cue.start, reported=True))
     if not visitor_refs:
         visitor_refs = ctx.resolve(roles.subject_after(sent, country_tok.end))
@@ -663,8 +672,18 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
             _interval_between(ctx.article, tok.end, stops[k + 1].start if k + 1 < len(stops) else sent.span.end)
         out.append(EventMention("VISIT", "visit", [visitor, country], sent.span.start, sent.span.end, cue,
                                 host=country, visitor=visitor, date=date, status=status,
-                                location={"name": text[tok.start:tok.end], "country": country}))
+                                location=_visit_place(ctx, tok, country)))
     return out
+
+
+def _visit_place(ctx: _Context, tok: ActorToken, country: str) -> dict | None:
+    """Where a trip went: the country (or arrival place) as written; a country known only from its
+    visitor's trip (``_visit_of_person``: "chuyến thăm của Thủ tướng Nhật Bản X", a person's span)
+    as the article writes it elsewhere, else no place."""
+    if not any(m.label in ("PER", "TITLE") and m.start < tok.end and tok.start < m.end for m in ctx.article.mentions):
+        return {"name": ctx.roles.text[tok.start:tok.end], "country": country}
+    named = next((m for m in ctx.article.mentions if m.label == "GPE" and m.country == country), None)
+    return {"name": named.name or ctx.roles.text[named.start:named.end], "country": country} if named else None
 
 
 def _more_countries(ctx: _Context, sent: SentenceView, first: ActorToken, visitor: str) -> list[ActorToken]:
