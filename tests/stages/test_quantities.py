@@ -180,14 +180,27 @@ def test_targets_stay_targets():
     assert (q.kind, q.year) == ("target", None)
 
 
-def test_undated_article_with_an_evidenced_year_dates_the_occasion_acts():
+def test_undated_article_with_an_evidenced_year_reads_as_one_of_that_year():
     text = ("Chiều 28/10/2024, Thủ tướng hội đàm với Tổng thống.\n\n"
             "Sau hội đàm, hai nhà lãnh đạo đã chứng kiến lễ ký kết sáu văn kiện hợp tác. "
             "Việt Nam tặng Lào 20 xe điện. Kim ngạch trao đổi thương mại đạt 4 tỷ USD. "
             "Tổng vốn đăng ký đạt 1,6 tỷ USD.")
     by_value = {q.value: q.year for q in figures(text)}
     assert by_value[6] == 2024 and by_value[20] == 2024
-    assert by_value[4e9] is None and by_value[1.6e9] is None  # trade exchange, registered capital: not acts
+    assert by_value[4e9] == 2024 and by_value[1.6e9] == 2024  # current figures, as in a dated article
+    # without evidence of the year, only figures said to be current take one
+    assert {q.value: q.year for q in figures(text.split("\n\n")[1])}[4e9] is None
+
+
+def test_a_paragraph_framed_by_another_year_keeps_its_undated_figures_undated():
+    text = ("Chiều 28/10/2025, Thủ tướng tiếp Đại sứ.\n\n"
+            "Năm 2024, tổng số người Việt Nam tại Hàn Quốc là khoảng 320.000 người. "
+            "Trong đó lưu học sinh là gần 100.000 người. Hậu duệ dòng họ Lý ước khoảng 1.000 người.\n\n"
+            "Hai bên nhất trí hợp tác; đã có 3.000 doanh nghiệp tham gia.")
+    by_value = {q.value: q.year for q in figures(text)}
+    assert by_value[320000] == 2024 and by_value[100000] == 2024
+    assert by_value[1000] is None  # three sentences after "Năm 2024, ...": not of 2025
+    assert by_value[3000] == 2025  # a new paragraph
 
 
 def test_a_share_is_about_what_follows_the_percent():

@@ -33,11 +33,6 @@ from functools import cache
 
 import ahocorasick
 
-try:  # the regex engine's case-blind equivalences beyond lower() ("ı" ~ "i"), by code point
-    from re._casefix import _EXTRA_CASES as _CASE_EXTRAS
-except ImportError:  # pragma: no cover - another Python: no automaton shortcut for cue tests
-    _CASE_EXTRAS = None
-
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
 from .dates import find_dates, find_phrases, infer_year, parse_published, trimmed
@@ -128,8 +123,7 @@ class _Knowledge:
     about: tuple[tuple[str, str, frozenset[str]], ...]  # (lower-case cue, label, the only units it names or {})
     # lower-case about cues and first words of the other cues -> (length, roles, about rank or -1)
     cue_automaton: ahocorasick.Automaton
-    cue_fold_re: re.Pattern[str] | None  # letters case-blind regexes take for cue letters beyond
-    # lower(); None: unknown (this Python's re does not say), the automaton gate is not used
+    cue_fold_re: re.Pattern[str]  # letters case-blind regexes take for cue letters beyond lower()
 
 
 def _words_alt(words) -> str:
@@ -213,8 +207,7 @@ def _knowledge() -> _Knowledge:
     unit_words = [k for k in units if k != "%"]
     cue_words = {**cues, "approx": tuple(approx), "hiện": ("hiện",), "change_from": ("tăng", "giảm")}
     cue_automaton, cue_fold_extras = _cue_automaton(cue_words, about)
-    cue_fold_re = None if cue_fold_extras is None else re.compile(
-        "|".join(map(re.escape, cue_fold_extras)) or r"(?!x)x")
+    cue_fold_re = re.compile("|".join(map(re.escape, cue_fold_extras)) or r"(?!x)x")
     spelled_units = [u.word.lower() for u in units.values() if u.spelled]
     return _Knowledge(
         scales=scales,
@@ -253,7 +246,7 @@ def _knowledge() -> _Knowledge:
 
 
 def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str, str, frozenset[str]], ...]
-                   ) -> tuple[ahocorasick.Automaton, tuple[str, ...] | None]:
+                   ) -> tuple[ahocorasick.Automaton, tuple[str, ...]]:
     """One automaton for the clause before a figure: the lower-cased first words of each role's
     cues ("hiện có" → "hiện") and the about cues (as :func:`_about` compares them); and the
     letters that the regex engine's case-blind matching also takes for the cue letters
@@ -269,11 +262,19 @@ def _cue_automaton(cue_words: dict[str, tuple[str, ...]], about: tuple[tuple[str
     for key in roles.keys() | ranks.keys():
         auto.add_word(key, (len(key), tuple(sorted(roles.get(key, ()))), ranks.get(key, -1)))
     auto.make_automaton()
-    if _CASE_EXTRAS is None:
-        return auto, None
-    letters = {c for first in roles for c in first}
-    extras = {chr(x) for c in letters for x in _CASE_EXTRAS.get(ord(c), ())}
-    return auto, tuple(sorted(extras))
+    return auto, regex_fold_extras(frozenset(c for first in roles for c in first))
+
+
+def regex_fold_extras(letters: frozenset[str]) -> tuple[str, ...]:
+    """The characters that the regex engine's case-blind matching takes for one of ``letters``
+    although lower() maps them elsewhere ("ı" and "İ" ~ "i", "ſ" ~ "s"). Found by the engine
+    itself, one case-blind scan of every character of the Basic Multilingual Plane (a few ms,
+    once): no character beyond it folds with a letter of a script written in the news."""
+    if not letters:
+        return ()
+    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    taken = set(re.findall(f"[{''.join(map(re.escape, sorted(letters)))}]", plane, re.IGNORECASE))
+    return tuple(sorted(c for c in taken if c.lower() not in letters))
 
 
 # The last clause end / full stop in text[pos:endpos] that has a character after it: ".*"
@@ -282,7 +283,7 @@ _LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}(?=(?s:.))")
 _LAST_FULL_STOP = re.compile(rf"(?s:.*){_FULL_STOP.pattern}(?=(?s:.))")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _NEXT_WORD = re.compile(r"\s*(\w+)")
-_ABOUT_STOP = re.compile(r"[,;()]")
+_ABOUT_STOP = re.compile(r"[,;()0-9]")
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -486,7 +487,7 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
     low = text[s0:end].lower()
     # the automaton sees what a case-blind regex sees when lower-casing keeps offsets and the
     # clause has none of the few letters the regex engine also folds otherwise ("ı" ~ "i")
-    exact = k.cue_fold_re is not None and len(low) == end - s0 and not k.cue_fold_re.search(low)
+    exact = len(low) == end - s0 and not k.cue_fold_re.search(low)
     latest: dict[str, int] = {}
     abouts: list[tuple[int, int, int]] = []  # (start, end, rank) of the about cues
     for e, (n, roles, rank) in k.cue_automaton.iter(low):
@@ -631,33 +632,72 @@ def _approx(am: re.Match[str] | None) -> str | None:
 
 def _about(text: str, fig: _Figure, clause: _Clause, clause_end: int) -> str:
     """The label of the about cue starting last in the clause before the number (the longest
-    at the same place, not one inside a longer cue), else the unit and the words after it up
-    to the clause's end or the next comma or parenthesis ("1,1 tỷ USD. Việc mở rộng ..." is
-    about "usd", not about the next sentence)."""
-    k = _knowledge()
+    at the same place, not one inside a longer cue); else of one right after the unit ("500
+    triệu USD kim ngạch thương mại"); else, for a sentence with no subject of its own ("Năm
+    2016 đạt hơn 3 tỷ USD"), of the previous sentence's last cue; else the unit and the words
+    after it up to the clause's end, the next comma, parenthesis or number ("1,1 tỷ USD. Việc
+    mở rộng ..." is about "usd", not about the next sentence)."""
     if fig.unit == "percent":  # "90% GDP toàn cầu", "20% trao đổi thương mại": a share of what follows
-        label = _about_right_after(text, fig.end)
+        label = _about_right_after(text, fig.end, fig.unit)
         if label is not None:
             return label
-    for rank in clause.abouts:
-        _cue, label, units = k.about[rank]
-        if not units or fig.unit in units:  # "tăng trưởng" names a growth rate, not a sum
-            return label
+    label = _fitting_label(clause.abouts, fig.unit)
+    if label is not None:
+        return label
     s0 = clause.s0
+    sentence_start = s0
     if s0 and text[s0 - 1] == ";":  # "Kim ngạch ... năm 2016 đạt 2,7 tỷ USD; 5 tháng đầu năm 2017 đạt 1,37 tỷ USD"
-        sentence = _clause(text, _last_end(_LAST_FULL_STOP, text, fig.start), s0 - 1)
-        for rank in sentence.abouts:
-            _cue, label, units = k.about[rank]
-            if not units or fig.unit in units:
-                return label
+        sentence_start = _last_end(_LAST_FULL_STOP, text, fig.start)
+        label = _fitting_label(_clause(text, sentence_start, s0 - 1).abouts, fig.unit)
+        if label is not None:
+            return label
+    if _knowledge().units[fig.unit_word].cls == "currency":  # "500 triệu USD kim ngạch thương mại"
+        # (a count's own words say more: "18 dự án đầu tư tại Nga"; "gấp 3 lần tổng số du học
+        # sinh" names the base of a ratio, not what grew)
+        label = _about_right_after(text, fig.end, fig.unit)
+        if label is not None:
+            return label
+    if sentence_start and _SUBJECTLESS.fullmatch(text, sentence_start, fig.start):
+        previous = _last_end(_LAST_FULL_STOP, text, sentence_start - 1)
+        label = _fitting_label(_clause(text, previous, sentence_start).abouts, fig.unit)
+        if label is not None:
+            return label
     limit = min(fig.end + 60, clause_end)
     stop = _ABOUT_STOP.search(text, fig.end, limit)
     m = _ABOUT_TAIL.match(text, fig.end, stop.start() if stop else limit)
-    return " ".join([fig.unit_word, *(w for w in m.groups() if w is not None)] if m else [fig.unit_word])
+    words = [w for w in m.groups() if w is not None] if m else []
+    while words and words[-1].lower() in _TAIL_NOT_LAST:
+        words.pop()
+    return " ".join([fig.unit_word, *words])
 
 
-def _about_right_after(text: str, pos: int) -> str | None:
-    """The label of the (longest) about cue starting at the first word after ``pos``."""
+# A sentence whose words before its first figure are a time, a verb and qualifiers only ("Năm
+# 2016 đạt hơn", "Quý 1/2017 đạt"): what it measures was named in the previous sentence.
+_SUBJECTLESS = re.compile(
+    r"\s*(?:(?:trong\s+)?năm\s+(?:19|20)\d\d|(?:[\w-]+\s+)?tháng\s+(?:đầu\s+)?năm(?:\s+(?:19|20)\d\d)?"
+    r"|quý\s+\w+(?:\s*/\s*(?:19|20)\d\d)?)?\s*,?\s*(?:(?:đã|cũng|chỉ|mới|tiếp\s+tục|ước)\s+)*"
+    r"(?:đạt|là|ở\s+mức|lên|tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|chừng|mức|lên|tới|đến))*\s*",
+    re.IGNORECASE)
+# Words that do not end a Vietnamese ``about`` tail: the start of a year or of another figure
+# ("300 triệu USD năm 1995" is about "usd", not "usd năm").
+_TAIL_NOT_LAST = frozenset({"năm", "vào", "trong", "cả", "từ", "và", "với", "của", "được", "là", "đến", "tới",
+                            "khoảng", "gần", "hơn", "trên", "lên", "tháng", "quý", "đầu", "cuối", "so", "cùng", "mỗi"})
+
+
+def _fitting_label(ranks: tuple[int, ...], unit: str) -> str | None:
+    """The label of the first about cue of ``ranks`` that can name ``unit`` ("tăng trưởng"
+    names a growth rate, not a sum)."""
+    about = _knowledge().about
+    for rank in ranks:
+        _cue, label, units = about[rank]
+        if not units or unit in units:
+            return label
+    return None
+
+
+def _about_right_after(text: str, pos: int, unit: str) -> str | None:
+    """The label of the (longest) about cue starting at the first word after ``pos`` that can
+    name ``unit``."""
     k = _knowledge()
     tail = text[pos:pos + 40]
     first = len(tail) - len(tail.lstrip())
@@ -667,31 +707,55 @@ def _about_right_after(text: str, pos: int) -> str | None:
     best = None
     for e, (n, _roles, rank) in k.cue_automaton.iter(low):
         start = e - n + 1
-        if rank >= 0 and start == first and not low[e + 1:e + 2].isalnum() and (best is None or rank < best):
+        if (rank >= 0 and start == first and not low[e + 1:e + 2].isalnum() and (best is None or rank < best)
+                and (not k.about[rank][2] or unit in k.about[rank][2])):
             best = rank  # ranks run longest first
     return None if best is None else k.about[best][1]
 
 
 def _fallback_year(page: _Page, fig: _Figure, clause: _Clause, clause_end: int) -> int | None:
     """A figure with no year of its own: as of publication in a dated article; in an undated
-    one only when the sentence says it is current ("hiện có", "đến nay"). Figures of all
+    one whose year is not evidenced, only when the sentence says it is current ("hiện có",
+    "đến nay", the year then being the latest one the article writes often). Figures of all
     time ("từng") and rates per year ("9-12% năm") have none, nor counts of documents that
     the clause does not say were signed or exchanged ("theo 03 văn kiện pháp lý về biên giới"
     are documents in force, signed some year before; "chứng kiến lễ ký kết sáu văn kiện" is
-    now). In an undated article whose text evidences its year (:func:`infer_year`), the
-    occasion's own acts (signing, giving: ``act`` cues) are of that year too."""
+    now). An undated article whose text evidences its year (:func:`infer_year`: its own
+    full dates, the tenures of the office-holders it names) is read as one of that year."""
     text = page.text
     if _has_cue_in(text, clause, "no_year", clause.s0, fig.start) or _PER_YEAR.match(text, fig.end):
         return None
     if fig.unit == "document" and not _signed(text[clause.s0:clause_end]):
         return None
-    if page.article.published:
+    if page.article.published or _present_in(text, clause, clause.s0, fig.start):
         return page.present()
-    if _present_in(text, clause, clause.s0, fig.start):
-        return page.present()
-    if infer_year(page.article) is not None and (
-            _signed(text[clause.s0:clause_end], "act")):
+    if infer_year(page.article) is None:
+        return None
+    if _signed(text[clause.s0:clause_end], "act"):
         return page.present()  # the occasion's own act ("ký kết sáu văn kiện", "tặng Lào 20 xe điện")
+    framed = _framing_year(text, fig.start)
+    return page.present() if framed is None or framed == page.present() else None
+
+
+# How many sentences back a sentence opening with its year ("Năm 2024, ...") still frames a
+# figure of its paragraph (the seeds' "Năm 2024, tổng số người Việt Nam ... Hậu duệ dòng họ
+# ... ước khoảng 1.000 người" is three sentences on).
+FRAME_SENTENCES = 4
+
+
+def _framing_year(text: str, offset: int) -> int | None:
+    """The year of the last sentence opening "Năm 2024, ..." within FRAME_SENTENCES sentences
+    before ``offset`` in its paragraph, else None."""
+    para = text.rfind("\n", 0, offset) + 1
+    pos = offset
+    for _ in range(FRAME_SENTENCES):
+        s0 = max(para, _last_end(_LAST_FULL_STOP, text, pos))
+        om = _YEAR_OPENING.match(text, s0)
+        if om:
+            return int(om["y"])
+        if s0 <= para:
+            break
+        pos = s0 - 1
     return None
 
 
