@@ -27,6 +27,7 @@ import ahocorasick
 
 from ..knowledge import load_table
 from ..model import Article, Mention, Span
+from .dates import lowered
 
 EVENT_KINDS = ("MEET", "VISIT", "SIGN")
 STATEMENT_KINDS = ("PROPOSE", "AGREE", "PLEDGE", "SUPPORT", "CRITICIZE", "REJECT", "AID")
@@ -84,7 +85,12 @@ def tone_variants(phrase: str) -> set[str]:
 
 def normalise_for_match(text: str) -> str:
     """Lower case with every non-word character blanked; same length as ``text``."""
-    low = text.lower()
+    return _normalised(text, text.lower())
+
+
+def _normalised(text: str, low: str) -> str:
+    """``normalise_for_match(text)`` given ``low = text.lower()`` (the dates stage has made it
+    for the article already: lower-casing is a third of the cost)."""
     if len(low) != len(text):  # a rare character whose lower case is longer (e.g. 'İ')
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for c in _COMMON_PUNCT:
@@ -184,7 +190,7 @@ def article_cues(article: Article) -> list[Cue]:
     cached = article.meta.get("_cues")
     if cached is not None and cached[0] == len(article.text_clean):
         return cached[1]
-    padded = padded_for_match(article.text_clean)
+    padded = f" {_normalised(article.text_clean, lowered(article))} "  # padded_for_match of the text
     cues = trigger_matcher().find(article.text_clean, padded)
     article.meta["_cues"] = (len(article.text_clean), cues, padded)
     return cues
