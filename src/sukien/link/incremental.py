@@ -26,6 +26,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -168,17 +169,18 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
             days[r[0]] = _stored_days(r[1])[0]
     n_old = len(old_ids)
     pos = {a: x for x, a in enumerate(old_ids)}
-    # blocks exactly as a full run would form them (whole membership, weekly split when too common)
-    pairs: set[tuple[int, int]] = set()
+    # blocks exactly as a full run would form them (whole membership, weekly split when too common);
+    # a pair is held as one int64 key (i * width + j): a first link of the whole corpus has ~5M
+    # pairs, which as a set of tuples took ~0.75 GB
+    width = n_old + len(new_feats)
+    pair_keys = _PairKeys(width)
     for key, members_new in new_keys.items():
         members = [pos[a] for a in old_members.get(key, ())] + [n_old + i for i in members_new]
+        if len(members) < 2:
+            continue
         member_days = {m: (days.get(old_ids[m], []) if m < n_old else new_feats[m - n_old].days) for m in members}
         for block in _split_block(members, member_days):
-            for x in range(len(block)):
-                for y in range(x + 1, len(block)):
-                    i, j = block[x], block[y]
-                    if i >= n_old or j >= n_old:
-                        pairs.add((min(i, j), max(i, j)))
+            pair_keys.add_block(block, n_old)
     # near-duplicates: shared LSH band and an estimated Jaccard over the threshold
     old_articles = load_articles(store, old_ids)
     # signatures of stored articles only when a band puts them next to a new one
@@ -200,10 +202,15 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
         for b in bs:
             band_members[b].append(f.id)
             pos.setdefault(f.id, n_old + i)
-    pairs |= dups
-    scored = st.score_pairs(feats, pairs, dups)
-    new_edges = [(feats[i].id, feats[j].id, s) for i, j, s in scored if s >= st.EDGE_MIN]
+    pair_keys.add_pairs(dups)
+    pairs = pair_keys.array()
+    del pair_keys
+    # only the edges are kept (scores of all candidate pairs were another ~0.5 GB on the whole corpus)
+    scored = st.score_pairs(feats, pairs, dups, minimum=st.EDGE_MIN)
+    new_edges = [(feats[i].id, feats[j].id, s) for i, j, s in scored]
+    del scored
     summary.candidate_pairs += len(pairs)
+    del pairs
     summary.duplicates += len(dup_of)
     with store.atomic():
         conn.executemany("INSERT OR IGNORE INTO link_keys (key, article_id) VALUES (?, ?)",
@@ -240,6 +247,58 @@ def _date_only_features(store: Any, ids: Sequence[str]) -> dict[str, st.LinkFeat
             days, md = _stored_days(r[1])
             out[r[0]] = st.LinkFeatures(r[0], empty, [], days, md)
     return out
+
+
+class _PairKeys:
+    """Distinct index pairs ``(i, j)``, ``i < j``, as int64 keys ``i * width + j``: arrays
+    gathered per block and deduplicated whenever they grow past ``COMPACT_AT`` keys, so memory
+    follows the distinct pairs, not the blocks' overlap."""
+
+    COMPACT_AT = 4_000_000
+
+    def __init__(self, width: int) -> None:
+        self.width = max(1, width)
+        self._parts: list[np.ndarray] = []
+        self._pending = 0
+        self._compact_at = self.COMPACT_AT
+
+    def add_block(self, block: Sequence[int], n_old: int) -> None:
+        """Every pair of the block with at least one new article (index ``>= n_old``)."""
+        m = np.asarray(block, dtype=np.int64)
+        x, y = _upper_pairs(len(m))
+        a, b = m[x], m[y]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        keep = hi >= n_old
+        self._add(lo[keep] * self.width + hi[keep])
+
+    def add_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
+        keys = [min(i, j) * self.width + max(i, j) for i, j in pairs]
+        if keys:
+            self._add(np.asarray(keys, dtype=np.int64))
+
+    def _add(self, keys: np.ndarray) -> None:
+        if not len(keys):
+            return
+        self._parts.append(keys)
+        self._pending += len(keys)
+        if self._pending > self._compact_at:
+            self._parts = [np.unique(np.concatenate(self._parts))]
+            self._pending = len(self._parts[0])
+            # many distinct pairs: compact again only when the gathered keys have doubled
+            self._compact_at = max(self.COMPACT_AT, 2 * self._pending)
+
+    def array(self) -> np.ndarray:
+        """The pairs as an (m, 2) int64 array sorted by (i, j)."""
+        if not self._parts:
+            return np.zeros((0, 2), dtype=np.int64)
+        flat = np.unique(np.concatenate(self._parts))
+        return np.stack([flat // self.width, flat % self.width], axis=1)
+
+
+@lru_cache(maxsize=256)
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``, kept per size (blocks have at most BLOCK_MAX members)."""
+    return np.triu_indices(n, 1)
 
 
 def _split_block(members: list[int], member_days: dict[int, list[tuple[int, int]]]) -> list[list[int]]:
