@@ -109,3 +109,25 @@ def test_a_country_known_only_from_its_visitor_is_named_as_the_article_writes_it
         "Chuyến thăm của Tổng thống Lee Jae Myung đã thành công tốt đẹp."))
     (visit,) = [e for e in art.events if e.kind == "VISIT"]
     assert visit.participants == ["lee", "VNM"] and visit.location == {"name": "Việt Nam", "country": "VNM"}
+
+
+def test_an_international_officials_meeting_abroad_is_no_third_party_meeting():
+    art = run_events(make_article("Chiều 29/5, tại Seoul, Tổng Bí thư Tô Lâm hội kiến António Guterres."))
+    (meet,) = _meets(art)
+    assert meet.location["country"] == "KOR" and meet.mode == "meet"
+    art = run_events(make_article("Chiều 29/5, tại Seoul, Tổng Bí thư Tô Lâm hội kiến Thủ tướng Shinzo Abe."))
+    assert _meets(art)[0].mode == "third-party"
+
+
+def test_who_had_the_meeting_is_the_subject_before_co_cuoc_gap():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm đã có cuộc gặp với Tổng thống Lee Jae Myung, Thủ tướng Shinzo Abe."))
+    assert ["lee", "tl"] in [sorted(m.participants) for m in _meets(art)]
+    assert all("tl" in m.participants for m in _meets(art))
+
+
+def test_hai_ben_at_a_meeting_with_a_named_person_is_its_first_side_only():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
+        "Tại cuộc gặp với Thủ tướng Shinzo Abe, hai bên nhất trí tăng cường hợp tác."))
+    assert sorted(sorted(m.participants) for m in _meets(art)) == [["abe", "tl"], ["lee", "tl"]]

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ..model import Article, DateSpan, Event, Mention
+from ..text.normalize import match_key
+from .actors_knowledge import international_org_keys
 from .cues import (
     EVENT_KINDS,
     LEADERS,
@@ -111,6 +113,8 @@ CONDITIONAL_CHARS = 24  # (the longest opener, with a little leading space)
 _ATTEND = re.compile(r"\b(?:tham\s+)?dự\b", re.IGNORECASE)
 # Words after which a meeting word is a noun naming the occasion ("Tại buổi tiếp, X ...").
 _NOMINAL_BEFORE = {"tại", "trong", "sau", "trước", "qua"}
+# "X (đã) có (các) cuộc gặp/buổi tiếp ...": the meeting noun is what the subject before it had.
+_HAD = re.compile(r"\bcó\s+(?:các\s+|một\s+|những\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
 # "(Tham) dự hội đàm (về phía Việt Nam) có A, B": the list of who attended talks, not a meeting of theirs.
 _ATTENDED = re.compile(r"\bdự\s+(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
 _ATTENDEES = re.compile(r"\s*,?\s*(?:về\s+phía\s+[^,;.]{1,30}?,?\s*)?(?:còn\s+)?có\s", re.IGNORECASE)
@@ -409,6 +413,9 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     bare = _OCCASION_NOUN.sub("", key)
     refers = bool(_OCCASION_BEFORE.search(head + key[:len(key) - len(bare)]))
     subject = [] if nominal else roles.subject_before(sent, cue.start, reported=True)
+    if nominal and _HAD.search(head):
+        # "X đã có cuộc gặp với A và B, Chủ tịch ... C": X had the meeting (not whoever follows the objects)
+        subject = roles.subject_before(sent, cue.start, reported=True)
     if not nominal and ctx.clause_subject[0] == sent.span.start and _opens_clause(text, sent, cue):
         # "X đã hội đàm với A; chào xã giao B; hội kiến C": a clause opening on its verb after a
         # semicolon goes on with the sentence's subject, not with the last person named before it
@@ -440,6 +447,13 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         subject = roles.subject_before(sent, cue.start, reported=True)
     subj_refs = ctx.resolve(subject)
     groups = _object_groups(ctx, objects + between)
+    if (nominal or refers) and subject and groups and all(t.kind in (SIDES, LEADERS) for t in subject) and \
+            any(t.is_person for t in objects):
+        # "Tại cuộc gặp với Chủ tịch Ủy ban châu Âu ..., hai bên nhất trí": the people met are named,
+        # so "hai bên" adds only the side that met them (the first side of the occasion), not the
+        # other party of an earlier meeting
+        met = {r for g in groups for r in g}
+        subj_refs = [r for r in subj_refs if r not in met][:1] or subj_refs
     out: list[EventMention] = []
     for obj_refs in groups or [[]]:
         participants = _dedupe(subj_refs + obj_refs)
@@ -1119,6 +1133,15 @@ def _one_side(ctx: _Context, em: EventMention) -> bool:
     return len(countries) == 1 and None not in countries
 
 
+def _international_official(ctx: _Context, ref: str) -> bool:
+    """Does the person hold an office of an international organisation ("Tổng Thư ký Liên hợp quốc")?"""
+    ent = ctx.entities.get(ref)
+    if ent is None or ent.type != "PER" or not ent.title:
+        return False
+    words = f" {match_key(ent.title)} "
+    return any(f" {k} " in words for k in international_org_keys())
+
+
 def _sentence_at(ctx: _Context, offset: int) -> SentenceView | None:
     spans = ctx.article.sentences
     k = bisect.bisect_right([s.start for s in spans], offset) - 1
@@ -1274,7 +1297,8 @@ def find_events(article: Article) -> Article:
         mode = m.mode
         loc_country = (m.location or {}).get("country")
         if m.kind == "MEET" and mode == "meet" and loc_country:
-            countries = {ctx.country(r) for r in m.participants}
+            # (an international body's official stands for no country: "gặp Tổng Thư ký LHQ X" in New York)
+            countries = {None if _international_official(ctx, r) else ctx.country(r) for r in m.participants}
             if None not in countries and loc_country not in countries:
                 mode = "third-party"
         d = m.date
