@@ -240,3 +240,23 @@ def test_steps_of_a_trial_are_not_statements():
     # the same words in a diplomatic statement, in an article that is no trial report, still count
     sts = _stmts("Tổng Bí thư đề nghị Hàn Quốc hỗ trợ Việt Nam truy tố tội phạm xuyên quốc gia.")
     assert [s.kind for s in sts] == ["PROPOSE"]
+
+
+def test_a_second_verb_of_another_kind_after_thanks_is_a_statement():
+    sts = _stmts("Tổng Bí thư cảm ơn Hàn Quốc đã hỗ trợ cộng đồng người Việt và mong phía Hàn Quốc tiếp tục tạo "
+                 "điều kiện thuận lợi.")
+    assert sorted(s.kind for s in sts) == ["PROPOSE", "SUPPORT"]
+    # a noun joined by "và" is no second verb ("sự hợp tác và ủng hộ của Việt Nam")
+    sts = _stmts("Woo Won-shik đánh giá cao sự hợp tác và ủng hộ của Việt Nam.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+
+
+def test_a_cue_in_a_topic_phrase_or_a_purpose_clause_is_no_statement():
+    sts = _stmts("Về đề nghị mở đại sứ quán, Tổng Bí thư cho rằng, Việt Nam đánh giá cao việc Hàn Quốc mở Đại sứ quán.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+    sts = _stmts("Woo Won-shik hoan nghênh chuyến thăm, coi đây là dịp để hai bên tăng cường hiểu biết và thống nhất "
+                 "phương hướng hợp tác.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+    # after the purpose clause, a clause of its own counts again
+    sts = _stmts("Hai bên bày tỏ lo ngại trước những hành động nhằm mở rộng cơ sở quân sự, nhất trí kêu gọi kiềm chế.")
+    assert "AGREE" in [s.kind for s in sts]

@@ -56,11 +56,11 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "tục", "sẽ", "đặc", "biệt", "cao", "nhấn", "mạnh", "khẳng", "định", "lại", "cùng", "nhau",
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
-_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều"}
+_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều", "về"}
 # ... of these, the ones that only ever make a noun: a speech verb some words before does not make
 # the trigger its verb ("cho biết thời gian qua, với sự ủng hộ của X, ..."); "là", "với" may
 # (a speech verb's content: "khẳng định chính sách của Việt Nam là coi trọng ...").
-_NOUN_MARKERS = {"sự", "niềm", "lời", "những", "các", "mọi", "nhiều"}
+_NOUN_MARKERS = {"sự", "niềm", "lời", "những", "các", "mọi", "nhiều", "về"}  # "Về đề nghị mở đại sứ quán, ..."
 # A trigger right after one of these is passive ("Anh được đánh giá cao", "bị đánh giá thấp",
 # "được mời dự"): its subject is the one praised or invited, and who acts is not said.
 _PASSIVES = {"được", "bị"}
@@ -74,6 +74,8 @@ _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
 _EMBEDDED = re.compile(r"\bviệc\b", re.IGNORECASE)
+# ... and so does a purpose clause: "coi đây là dịp để hai bên ... thống nhất phương hướng".
+_PURPOSE = re.compile(r"\b(?:để|nhằm)\b", re.IGNORECASE)
 # What may join two statement verbs of one subject.
 _COORDINATED = {"và", "cũng như", "đồng thời", "và đồng thời"}
 # Modes of weak triggers: in a sentence that continues a list they belong to the list's statement.
@@ -497,6 +499,8 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         if out and _EMBEDDED.search(text, out[-1][0].end, cue.start) and \
                 not any(ch in text[out[-1][0].end:cue.start] for ch in ";,"):
             continue  # "đánh giá cao việc hai Bộ đã thống nhất ...": a clause inside what is praised
+        if out and _in_purpose(roles, sent, out[-1][0].end, cue):
+            continue  # "hoan nghênh chuyến thăm, coi đây là dịp để hai bên ... thống nhất": what the act is for
         if out and text[out[-1][0].end:cue.start].strip(" ,") in _COORDINATED:
             # "bày tỏ cảm ơn và vui vẻ nhận lời mời": two verbs of one subject
             out.append((cue, kind, mode))
@@ -539,7 +543,7 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                 ok = False  # "trân trọng chuyển lời mời", "trân trọng cảm ơn": the manner of the next verb
             elif text[cue.end:cue.end + 5].lower() == " của " and not _conveys(cue):
                 ok = False  # "nhu cầu và mong muốn của cả hai bên": a noun, not someone's act
-            elif out and not _opens_clause(roles, sent, cue):
+            elif out and not _opens_clause(roles, sent, cue) and not _second_verb(text, out, cue, kind):
                 ok = False
             elif any(k in _LISTING_KINDS for _, k, _ in out) and not last_was_report and \
                     ";" not in text[out[-1][0].end:cue.start] and \
@@ -549,6 +553,27 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
     return out
+
+
+def _in_purpose(roles: Roles, sent: SentenceView, lo: int, cue: Cue) -> bool:
+    """Does ``cue`` stand inside a purpose clause ("để"/"nhằm") opened after ``lo``, with no speech
+    verb, semicolon or clause of its own between ("nhằm ..., Thủ tướng cho rằng ..." is a new one)?"""
+    text = roles.text
+    m = _PURPOSE.search(text, lo, cue.start)
+    if m is None or ";" in text[m.end():cue.start] or _opens_clause(roles, sent, cue):
+        return False
+    return not any(c.has("REPORT") and m.end() <= c.start < cue.start for c in sent.cues)
+
+
+def _second_verb(text: str, out: list[tuple[Cue, str, str]], cue: Cue, kind: str) -> bool:
+    """"cảm ơn Nga đã hỗ trợ cộng đồng người Việt và mong phía Nga tiếp tục ...": after a statement of
+    thanks or praise (whose content is no list of acts), "và"/"đồng thời" before a verb of another
+    kind opens the same subject's second statement. (After a proposal or an agreement the verb
+    belongs to its content; one of the same kind would make no new statement.)"""
+    if any(k in _LISTING_KINDS or k == kind for _, k, _ in out):
+        return False
+    lw = last_word(text, out[-1][0].end, cue.start)
+    return lw is not None and lw[0] in ("và", "thời") and not text[lw[1] + len(lw[0]):cue.start].strip()
 
 
 def _conveys(cue: Cue) -> bool:
