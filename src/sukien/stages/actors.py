@@ -39,6 +39,7 @@ from ..text.chars import LOWER, UPPER
 from ..text.normalize import fold_name as _fold_name_uncached
 from ..text.normalize import match_key
 from . import actors_knowledge as kb
+from .dates import lowered
 from .names import (
     FOREIGN,
     NAME_RUN,
@@ -259,7 +260,7 @@ def find_actors(article: Article) -> Article:
     article.entities = []
     if not text or text.isspace():
         return article
-    key = kb.word_key(text)
+    key = kb.word_key(text, lowered(article))
     blocked = _blocked_spans(article, text)
     tags = _tags(text, key, blocked)
     people, alone = _people(text, tags)
@@ -619,12 +620,7 @@ def _trim_org(text: str, head_end: int, end: int) -> int:
     """Where a pattern organisation really ends: at its country ("Bộ Văn hóa Trung Quốc",
     not "... Trung Quốc Lác Thụ Cương"), and before ", <title>" or " và <title>" ("..., Đại
     sứ ...", "Bộ Kế hoạch và Đầu tư và Thứ trưởng Bộ Công Thương")."""
-    cut = _country_cut(text[head_end:end])
-    if cut is not None:
-        end = head_end + cut
-    cut = _lower_after_foreign(text[head_end:end])
-    if cut is not None:
-        end = head_end + cut
+    end = head_end + _org_tail_end(text[head_end:end])
     if text.find(",", head_end, end) < 0 and text.find(" và ", head_end, end) < 0:
         return end
     for c in _COMMA_OR_AND.finditer(text, head_end, end):
@@ -640,10 +636,14 @@ ORG_TAIL_MEMO = 1 << 12
 
 
 @lru_cache(maxsize=ORG_TAIL_MEMO)
-def _country_cut(tail: str) -> int | None:
-    """Where a country name in an organisation's tail ends, if one is there."""
+def _org_tail_end(tail: str) -> int:
+    """Where an organisation's tail (the words after its head noun) ends: at a country
+    name in it, then at a lower-case word after an acronym or a foreign word."""
     m = _country_in_org_re().search(match_key(tail))
-    return m.end() if m else None
+    if m:
+        tail = tail[:m.end()]
+    cut = _lower_after_foreign(tail)
+    return len(tail) if cut is None else cut
 
 
 _COMMA_OR_AND = re.compile(r",[ ]+|[ ]+và[ ]+")
@@ -659,19 +659,19 @@ _PLACE_OR_OF = PLACE_NOUNS | {"thành", "thị", "xã", "của", "một",
                               "of", "for", "and", "the", "de", "du", "des", "la", "le", "del", "y", "und", "für"}
 
 
-@lru_cache(maxsize=ORG_TAIL_MEMO)
 def _lower_after_foreign(tail: str) -> int | None:
     """Where a body's name ends at a lower-case word right after an acronym or a foreign
     word: Vietnamese compounds pair Vietnamese syllables ("Quốc phòng"), so after "JBIC",
     "LHQ", "XIV" or "Nikkei" a lower-case word is the next verb ("Tập đoàn Nikkei mời")."""
-    prev: re.Match[str] | None = None
+    prev: str | None = None
+    prev_end = 0
     for m in _TOKEN.finditer(tail):
         word = m.group(0)
         if prev is not None and word[:1].islower() and word.isalpha() and word not in _PLACE_OR_OF:
-            last = re.split(r"[-–]", prev.group(0))[-1]
+            last = prev[max(prev.rfind("-"), prev.rfind("–")) + 1:]  # after its last dash
             if last[:1].isupper() and last.isalpha() and (is_all_caps(last) or not is_vn_syllable(last)):
-                return prev.end()
-        prev = m
+                return prev_end
+        prev, prev_end = word, m.end()
     return None
 
 

@@ -14,7 +14,7 @@ from functools import cache
 import ahocorasick
 
 from ..knowledge import load_table, split_list
-from ..text.normalize import fold_name, match_key
+from ..text.normalize import _canonical_tones_of_nfc, fold_name, match_key, nfc
 
 # Kinds of dictionary entry in the automaton.
 TITLE, COUNTRY, ORG, PLACE, PERSON, HONORIFIC = "TITLE", "COUNTRY", "ORG", "PLACE", "PERSON", "HONORIFIC"
@@ -278,12 +278,19 @@ _SEPARATOR_CHARS = ("\t\n\r\f\v\u00a0\u2009\u200b"
                     "\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00ab\u00bb\u2022\u00b7")
 
 
-def word_key(text: str) -> str:
+def word_key(text: str, lowered: str | None = None) -> str:
     """:func:`match_key` with every character that is not a letter or digit made a space
     (same length). Keys in the automaton start with a space, so scanning ``" " + word_key``
     finds dictionary strings only where a word starts (no "ông" inside "không"), and
-    "TP.HCM" / "TP HCM", "Ô-xtrây-li-a" / "Ô xtrây li a" compare equal."""
-    key = match_key(text)
+    "TP.HCM" / "TP HCM", "Ô-xtrây-li-a" / "Ô xtrây li a" compare equal.
+
+    ``lowered`` is ``text.lower()`` when the caller already has it (the article's, shared
+    by the stages): of NFC text of the same length it is what match_key lower-cases to, so
+    the article is not lower-cased a second time."""
+    if lowered is not None and len(lowered) == len(text) and nfc(text) is text:
+        key = _canonical_tones_of_nfc(lowered)  # = match_key(text): NFC already, same length
+    else:
+        key = match_key(text)
     for c in _SEPARATOR_CHARS:
         if c in key:
             key = key.replace(c, " ")
