@@ -131,3 +131,17 @@ def test_hai_ben_at_a_meeting_with_a_named_person_is_its_first_side_only():
         "Tổng Bí thư Tô Lâm hội đàm với Tổng thống Lee Jae Myung. "
         "Tại cuộc gặp với Thủ tướng Shinzo Abe, hai bên nhất trí tăng cường hợp tác."))
     assert sorted(sorted(m.participants) for m in _meets(art)) == [["abe", "tl"], ["lee", "tl"]]
+
+
+def test_a_delegations_body_is_no_party_besides_the_people_of_two_countries():
+    art = make_article(
+        "Chiều 31/5, Tổng Bí thư Tô Lâm tiếp Đoàn Ủy ban Đối ngoại Quốc hội Hàn Quốc do Tổng thống Lee Jae Myung dẫn đầu.",
+        orgs={"Ủy ban Đối ngoại Quốc hội Hàn Quốc": "cmte"})
+    for ent in art.entities:  # (the fixture leaves bodies without a country)
+        if ent.id == "cmte":
+            ent.country = "KOR"
+    assert [sorted(m.participants) for m in _meets(run_events(art))] == [["lee", "tl"]]
+    # a person meeting a body alone keeps it
+    art = run_events(make_article("Tổng Bí thư Tô Lâm tiếp Đoàn Ủy ban Đối ngoại Quốc hội Hàn Quốc.",
+                                  orgs={"Ủy ban Đối ngoại Quốc hội Hàn Quốc": "cmte"}))
+    assert [sorted(m.participants) for m in _meets(art)] == [["cmte", "tl"]]

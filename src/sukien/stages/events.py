@@ -404,7 +404,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     if text[cue.end:cue.end + 7].lower().lstrip().startswith("giữa"):
         # "cuộc hội đàm giữa A với B": exactly A and B, whoever the sentence is about
         pair = roles.objects_after(sent, cue.end, stop_at_comma=False, max_chars=200)[:2]
-        refs = _dedupe(ctx.resolve(pair))
+        refs = _without_own_side_extras(ctx, _dedupe(ctx.resolve(pair)))
         if len(refs) >= 2:
             return [EventMention("MEET", mode or "meet", refs, sent.span.start, sent.span.end, cue)]
         return []
@@ -458,8 +458,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     for obj_refs in groups or [[]]:
         participants = _dedupe(subj_refs + obj_refs)
         # a country next to its own person adds nothing: "Việt Nam" + "Tô Lâm" is Tô Lâm's side
-        person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
-        participants = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+        participants = _without_own_side_extras(ctx, participants)
         if len(participants) == 1 and key not in NEEDS_OBJECT and not obj_refs and _planned(ctx, sent, cue):
             during = _trip_meetings(ctx, sent, cue, participants[0])
             if during:
@@ -480,6 +479,19 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
         ctx.remember(subj_refs)
         if subject and ctx.clause_subject[0] != sent.span.start:
             ctx.clause_subject = (sent.span.start, subject)
+    return out
+
+
+def _without_own_side_extras(ctx: _Context, participants: list[str]) -> list[str]:
+    """A country next to its own person adds nothing ("Việt Nam" + "Tô Lâm" is Tô Lâm's side); nor,
+    when people of two countries meet, does a body of one of their countries ("tiếp Đoàn Ủy ban Quân
+    lực Thượng viện Hoa Kỳ do Thượng nghị sỹ John McCain dẫn đầu", "Lê Chiêm, Trưởng Ban ... Chính
+    phủ Việt Nam"): the people are the parties. (A person meeting a body alone keeps it.)"""
+    person_countries = {ctx.country(r) for r in participants if ctx.is_person(r)}
+    out = [r for r in participants if not (len(r) == 3 and r.isupper() and r in person_countries)]
+    if len(person_countries - {None}) >= 2:
+        out = [r for r in out if ctx.is_person(r) or (ent := ctx.entities.get(r)) is None
+               or ent.type != "ORG" or ent.country not in person_countries]
     return out
 
 
