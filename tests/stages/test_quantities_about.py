@@ -76,3 +76,16 @@ def test_the_plane_scan_misses_no_letter_beyond_it():
     letters = "".join(sorted({c for w in ("ước", "khoảng", "hiện", "tăng", "sẽ", "ıs") for c in w}))
     higher = "".join(map(chr, range(0x10000, 0x110000)))
     assert re.findall(f"[{re.escape(letters)}]", higher, re.IGNORECASE) == []
+
+
+def test_a_sentence_led_into_its_year_frames_the_figures_that_carry_it_on():
+    text = ("Theo thống kê của Việt Nam, năm 2016, kim ngạch thương mại song phương đạt gần 72 tỷ USD. "
+            "Trong đó, Việt Nam xuất khẩu gần 22 tỷ USD; nhập gần 50 tỷ USD.")
+    assert [q.year for q in figures(text)] == [2016, 2016, 2016]
+
+
+def test_people_are_not_an_investment():
+    (q,) = figures("Hoa Kỳ là nhà đầu tư lớn ở Việt Nam, và hiện có 21.000 sinh viên Việt Nam đang học tập tại Hoa Kỳ.")
+    assert q.about != "investment"
+    (q,) = figures("nhà đầu tư Hàn Quốc đã có 900 dự án tại Hà Nội.")
+    assert q.about == "investment"

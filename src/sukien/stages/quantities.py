@@ -62,7 +62,8 @@ _POST_YEAR = re.compile(
     r"\s*\(?\s*(?:vào|trong|tính\s+đến|đến\s+hết|của|cho)?\s*(?:\S+\s+tháng\s+|quý\s+\w+\s*/\s*)?"
     r"(?:đầu\s+|cuối\s+|giữa\s+)?(?:năm\s+|/)?(?P<y>(?:19|20)\d\d)(?!\d)")
 _PER_YEAR = re.compile(r"\s+(?:mỗi\s+)?năm(?!\s*\d)(?!\w)")
-_YEAR_OPENING = re.compile(r"\s*(?:Trong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,")
+# "Năm 2024, ...", also after a short lead-in clause ("Theo thống kê của Việt Nam, năm 2016, ...")
+_YEAR_OPENING = re.compile(r"\s*(?:[^\W\d][^,.;:!?\n\d]{0,40},\s*)?(?:[Tt]rong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\s*,")
 # Clause ends: ".!?;…" before a space, or a line break (the same ends as dates._CLAUSE_END);
 # full stops (sentence ends) are those that are not ";". Written to start with a character class so the
 # regex engine skips straight to candidates.
