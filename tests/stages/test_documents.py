@@ -116,7 +116,7 @@ def test_gold_floors():
 
 @pytest.mark.skipif(not (SHARED / "gold" / "dev.json").exists(), reason="shared gold not present")
 def test_gold_topic_floor_dev():
-    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl", "document_topics")["f1"] >= 0.72
+    assert _scores("dev.json", SHARED / "corpus" / "dev" / "dev.jsonl", "document_topics")["f1"] >= 0.79  # 0.81 here (no statements stage); 0.864 with the full pipeline
 
 
 def test_planned_programme_is_not_signed_but_past_is():
@@ -230,3 +230,19 @@ def test_the_same_body_of_the_two_named_countries():
     docs = documents("Hai Bộ trưởng chứng kiến ký thỏa thuận hợp tác giữa hai Học viện Ngoại giao của Việt Nam và Bồ Đào "
                      "Nha. Cuộc hội đàm diễn ra tốt đẹp.")
     assert [d.parties for d in docs] == [["Học viện Ngoại giao Việt Nam", "Học viện Ngoại giao Bồ Đào Nha"]]
+
+
+def test_a_bare_joint_statement_takes_what_both_sides_said():
+    from sukien.model import Entity, Statement
+    from sukien.stages.documents import find_documents as stage
+
+    text = "Hai nhà lãnh đạo đã ra Tuyên bố chung Việt Nam - Hàn Quốc. Hai bên nhất trí tăng cường hợp tác quốc phòng."
+    art = resolve_dates(Article(id="t", text_clean=text, published="2025-08-11"))
+    art.entities = [Entity("tl", "Tô Lâm", "PER", "VNM", None), Entity("lee", "Lee Jae Myung", "PER", "KOR", None)]
+    ev = art.evidence(60, len(text))
+    art.statements = [Statement(id="t:st1", kind="AGREE", evidence=ev, source=["tl", "lee"], target=[],
+                                topics=["defense_security"]),
+                      Statement(id="t:st2", kind="PROPOSE", evidence=ev, source=["tl"], target=["KOR"],
+                                topics=["labor"])]
+    (doc,) = [d for d in stage(art).documents if d.kind == "JOINT_STATEMENT"]
+    assert doc.topics == ["diplomacy", "defense_security"]  # one side's proposal is not the joint text's

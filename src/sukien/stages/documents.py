@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..knowledge import load_table, split_list
-from ..model import Article, Document
+from ..model import TOPICS, Article, Document
 from .cues import article_padded
 from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published, trimmed
 from .quantities import SPELLED_HITS_KEY, spelled_phrases
@@ -647,4 +647,19 @@ def _duplicate(key: tuple[str, str, tuple[str, ...]], keys: list, title: str) ->
 def find_documents(article: Article) -> Article:
     """Pipeline stage: fill ``article.documents``."""
     article.documents = documents_of(article)
+    for doc in article.documents:
+        if doc.kind == "JOINT_STATEMENT" and not doc.topics:
+            doc.topics = _joint_topics(article)
     return article
+
+
+def _joint_topics(article: Article) -> list[str]:
+    """A joint statement whose title names no field ("Tuyên bố chung") covers the relationship
+    (diplomacy) and what the two sides said together in the article: the topics of its
+    statements made by both sides (sources of two countries or more)."""
+    countries = {e.id: e.country for e in article.entities}
+    found = ["diplomacy"]
+    for st in article.statements:
+        if len({countries.get(r, r if len(r) == 3 and r.isupper() else None) for r in st.source} - {None}) >= 2:
+            found.extend(t for t in st.topics if t not in found)
+    return [t for t in TOPICS if t in found]
