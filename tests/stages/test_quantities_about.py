@@ -1,5 +1,5 @@
 """Figures: what a figure is about when no cue stands right before it; units that are words;
-the regex engine's case-blind letters."""
+raise verbs that govern a figure; the regex engine's case-blind letters."""
 
 from __future__ import annotations
 
@@ -89,3 +89,13 @@ def test_people_are_not_an_investment():
     assert q.about != "investment"
     (q,) = figures("nhà đầu tư Hàn Quốc đã có 900 dự án tại Hà Nội.")
     assert q.about == "investment"
+
+
+def test_a_raise_verb_makes_a_target_only_right_before_its_figure():
+    (q,) = figures("hai bên nhất trí đưa kim ngạch thương mại song phương lên mức 1 tỷ USD.")
+    assert q.kind == "target"
+    (q,) = figures("Australia muốn nâng cấp quan hệ với Việt Nam lên Đối tác chiến lược, đồng thời nhấn mạnh "
+                   "cộng đồng hơn 200.000 người gốc Việt.")
+    assert (q.kind, q.year) == ("statistic", 2017)
+    (q,) = figures("Chỉ sau 30 phút lên sóng, bộ phim phá mốc rating 2%.")
+    assert q.kind == "statistic"

@@ -72,6 +72,11 @@ _FULL_STOP = re.compile(r"[.!?…\n](?:(?<=\n)|(?=\s))")
 # "... hiện đang ở mức 500 triệu USD": the level now, even in a sentence about a target
 _PRESENT_LEVEL = re.compile(r"(?<!\w)hiện(?:\s+(?:nay|đang|tại))?\s+(?:ở\s+mức|là|đạt|có)"
                             r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|chừng))*\s+$", re.IGNORECASE)
+# A raise verb governs the figure only right before it ("nâng kim ngạch ... lên (mức) 10 tỷ USD");
+# "nâng cấp quan hệ ... lên Đối tác chiến lược, đồng thời nhấn mạnh cộng đồng hơn 200.000 người"
+# raises something else.
+_VERB_AT_FIGURE = re.compile(r"(?<!\w)(?:lên|nâng|đạt)(?:\s+(?:mức|con\s+số|tới|đến|từ|khoảng|gần|hơn|trên|"
+                             r"xấp\s+xỉ|chừng|ngưỡng|mốc|vượt|được))*\s*$", re.IGNORECASE)
 _COMPARISON = re.compile(r"(?:so\s+với|từ)(?:\s+cùng\s+kỳ)?\s*$")
 _CHANGE_FROM = re.compile(r"(?:^|[\s(])(?:tăng|giảm)\s+(?:từ|thêm)\s*$", re.IGNORECASE)
 # The documents stage (run before) finds spelled_phrases() in the same pass as its cue words
@@ -607,7 +612,8 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
     if _target_cue(text, clause, "target", s0, fig.start):
         return "target"
     verb_start = max(s0, fig.start - 3 * PRE_WINDOW)
-    if _target_cue(text, clause, "target_verb", verb_start, fig.start) and (
+    if _target_cue(text, clause, "target_verb", verb_start, fig.start) and _VERB_AT_FIGURE.search(
+            text, verb_start, fig.start) and (
             year is None and _target_cue(text, clause, "target_raise", verb_start, fig.start)
             or year is not None and (page.present() or 9999) < year):
         return "target"
