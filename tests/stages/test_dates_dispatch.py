@@ -130,3 +130,14 @@ def test_word_starts_looked_back_at_are_those_of_the_regex(text):
             assert fast == _word_starts_by_regex(text, lo, a), (text, lo, a)
             for s, word in places:  # a word given is the first word the regex would read
                 assert not word or word == D._FIRST_WORD.match(text, s).group()
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, "thứ,hai; năm\nnay, Chiều-nay tuần  tới HÔM NAY (cùng ngày) đầu năm."])
+def test_keywords_from_the_trigger_pass_are_those_of_the_own_pass(text):
+    from sukien.stages.cues import trigger_matcher
+
+    low = text.lower()
+    _, found = trigger_matcher().find_with_phrases(text)
+    assert D._anchors(text, low, found) == D._anchors(text, low)
+    assert [(h.kind, h.start, h.end, h.groups) for h in D._hits(text, low, found)] == \
+        [(h.kind, h.start, h.end, h.groups) for h in D._hits(text, low)]

@@ -27,7 +27,7 @@ import ahocorasick
 
 from ..knowledge import load_table
 from ..model import Article, Mention, Span
-from .dates import lowered
+from .dates import keyword_phrases, lowered
 
 EVENT_KINDS = ("MEET", "VISIT", "SIGN")
 STATEMENT_KINDS = ("PROPOSE", "AGREE", "PLEDGE", "SUPPORT", "CRITICIZE", "REJECT", "AID")
@@ -138,20 +138,7 @@ class CueMatcher:
     """An Aho-Corasick automaton over ``" cue "`` keys (padding makes matches whole words)."""
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
-        senses: dict[str, list[tuple[str, str]]] = {}
-        for kind, cue, mode in rows:
-            key = _SPACES.sub(" ", normalise_for_match(cue)).strip()
-            if not key:
-                continue
-            for variant in tone_variants(key):
-                bucket = senses.setdefault(variant, [])
-                if kind != BLOCKER and (kind, mode) not in bucket:
-                    bucket.append((kind, mode))
-        self._automaton = ahocorasick.Automaton()
-        for key, kinds in senses.items():
-            # the value carries what find() needs per match, so no per-match work recomputes it
-            self._automaton.add_word(f" {key} ", (len(key), tuple(kinds), frozenset(k for k, _ in kinds)))
-        self._automaton.make_automaton()
+        self._automaton = _cue_automaton(rows)
 
     def find(self, text: str, padded: str | None = None) -> list[Cue]:
         """Leftmost-longest whole-word cue matches in ``text``; blockers are matched but dropped.
@@ -163,22 +150,72 @@ class CueMatcher:
         # (start in text, -length, value): sorted, the leftmost-longest match of each place comes first
         # (no two matches share start and length, so the values are never compared)
         found = [(end_idx - value[0] - 1, -value[0], value) for end_idx, value in self._automaton.iter(padded)]
-        found.sort()
-        out: list[Cue] = []
-        last_end = -1
-        for start, neg_len, (_n, senses, kind_set) in found:
-            if start < last_end:
-                continue
-            last_end = end = start - neg_len
-            if senses:
-                out.append(Cue(start, end, text[start:end], senses, kind_set))
-        return out
+        return _leftmost_longest(text, found)
+
+
+def _cue_automaton(rows: list[tuple[str, str, str]], phrases: Sequence[str] = ()) -> ahocorasick.Automaton:
+    """The automaton of ``CueMatcher``; ``phrases`` (lower case, unpadded) are added with
+    themselves as value, to be told apart from the cues' tuples."""
+    senses: dict[str, list[tuple[str, str]]] = {}
+    for kind, cue, mode in rows:
+        key = _SPACES.sub(" ", normalise_for_match(cue)).strip()
+        if not key:
+            continue
+        for variant in tone_variants(key):
+            bucket = senses.setdefault(variant, [])
+            if kind != BLOCKER and (kind, mode) not in bucket:
+                bucket.append((kind, mode))
+    automaton = ahocorasick.Automaton()
+    for key, kinds in senses.items():
+        # the value carries what find() needs per match, so no per-match work recomputes it
+        automaton.add_word(f" {key} ", (len(key), tuple(kinds), frozenset(k for k, _ in kinds)))
+    for phrase in phrases:  # (a cue key starts with a space, a phrase does not: never the same key)
+        automaton.add_word(phrase, phrase)
+    automaton.make_automaton()
+    return automaton
+
+
+def _leftmost_longest(text: str, found: list[tuple[int, int, tuple]]) -> list[Cue]:
+    found.sort()
+    out: list[Cue] = []
+    last_end = -1
+    for start, neg_len, (_n, senses, kind_set) in found:
+        if start < last_end:
+            continue
+        last_end = end = start - neg_len
+        if senses:
+            out.append(Cue(start, end, text[start:end], senses, kind_set))
+    return out
+
+
+class _TriggerMatcher(CueMatcher):
+    """The trigger cues, and in the same automaton pass the dates stage's keywords
+    (``dates.keyword_phrases``): the pass over a whole article costs the same for both, and the
+    dates stage needs the article's cues' padded text made anyway (the events stage reads it)."""
+
+    def __init__(self, rows: list[tuple[str, str, str]], phrases: Sequence[str]) -> None:
+        self._automaton = _cue_automaton(rows, phrases)
+
+    def find(self, text: str, padded: str | None = None) -> list[Cue]:
+        return self.find_with_phrases(text, padded)[0]
+
+    def find_with_phrases(self, text: str, padded: str | None = None) -> tuple[list[Cue], list[tuple[int, str]]]:
+        """The cues of ``find`` and ``(start, phrase)`` of every occurrence of the phrases in
+        ``padded`` (not checked for whole words; punctuation blanked)."""
+        if padded is None:
+            padded = padded_for_match(text)
+        hits = list(self._automaton.iter(padded))
+        found = [(end_idx - value[0] - 1, -value[0], value) for end_idx, value in hits if value.__class__ is tuple]
+        # padded start end_idx - len + 1, one padding space before the text
+        phrases = [(end_idx - len(value), value) for end_idx, value in hits if value.__class__ is str] \
+            if len(found) < len(hits) else []
+        return _leftmost_longest(text, found), phrases
 
 
 @cache
 def trigger_matcher() -> CueMatcher:
     rows = load_table("triggers", required=("kind", "cue"))
-    return CueMatcher([(r["kind"], r["cue"], r.get("mode", "")) for r in rows])
+    return _TriggerMatcher([(r["kind"], r["cue"], r.get("mode", "")) for r in rows], keyword_phrases())
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -191,9 +228,19 @@ def article_cues(article: Article) -> list[Cue]:
     if cached is not None and cached[0] == len(article.text_clean):
         return cached[1]
     padded = f" {_normalised(article.text_clean, lowered(article))} "  # padded_for_match of the text
-    cues = trigger_matcher().find(article.text_clean, padded)
-    article.meta["_cues"] = (len(article.text_clean), cues, padded)
+    cues, phrases = trigger_matcher().find_with_phrases(article.text_clean, padded)
+    article.meta["_cues"] = (len(article.text_clean), cues, padded, phrases)
     return cues
+
+
+def article_date_phrases(article: Article) -> list[tuple[int, str]]:
+    """``(start, phrase)`` of the dates stage's keywords (``dates.keyword_phrases``) in the
+    article's padded text (punctuation blanked: the caller checks them against its own text)."""
+    cached = article.meta.get("_cues")
+    if cached is None or cached[0] != len(article.text_clean):
+        article_cues(article)
+        cached = article.meta["_cues"]
+    return cached[3]
 
 
 def article_padded(article: Article) -> str:

@@ -473,6 +473,12 @@ def _date_digits() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+def keyword_phrases() -> tuple[str, ...]:
+    """The lower-case phrases the date forms without digits start or end with (the trigger
+    matcher of ``cues`` finds them in its pass over an article, see ``resolve_dates``)."""
+    return _keywords()
+
+
 @cache
 def _keywords() -> tuple[str, ...]:
     """Lower-case words that start or end the date forms without digits."""
@@ -511,10 +517,12 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
     return out
 
 
-def _anchors(text: str, low: str | None = None) -> list[int]:
+def _anchors(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None) -> list[int]:
     """Offsets every date expression must cover: digit runs that may be part of a date, and
     keyword hits. Found with one digit regex and one automaton pass, so a text is not scanned
-    by the big pattern."""
+    by the big pattern. ``keyword_hits``: ``(start, keyword)`` found in a copy of ``low`` with
+    punctuation blanked (the trigger pass's, same length): those that stand in ``low`` itself
+    are the automaton's hits in ``low``."""
     out = []
     for m in _date_digits().finditer(text):
         s = m.start()
@@ -522,7 +530,10 @@ def _anchors(text: str, low: str | None = None) -> list[int]:
             continue  # continues a number ("1.000", "2,7")
         out.append(s)
     low = text.lower() if low is None else low
-    out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(low)]
+    if keyword_hits is None:
+        out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(low)]
+    elif keyword_hits:
+        out += [s for s, p in keyword_hits if low.startswith(p, s)]
     return sorted(set(out))
 
 
@@ -605,7 +616,7 @@ def _word_starts_before(text: str, lo: int, a: int) -> list[tuple[int, str]]:
     return [(s, "") for s in starts[-LOOKBACK_WORDS:]]
 
 
-def _hits(text: str, low: str | None = None) -> list[_Hit]:
+def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
     the scanner's first matching form reaches past the anchor."""
@@ -615,7 +626,7 @@ def _hits(text: str, low: str | None = None) -> list[_Hit]:
     day_month = _DAY_MONTH.match
     hits: list[_Hit] = []
     covered = 0
-    for a in _anchors(text, low):
+    for a in _anchors(text, low, keyword_hits):
         if a < covered:
             continue
         lo = a - LOOKBACK_CHARS
@@ -765,7 +776,14 @@ def lowered(article: Article) -> str:
 def resolve_dates(article: Article) -> Article:
     """Pipeline stage: fill ``article.dates`` (see module doc)."""
     hint = article.meta.get(YEAR_HINT_KEY)
-    hits = _hits(article.text_clean, lowered(article))
+    low = lowered(article)
+    keyword_hits = None
+    if len(low) == len(article.text_clean):  # (else the trigger pass's offsets are not low's)
+        # the keywords come out of the trigger cues' automaton pass (made here for the events
+        # stage): one pass over the article instead of two. (cues imports this module.)
+        from .cues import article_date_phrases
+        keyword_hits = article_date_phrases(article)
+    hits = _hits(article.text_clean, low, keyword_hits)
     article.meta[HITS_KEY] = (article.text_clean, hits)
     article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
     article.dates = _resolve(article.text_clean, hits, article.published,
