@@ -100,3 +100,19 @@ def test_new_phrases_and_contexts():
     assert "Extensive Strategic Partnership" in rel
     rel = by_level("kỷ niệm 45 năm quan hệ ngoại giao cấp Đại sứ Việt Nam - Ấn Độ (ngày 7/1/1972-7/1/2017).")
     assert rel["diplomatic relations established"].date == "1972-01-07"
+
+
+def test_an_undated_sentences_other_anniversary_takes_the_year_the_table_gives_it():
+    text = ("Hai bên phối hợp tổ chức tốt các sự kiện nhân kỷ niệm 55 năm Ngày thiết lập quan hệ ngoại giao và "
+            "40 năm Ngày ký Hiệp ước Hữu nghị và Hợp tác giữa Việt Nam và Lào.")
+    rel = by_level(text, None)
+    assert rel["diplomatic relations established"].date == "1962-09-05"
+    assert rel["Treaty of Friendship and Cooperation signed"].year == 1977  # celebrated in 1962 + 55
+
+
+def test_a_framework_declared_on_a_day_written_before_it():
+    text = ("Ngày 1-3-2001, Việt Nam và Nga ký Tuyên bố chung về quan hệ Đối tác chiến lược. Đến ngày 27-7-2012, "
+            "hai nước ra Tuyên bố chung về tăng cường hơn nữa quan hệ Đối tác chiến lược toàn diện.")
+    rel = by_level(text, None)
+    assert rel["Strategic Partnership"].date == "2001-03-01"
+    assert "Comprehensive Strategic Partnership" in rel

@@ -304,9 +304,10 @@ def _date_after(dates: list[DateSpan], text: str, end: int) -> DateSpan | None:
 DATE_BEFORE = 90
 _BEFORE_BREAK = re.compile(r"(?<!\w)(?:kỷ\s+niệm|kể\s+từ|từ\s+khi|sau\s+khi|đến\s+nay|hướng\s+tới|so\s+với|"
                            r"trước\s+đó|sau\s+đó)(?!\w)", re.IGNORECASE)
-# Verbs that set a framework up ("xác lập quan hệ Đối tác Toàn diện"): only then does a date
+# Verbs that set a framework up ("xác lập quan hệ Đối tác Toàn diện", "Ngày 1-3-2001, Việt Nam và Nga
+# ký Tuyên bố chung về quan hệ Đối tác chiến lược"): only then does a date
 # before a framework phrase date it.
-_SET_UP = re.compile(r"(?<!\w)(?:thiết\s+lập|xác\s+lập|nâng\s+cấp|nâng\s+lên|trở\s+thành|đưa\s+quan\s+hệ)(?!\w)",
+_SET_UP = re.compile(r"(?<!\w)(?:thiết\s+lập|xác\s+lập|nâng\s+cấp|nâng\s+lên|trở\s+thành|đưa\s+quan\s+hệ|ký)(?!\w)",
                      re.IGNORECASE)
 
 
@@ -385,6 +386,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
     # (pair, level) -> its kind, whether its date is written with its phrase, its sentence start
     kinds: dict[tuple[tuple[str, ...], str], tuple[str, bool, int]] = {}
     last_end = 0
+    # sentence start -> the year its anniversaries are celebrated in, when only the table says it
+    celebrated: dict[int, int] = {}
     for start, end, p in hits:
         prev_hit_end, last_end = last_end, end  # the end of the phrase before this one
         s0 = _sentence_start(text, start)
@@ -419,6 +422,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
             year = _from_anniversary(article, text, dates, s0, start, end)
             anniversary = years is not None
             origin = _origin_after(dates, text, end, years) if years else None
+            if years and year is None and s0 in celebrated:  # "... 55 năm Ngày thiết lập quan hệ ngoại
+                year = celebrated[s0] - years                  # giao và 40 năm Ngày ký Hiệp ước ..."
             if not anniversary:  # (an anniversary's year: the sentence's date is not it)
                 date, year = _as_date_year(_date_after(dates, text, end) or _date_before(dates, text, s0, start)
                                            or _date_in_sentence(dates, s0, start))
@@ -434,6 +439,8 @@ def relations_of(article: Article, dates: list[DateSpan] | None = None) -> list[
             # is no milestone: the seeds' answer key leaves those out.)
             known = _established_on(pair)
             if known is not None:
+                if years:  # the year this sentence celebrates, for the other anniversaries in it
+                    celebrated.setdefault(s0, int(known[:4]) + years)
                 if (tuple(sorted(pair)), p.level) in out:
                     continue  # a date the text gives wins over the table's
                 date, year = known, None
