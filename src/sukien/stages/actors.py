@@ -506,8 +506,8 @@ def _title_before_listed_org(text: str, cands: list[_Cand], k: int, start: int, 
 
 def _not_an_org(text: str, start: int, head_end: int) -> bool:
     """A head noun that starts a document's or a set's name ("Bộ Quy tắc ứng xử", "Bộ luật")."""
-    nxt = text[head_end + 1:head_end + 1 + kb.NOT_ORG_AFTER_HEAD_LONGEST]
-    return any(nxt.startswith(w) for w in kb.NOT_ORG_AFTER_HEAD.get(text[start:head_end], ()))
+    words = kb.NOT_ORG_AFTER_HEAD.get(text[start:head_end])
+    return words is not None and text.startswith(words, head_end + 1)
 
 
 def _known_inside(cands: list[_Cand]) -> list[tuple[int, int, str]]:
@@ -669,7 +669,7 @@ def _lower_after_foreign(tail: str) -> int | None:
         word = m.group(0)
         if prev is not None and word[:1].islower() and word.isalpha() and word not in _PLACE_OR_OF:
             last = prev[max(prev.rfind("-"), prev.rfind("–")) + 1:]  # after its last dash
-            if last[:1].isupper() and last.isalpha() and (is_all_caps(last) or not is_vn_syllable(last)):
+            if last[:1].isupper() and last.isalpha() and (not is_vn_syllable(last) or is_all_caps(last)):
                 return prev_end
         prev, prev_end = word, m.end()
     return None
@@ -1003,7 +1003,6 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     prev_cap = False  # the previous word was a capitalised complement ("Phát" before "triển")
     cap_word: str | None = None  # that word
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
-    predicate = _word_before(text, first.start, 8) in PREDICATE_WORDS  # "làm Chủ tịch ..."
     n_tokens = 0
     while n_tokens < CHAIN_MAX_TOKENS:
         pos = _SPACES.match(text, pos).end()
@@ -1095,8 +1094,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
             if ch == "," and qualified:
                 break  # "Chủ tịch Quốc hội Hàn Quốc, Chủ tịch nước Lương Cường": a new person
             after = by_start.get(nxt.start(1)) if nxt else None
+            # (a chain after a predicate, "được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô
+            # Lâm", says what someone became: the title after the comma is another person's;
+            # the word before is read only here, where it matters)
             combined = after is not None and tags[after].kind == kb.TITLE and not spouse \
-                and not predicate  # "được bầu làm Chủ tịch Thượng viện, Chủ tịch nước Tô Lâm"
+                and _word_before(text, first.start, 8) not in PREDICATE_WORDS
             if ch == "," and not combined:
                 break  # "Nguyễn Chí Dũng - Bộ trưởng Bộ KH-ĐT, Trần Tuấn Anh - ...": a list
             if nxt and (nxt.group(1)[:1].isupper()) and chain.person is None and not honorific_only:

@@ -54,7 +54,6 @@ NAMESAKE_THING_WORDS = frozenset({
 # = Code of Conduct, "Bộ luật" = a code of law, "Bộ tiêu chí" = a set of criteria).
 NOT_ORG_AFTER_HEAD = {"Bộ": ("Quy tắc", "quy tắc", "Luật", "luật", "Tiêu chí", "tiêu chí", "Nguyên tắc",
                              "nguyên tắc", "Chỉ số", "chỉ số", "Công cụ", "công cụ", "Sưu tập", "sưu tập")}
-NOT_ORG_AFTER_HEAD_LONGEST = max(len(w) for ws in NOT_ORG_AFTER_HEAD.values() for w in ws)
 # First words of documents' names: "X và Nghị định ..." joins no second body to X.
 DOCUMENT_HEADS = ("Nghị định", "Nghị quyết", "Hiệp định", "Hiệp ước", "Thỏa thuận", "Thoả thuận",
                   "Bản ghi nhớ", "Tuyên bố", "Công ước", "Luật", "Thông tư", "Quyết định")

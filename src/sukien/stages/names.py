@@ -83,8 +83,9 @@ def is_vn_syllable(word: str) -> bool:
 
 
 def is_all_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """At least two letters, every one upper-case ("VINK", "T.Ư", "XUÂN")."""
+    letters = word if word.isalpha() else "".join(filter(str.isalpha, word))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 # Names, name runs and their shapes recur across articles (the same people, places and
