@@ -260,3 +260,12 @@ def test_a_cue_in_a_topic_phrase_or_a_purpose_clause_is_no_statement():
     # after the purpose clause, a clause of its own counts again
     sts = _stmts("Hai bên bày tỏ lo ngại trước những hành động nhằm mở rộng cơ sở quân sự, nhất trí kêu gọi kiềm chế.")
     assert "AGREE" in [s.kind for s in sts]
+
+
+def test_a_numbered_point_names_its_speakers_first():
+    sts = _stmts("5. Hai bên lên án chủ nghĩa khủng bố dưới mọi hình thức.")
+    assert [(s.kind, set(s.source)) for s in sts] == [("CRITICIZE", {"tl", "woo"})]
+    sts = _stmts("Tổng Bí thư cảm ơn Hàn Quốc. 2. Woo Won-shik đánh giá cao những thành tựu của Việt Nam.")
+    assert [s.source for s in sts if s.kind == "SUPPORT"][-1] == ["woo"]
+    sts = _stmts("3. Việt Nam và Hàn Quốc kiên quyết bác bỏ mọi mưu toan xét lại lịch sử.")
+    assert [(s.kind, s.source) for s in sts] == [("REJECT", ["VNM", "KOR"])]

@@ -74,6 +74,8 @@ _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
 _EMBEDDED = re.compile(r"\bviệc\b", re.IGNORECASE)
+# An item number opening a sentence ("7. ", "II. ", "a) ") of a joint statement's numbered points.
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+")
 # ... and so does a purpose clause: "coi đây là dịp để hai bên ... thống nhất phương hướng".
 _PURPOSE = re.compile(r"\b(?:để|nhằm)\b", re.IGNORECASE)
 # What may join two statement verbs of one subject.
@@ -555,6 +557,26 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
     return out
 
 
+def _enumerated_subject(roles: Roles, sent: SentenceView, cue: Cue) -> list[ActorToken]:
+    """The subject right after an item number ("7. Hai nhà lãnh đạo bày tỏ ...", "2. Thủ tướng Abe
+    đánh giá cao ...", "II. Việt Nam và Nga ..."), with what "và" joins to it: numbered points of a
+    joint statement name their speakers first."""
+    text = roles.text
+    m = _ENUMERATOR.match(text, sent.span.start, cue.start)
+    if m is None:
+        return []
+    toks = [t for t in sent.tokens if m.end() <= t.start and t.end <= cue.start]
+    if not toks or toks[0].start != m.end():
+        return []
+    group = [toks[0]]
+    for t in toks[1:]:
+        if text[group[-1].end:t.start].strip(" ,") in ("và", "cùng", ""):
+            group.append(t)
+        else:
+            break
+    return group
+
+
 def _in_purpose(roles: Roles, sent: SentenceView, lo: int, cue: Cue) -> bool:
     """Does ``cue`` stand inside a purpose clause ("để"/"nhằm") opened after ``lo``, with no speech
     verb, semicolon or clause of its own between ("nhằm ..., Thủ tướng cho rằng ..." is a new one)?"""
@@ -777,6 +799,8 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
         if recalled is not None and any(recalled[0] <= t.start < recalled[1] for t in src_tokens):
             # "Nhắc lại câu nói của X: “Cuba sẵn sàng ...”, Thủ tướng bày tỏ ...": the speaker after the saying
             src_tokens = [t for t in roles.subject_after(sent, recalled[1]) if t.end <= cue.start]
+        if not src_tokens and mode != "by":
+            src_tokens = _enumerated_subject(roles, sent, cue)
         if not src_tokens and mode != "by" and _subjectless(roles, sent, cue):
             src_tokens = _fronted_subject(roles, sent, cue)
         source = state.resolve(src_tokens, occasion, as_source=True)
