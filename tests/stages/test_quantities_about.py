@@ -99,3 +99,13 @@ def test_a_raise_verb_makes_a_target_only_right_before_its_figure():
     assert (q.kind, q.year) == ("statistic", 2017)
     (q,) = figures("Chỉ sau 30 phút lên sóng, bộ phim phá mốc rating 2%.")
     assert q.kind == "statistic"
+
+
+def test_pledged_aid_is_an_amount_and_a_partnerships_name_sets_no_target():
+    (q,) = figures("Chính phủ Đức đã cam kết dành cho Việt Nam khoản ODA hơn 600 triệu Euro.")
+    assert q.kind == "amount"
+    (q,) = figures("trên nền tảng của quan hệ Đối tác Chiến lược hướng tới tương lai, kim ngạch thương mại "
+                   "đạt gần 3 tỷ euro năm 2016.")
+    assert (q.kind, q.year) == ("statistic", 2016)
+    qs = figures("G20 chiếm 67% dân số thế giới, 85% GDP toàn cầu và 75% thương mại quốc tế.")
+    assert [q.about for q in qs] == ["world population", "GDP", "world trade"]
