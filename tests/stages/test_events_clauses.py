@@ -145,3 +145,20 @@ def test_a_delegations_body_is_no_party_besides_the_people_of_two_countries():
     art = run_events(make_article("Tổng Bí thư Tô Lâm tiếp Đoàn Ủy ban Đối ngoại Quốc hội Hàn Quốc.",
                                   orgs={"Ủy ban Đối ngoại Quốc hội Hàn Quốc": "cmte"}))
     assert [sorted(m.participants) for m in _meets(art)] == [["cmte", "tl"]]
+
+
+def test_an_office_of_a_body_written_without_a_name_is_its_holder_named_elsewhere():
+    art = make_article(
+        "Tổng Bí thư Tô Lâm chúc mừng ông António Guterres. Tại cuộc gặp với Tổng Thư ký Liên hợp quốc, "
+        "Tổng Bí thư Tô Lâm nhấn mạnh vai trò của Việt Nam.", orgs={"Liên hợp quốc": "un"})
+    assert [sorted(m.participants) for m in _meets(run_events(art))] == [["gut", "tl"]]
+
+
+def test_a_month_or_past_year_next_to_a_meeting_word_dates_it_not_the_narratives_day():
+    text = ("Chiều 21/11, Tổng Bí thư Tô Lâm tiếp Tổng thống Lee Jae Myung. "
+            "Tổng Bí thư Tô Lâm từng hội đàm với Thủ tướng Shinzo Abe tháng 10/2016 tại Hà Nội. "
+            "Tại hội đàm, hai bên đánh giá kết quả hợp tác từ tháng 1/2013.")
+    dates = [("Chiều 21/11", "2025-11-21", "afternoon"), ("tháng 10/2016", "2016-10", None),
+             ("tháng 1/2013", "2013-01", None)]
+    meets = {tuple(sorted(m.participants)): m.date for m in _meets(run_events(make_article(text, dates=dates)))}
+    assert meets == {("lee", "tl"): "2025-11-21", ("abe", "tl"): "2016-10"}

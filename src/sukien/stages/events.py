@@ -161,6 +161,11 @@ _TOUR_GAP = re.compile(rf"^\s*(?:,|và|,\s*và)\s*$|^\s*{_TOUR_DAYS}(?:,\s*|\s+)
 TOUR_CHARS = 80
 # A year that is a target, not a date ("đến năm 2030", "tầm nhìn 2045").
 _TARGET_BEFORE = re.compile(r"(?:đến|tới|trước|tầm\s+nhìn|giai\s+đoạn)(?:\s+năm)?\s*$", re.IGNORECASE)
+# How far from a meeting word a month or past year written in its sentence dates it (see
+# _earlier_period; the farthest right one seen on the 388 diplomatic articles is ~70 chars away).
+PERIOD_CHARS = 90
+# "Từ năm 1992, ...", "kể từ năm ...": a period's start, not an occasion's date.
+_SINCE_BEFORE = re.compile(r"(?:từ|sau|kể\s+từ)(?:\s+năm)?\s*$", re.IGNORECASE)
 _RELATIVE_VISIT = re.compile(r"^[\s,]*(?:(?:đang|đã|sẽ|có|trong|khi|đến|tới|sang|vừa)\s+)*$", re.IGNORECASE)
 
 
@@ -203,6 +208,10 @@ def _date_for(article: Article, offset: int, kind: str = "MEET", sent: SentenceV
         if past is not None and not (found is not None and (found.value or "").startswith(past.value or "-")):
             return past
     own = sent is not None and sent.span.start <= (found.start if found else -1) < sent.span.end
+    if kind != "VISIT" and sent is not None and not own:
+        earlier = _earlier_period(article, sent, offset)
+        if earlier is not None:
+            return earlier  # "Trước đó, vào cuối tháng 4/2017, tại cuộc hội đàm ...": not the narrative's day
     if kind != "VISIT" and found is not None and found.value and "/" in found.value:
         # a meeting inside a trip: the last single day named shortly before it ("Chiều 25/4, ...");
         # a sentence framed by the trip's days ("Trong thời gian ở thăm từ ngày 8-11/7, X đã hội
@@ -213,6 +222,45 @@ def _date_for(article: Article, offset: int, kind: str = "MEET", sent: SentenceV
         if days:
             return days[-1]
     return found
+
+
+def _earlier_period(article: Article, sent: SentenceView, offset: int) -> DateSpan | None:
+    """A month, or a year before the article's, written close to a meeting word in a sentence
+    that has no day of its own ("nhắc lại ... chuyến thăm Cuba cuối năm 2016, ... được đến thăm
+    Lãnh tụ Fidel Castro", "hội đàm với Thủ tướng Lào ... tháng 10/2016"): the meeting belongs to
+    that period, not to the day the narrative has reached. A meeting named as the occasion ("Tại
+    hội đàm, hai bên đánh giá kết quả ... từ năm 2013") is the narrative's own."""
+    text = article.text_clean
+    head = text[max(sent.span.start, offset - 30):offset]
+    if _OCCASION_BEFORE.search(head) or head.lower().endswith(("kết thúc ", "quá trình ")):
+        return None
+    ref: int | None = None
+    for d in article.dates:
+        near = 0 <= offset - d.end <= PERIOD_CHARS or 0 <= d.start - offset <= PERIOD_CHARS
+        between = text[min(d.end, offset):max(d.start, offset)].lower()
+        if not near or "từ khi" in between or "kể từ" in between or ";" in between:
+            continue
+        if not (sent.span.start <= d.start < sent.span.end) or not d.value or "/" in d.value \
+                or d.precision not in ("month", "year") or not d.value[:4].isdigit() \
+                or _TARGET_BEFORE.search(text[max(sent.span.start, d.start - 12):d.start]) \
+                or _SINCE_BEFORE.search(text[max(sent.span.start, d.start - 12):d.start]):
+            continue
+        if d.precision == "month":
+            return d
+        if ref is None:
+            ref = _article_year(article)
+        if ref is not None and int(d.value[:4]) < ref:
+            return d
+    return None
+
+
+def _article_year(article: Article) -> int | None:
+    try:
+        from .dates import infer_year, parse_published
+    except ImportError:
+        return None
+    pub = parse_published(article.published)
+    return pub.year if pub else infer_year(article)
 
 
 def _past_month(article: Article, offset: int) -> DateSpan | None:
@@ -566,6 +614,8 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
         if t.kind == "ORG" and nxt is not None and nxt.is_person and _IN_TITLE_GAP.match(text, t.end, nxt.start):
             continue  # "Tổng Thư ký Liên hợp quốc (LHQ) Antonio Guterres": the body is his title's, he is met
         refs = ctx.resolve([t])
+        if t.kind == "ORG" and refs:
+            refs = _holder_of_office(ctx, t, refs[0]) or refs
         if not refs:
             continue
         title = ""
@@ -579,6 +629,25 @@ def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
         else:
             groups.append(list(refs))
     return groups
+
+
+def _holder_of_office(ctx: _Context, tok: ActorToken, org_ref: str) -> list[str]:
+    """"Tại cuộc gặp với Tổng Giám đốc WHO, ...": an office of a body written without a name is the
+    person the article names as holding it ("Tedros ..., Tổng Giám đốc Tổ chức Y tế thế giới")."""
+    org = ctx.entities.get(org_ref)
+    if org is None or org.type != "ORG":
+        return []
+    head = " " + " ".join(ctx.roles.text[max(0, tok.start - 40):tok.start].lower().split())
+    names = [n.lower() for n in (org.name, *(org.attrs.get("aliases") or ())) if n]
+    for ent in ctx.article.entities:
+        title = " ".join((ent.title or "").lower().split())
+        if ent.type != "PER" or not title:
+            continue
+        for name in names:
+            office = title[:-len(name)].strip() if title.endswith(name) else ""
+            if office and head.endswith(" " + office):
+                return [ent.id]
+    return []
 
 
 def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[EventMention] | None:
