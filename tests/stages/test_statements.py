@@ -269,3 +269,13 @@ def test_a_numbered_point_names_its_speakers_first():
     assert [s.source for s in sts if s.kind == "SUPPORT"][-1] == ["woo"]
     sts = _stmts("3. Việt Nam và Hàn Quốc kiên quyết bác bỏ mọi mưu toan xét lại lịch sử.")
     assert [(s.kind, s.source) for s in sts] == [("REJECT", ["VNM", "KOR"])]
+
+
+def test_a_capitalised_cue_inside_running_text_is_a_name():
+    sts = _stmts("Hai bên đã ký Hiệp định Khuyến khích và Bảo hộ đầu tư.")
+    assert "PROPOSE" not in [s.kind for s in sts]
+    sts = _stmts("Tổng Bí thư tiếp Đoàn Đánh giá và Tư vấn của Liên hợp quốc.")
+    assert "SUPPORT" not in [s.kind for s in sts]
+    # after a colon a capital opens what is said
+    sts = _stmts("Woo Won-shik nhấn mạnh: Hàn Quốc ủng hộ Việt Nam. Tổng Bí thư khẳng định: Ủng hộ lập trường của Hàn Quốc.")
+    assert [s.kind for s in sts] == ["SUPPORT", "SUPPORT"]

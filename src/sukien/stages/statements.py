@@ -498,6 +498,8 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             continue
         kind, mode = senses[0]
         ok = True
+        if _in_a_name(text, sent.span.start, cue):
+            continue  # "Hiệp định Khuyến khích và Bảo hộ đầu tư", "giải Khuyến khích": a name, no act
         if out and _EMBEDDED.search(text, out[-1][0].end, cue.start) and \
                 not any(ch in text[out[-1][0].end:cue.start] for ch in ";,"):
             continue  # "đánh giá cao việc hai Bộ đã thống nhất ...": a clause inside what is praised
@@ -555,6 +557,18 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
             out.append((cue, kind, mode))
             last_was_report = False
     return out
+
+
+def _in_a_name(text: str, lo: int, cue: Cue) -> bool:
+    """Is ``cue`` written with a capital inside running text (after a word or a comma, not after
+    a colon, a quotation mark or a bullet)? Then it is a word of a name: a document's title or a
+    prize, not a verb."""
+    if not cue.text[:1].isupper():
+        return False
+    k = cue.start - 1
+    while k >= lo and text[k] == " ":
+        k -= 1
+    return k >= lo and (text[k].isalnum() or text[k] == ",")
 
 
 def _enumerated_subject(roles: Roles, sent: SentenceView, cue: Cue) -> list[ActorToken]:
