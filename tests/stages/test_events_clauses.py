@@ -162,3 +162,8 @@ def test_a_month_or_past_year_next_to_a_meeting_word_dates_it_not_the_narratives
              ("tháng 1/2013", "2013-01", None)]
     meets = {tuple(sorted(m.participants)): m.date for m in _meets(run_events(make_article(text, dates=dates)))}
     assert meets == {("lee", "tl"): "2025-11-21", ("abe", "tl"): "2016-10"}
+
+
+def test_a_tours_next_country_may_follow_its_state_form():
+    art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile và Cộng hòa Peru."))
+    assert sorted(v.participants[1] for v in art.events if v.kind == "VISIT") == ["CHL", "PER"]

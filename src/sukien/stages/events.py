@@ -155,7 +155,9 @@ _OCCASION_NOUN = re.compile(r"^(?:cuộc|buổi)\s+")
 _HOPE_TO_WELCOME = re.compile(r"\bmong(?:\s+muốn)?(?:\s+sớm)?(?:\s+được)?\s+(?:đón|chào đón|đón tiếp)\b", re.IGNORECASE)
 # What joins the countries of one tour: "Chile và Peru", "Đức, Hà Lan", "Chile từ ngày 9 đến 12-11 và Peru".
 _TOUR_DAYS = r"(?:từ\s+)?(?:ngày\s+)?\d{1,2}(?:[/.\-–]\d{1,4})*(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2}(?:[/.\-–]\d{1,4})*)?"
-_TOUR_GAP = re.compile(rf"^\s*(?:,|và|,\s*và)\s*$|^\s*{_TOUR_DAYS}(?:,\s*|\s+)(?:và|sau đó)\s*(?:thăm\s+)?$",
+# (a state form may stand before the next country's name: "Liên bang Nga và Cộng hòa Belarus")
+_STATE_FORM = r"(?:(?:nước|Cộng\s+hòa|Cộng\s+hoà|Vương\s+quốc|Liên\s+bang|CH|Nhà\s+nước)\s+)?"
+_TOUR_GAP = re.compile(rf"^\s*(?:,|và|,\s*và)\s*{_STATE_FORM}$|^\s*{_TOUR_DAYS}(?:,\s*|\s+)(?:và|sau đó)\s*(?:thăm\s+)?{_STATE_FORM}$",
                        re.IGNORECASE)
 # How far the countries of one tour may run on after the first.
 TOUR_CHARS = 80
