@@ -109,3 +109,13 @@ def test_pledged_aid_is_an_amount_and_a_partnerships_name_sets_no_target():
     assert (q.kind, q.year) == ("statistic", 2016)
     qs = figures("G20 chiếm 67% dân số thế giới, 85% GDP toàn cầu và 75% thương mại quốc tế.")
     assert [q.about for q in qs] == ["world population", "GDP", "world trade"]
+
+
+def test_a_forecast_or_a_wish_right_before_a_figure_makes_it_a_target():
+    (q,) = figures("Ông nhận định con số này có thể tăng lên 300 triệu USD trong cả năm.")
+    assert q.kind == "target"
+    (q,) = figures("Bangladesh mong muốn mua tổng số lượng khoảng 500.000 tấn gạo của Việt Nam.")
+    assert q.kind == "target"
+    # a forecast far before the figure, or a noun "dự báo", governs nothing
+    (q,) = figures("lạm phát vẫn còn dai dẳng hơn dự báo, nhiều hơn 2 người so với cuộc họp trước.")
+    assert q.kind == "statistic"

@@ -46,6 +46,10 @@ POST_YEAR_WINDOW = 36
 # An undated article's latest past/present year counts as its "now" only when written this
 # often (22637044 names 2017 five times; an article naming only "năm 1977" is not from 1977).
 PRESENT_YEAR_MIN_MENTIONS = 2
+# How far before a number a forecast, plan or wish ("có thể tăng lên", "mong muốn mua", "sẽ cung
+# cấp") may stand and still govern it ("sẽ cung cấp cho Bangladesh số lượng gạo các loại lên đến"
+# = 46 characters): characters looked back.
+FORECAST_WINDOW = 2 * PRE_WINDOW
 # Words after the unit kept as the Vietnamese ``about`` when no cue word names it.
 ABOUT_WORDS = 5
 
@@ -617,6 +621,9 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
             year is None and _target_cue(text, clause, "target_raise", verb_start, fig.start)
             or year is not None and (page.present() or 9999) < year):
         return "target"
+    forecast_start = max(s0, fig.start - FORECAST_WINDOW)
+    if _has_cue_in(text, clause, "forecast", forecast_start, fig.start):
+        return "target"  # "con số này có thể tăng lên 300 triệu USD", "mong muốn mua khoảng 500.000 tấn gạo"
     if _has_cue_in(text, clause, "amount", s0, fig.start):
         return "amount"
     return "statistic"
