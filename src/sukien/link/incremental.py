@@ -36,7 +36,7 @@ from . import dedup
 from . import stories as st
 from .carry import carry_dates, carry_tenure_year
 from .corpus_events import merge_events
-from .features import CorpusDF, TermVector
+from .features import CorpusDF, TermCounts, TermVector
 
 # A story whose articles have no title shows the start of its first line, this long.
 TITLE_FALLBACK_CHARS = 90
@@ -92,12 +92,13 @@ def load_articles(store: Any, ids: Sequence[str]) -> list[Article]:
 
 
 def _corpus_df(store: Any) -> CorpusDF:
-    rows = store.conn.execute("SELECT col, df FROM link_df ORDER BY col").fetchall()
     n = store.conn.execute("SELECT COUNT(*) FROM link_articles").fetchone()[0]
-    if not rows:
-        return CorpusDF(np.zeros(0, np.int64), np.zeros(0, np.int64), n)
-    arr = np.array([(r[0], r[1]) for r in rows], dtype=np.int64)
-    return CorpusDF(arr[:, 0], arr[:, 1], n)
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain tuples, read straight into the array (the whole table as
+    # a list of rows was ~0.2 GB per million terms)
+    arr = np.fromiter(cursor.execute("SELECT col, df FROM link_df ORDER BY col"),
+                      dtype=[("col", np.int64), ("df", np.int64)])
+    return CorpusDF(arr["col"].copy(), arr["df"].copy(), n)
 
 
 def _features(articles: Sequence[Article], corpus: CorpusDF, *, with_minhash: bool = True) -> list[st.LinkFeatures]:
@@ -129,16 +130,21 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     new_articles = load_articles(store, new_ids)
     if not new_articles:
         return
-    counts = [st.article_counts(a) for a in new_articles]
-    cols, dfs = np.unique(np.concatenate([c.columns for c in counts]), return_counts=True)
+    counts: list[TermCounts | None] = [st.article_counts(a) for a in new_articles]
+    # summed chunk by chunk: one np.unique over the whole corpus's columns peaked at ~1 GB
+    batch_df = CorpusDF.of(counts)  # type: ignore[arg-type]
+    cols, dfs = batch_df.columns, batch_df.df
     with store.atomic():
         conn.executemany("INSERT INTO link_df (col, df) VALUES (?, ?) ON CONFLICT(col) DO UPDATE SET df = df + "
                          "excluded.df", zip(cols.tolist(), dfs.tolist(), strict=True))
         conn.executemany("INSERT INTO link_articles (article_id, days_json, events_json, linked_at) "
                          "VALUES (?, '[]', '[]', datetime('now'))", [(a.id,) for a in new_articles])
     corpus = _corpus_df(store)
-    new_feats = [st.link_features(a, corpus, c) for a, c in zip(new_articles, counts, strict=True)]
-    del counts  # the vectors are made; the raw counts of a whole first link are hundreds of MB
+    new_feats = []
+    for i, a in enumerate(new_articles):
+        new_feats.append(st.link_features(a, corpus, counts[i]))
+        counts[i] = None  # each article's raw counts go once its vector is made (~0.5 GB in all)
+    del counts, batch_df
 
     # -- candidates: every member of every block a new article is in
     new_keys: dict[str, list[int]] = defaultdict(list)
