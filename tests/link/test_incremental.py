@@ -73,3 +73,24 @@ def test_second_update_with_nothing_new_changes_nothing(seed_articles, store_of)
     rows = list_stories(s, limit=10)
     top = rows[0]
     assert top["n_articles"] == 2 and top["events"] and all(e["n_sources"] >= 1 for e in top["events"])
+
+
+def test_pair_keys_are_the_distinct_pairs_with_a_new_member_through_compaction():
+    import itertools
+    import random
+
+    from sukien.link.incremental import _PairKeys
+
+    rng = random.Random(7)
+    n_old, width = 30, 80
+    blocks = [rng.sample(range(width), rng.randint(2, 12)) for _ in range(200)]
+    keys = _PairKeys(width)
+    keys._compact_at = 50  # compact (deduplicate) many times along the way
+    for b in blocks:
+        keys.add_block(b, n_old)
+    keys.add_pairs([(5, 70), (70, 5), (1, 2)])  # given pairs count whatever their order or age
+    want = {(min(i, j), max(i, j)) for b in blocks for i, j in itertools.combinations(b, 2) if max(i, j) >= n_old}
+    want |= {(5, 70), (1, 2)}
+    got = keys.array()
+    assert [tuple(p) for p in got.tolist()] == sorted(want)
+    assert _PairKeys(width).array().shape == (0, 2)
