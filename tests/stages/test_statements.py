@@ -279,3 +279,18 @@ def test_a_capitalised_cue_inside_running_text_is_a_name():
     # after a colon a capital opens what is said
     sts = _stmts("Woo Won-shik nhấn mạnh: Hàn Quốc ủng hộ Việt Nam. Tổng Bí thư khẳng định: Ủng hộ lập trường của Hàn Quốc.")
     assert [s.kind for s in sts] == ["SUPPORT", "SUPPORT"]
+
+
+def test_negated_cues_supporters_and_a_bare_assessment_are_no_statements():
+    sts = _stmts("Woo Won-shik không phủ nhận tầm quan trọng của hợp tác. Đám đông người ủng hộ chào đón Tổng Bí thư.")
+    assert "REJECT" not in [s.kind for s in sts]
+    assert not [s for s in sts if "người ủng hộ" in s.evidence.text]
+    sts = _stmts("Woo Won-shik đánh giá, kinh tế khu vực còn nhiều khó khăn.")
+    assert "SUPPORT" not in [s.kind for s in sts]
+    sts = _stmts("Woo Won-shik đánh giá cao những thành tựu của Việt Nam.")
+    assert [s.kind for s in sts] == ["SUPPORT"]
+
+
+def test_a_condemnation_takes_no_counterpart_as_target():
+    (st,) = _stmts("Woo Won-shik lên án vụ tấn công khủng bố.")
+    assert st.kind == "CRITICIZE" and st.target == []

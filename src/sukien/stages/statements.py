@@ -56,11 +56,18 @@ _FILLERS = {"cũng", "luôn", "đã", "đều", "vẫn", "còn", "rất", "hết
             "tục", "sẽ", "đặc", "biệt", "cao", "nhấn", "mạnh", "khẳng", "định", "lại", "cùng", "nhau",
             "thực", "sự", "vô", "thêm", "rằng", "là", "ngài", "ông", "bà", "phía"}
 # A trigger right after one of these is a noun ("với mong muốn", "sự ủng hộ của"), not a verb.
-_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều", "về"}
+_NOMINALISERS = {"với", "của", "theo", "những", "các", "sự", "niềm", "là", "lời", "mọi", "trong", "xin", "nhiều", "về",
+                 "người"}
 # ... of these, the ones that only ever make a noun: a speech verb some words before does not make
 # the trigger its verb ("cho biết thời gian qua, với sự ủng hộ của X, ..."); "là", "với" may
 # (a speech verb's content: "khẳng định chính sách của Việt Nam là coi trọng ...").
-_NOUN_MARKERS = {"sự", "niềm", "lời", "những", "các", "mọi", "nhiều", "về"}  # "Về đề nghị mở đại sứ quán, ..."
+# "Về đề nghị mở đại sứ quán, ...", "đám đông người ủng hộ"
+_NOUN_MARKERS = {"sự", "niềm", "lời", "những", "các", "mọi", "nhiều", "về", "người"}
+# A cue right after a negation is not that act ("không phủ nhận", "chưa đồng ý").
+_NEGATIONS = {"không", "chưa", "chẳng"}
+# "Ông Minh đánh giá, ...", "..., ông Minh đánh giá.": a bare "đánh giá" before punctuation says
+# "assessed" (a speech verb), it praises nothing.
+_BARE_ASSESS = "đánh giá"
 # A trigger right after one of these is passive ("Anh được đánh giá cao", "bị đánh giá thấp",
 # "được mời dự"): its subject is the one praised or invited, and who acts is not said.
 _PASSIVES = {"được", "bị"}
@@ -125,6 +132,9 @@ FRONTED_COMMAS = 6
 # trial: calibrated on the 3,407 snapshot articles (the 388 diplomatic ones have none; court reports
 # 3 to dozens; 35 others 1-2, a passing "bị bắt tạm giam").
 TRIAL_ARTICLE_CUES = 3
+# One condemns or rejects an act or a claim, not the partner of the occasion: with no target
+# named these kinds take no counterpart by default ("Chủ tịch Hạ viện lên án vụ nổ súng").
+_OBJECT_KINDS = {"CRITICIZE", "REJECT"}
 # A statement naming no field of cooperation is about the relationship itself (thanks,
 # congratulations, welcome): calibrated on the gold, where such statements are "diplomacy".
 DEFAULT_TOPICS = ("diplomacy",)
@@ -541,7 +551,10 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
                 # before ("bày tỏ sự ủng hộ", "khẳng định sự ủng hộ"): "cho biết thời gian qua, với
                 # sự ủng hộ ... của lãnh đạo hai nước, ..." tells whose support it was, not the speaker's
                 ok = False
-            elif before in _PASSIVES:
+            elif before in _PASSIVES or (before in _NEGATIONS and not any(
+                    t.start <= lw[1] < t.end for t in sent.tokens)):  # (not "Cục Hàng không yêu cầu")
+                ok = False  # passive: its subject is the one acted upon; negated: not this act
+            elif cue.text.lower() == _BARE_ASSESS and text[cue.end:cue.end + 1] in (",", ":", ".", "”", "\"", ""):
                 ok = False
             elif _manner_adverb(text, sent, cue):
                 ok = False  # "trân trọng chuyển lời mời", "trân trọng cảm ơn": the manner of the next verb
@@ -850,7 +863,7 @@ def _statements_in(state: _State, sent: SentenceView) -> list[_Found]:
             # "Cần nâng tầm quan hệ ...", "Ông đề nghị thúc đẩy hợp tác ...": a proposal naming no
             # one asks both sides
             target = state.side_countries(state.sides(occasion))
-        elif not target and not sides:
+        elif not target and not sides and kind not in _OBJECT_KINDS:
             target = _counterpart(state, source, occasion)
         if state.step_of_a_case(source, target):
             continue
