@@ -167,3 +167,12 @@ def test_a_month_or_past_year_next_to_a_meeting_word_dates_it_not_the_narratives
 def test_a_tours_next_country_may_follow_its_state_form():
     art = run_events(make_article("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile và Cộng hòa Peru."))
     assert sorted(v.participants[1] for v in art.events if v.kind == "VISIT") == ["CHL", "PER"]
+
+
+def test_a_place_of_another_act_after_the_meeting_word_is_not_the_meetings():
+    art = run_events(make_article(
+        "Tổng Bí thư Tô Lâm tiếp đại diện Hội Hữu nghị Hàn - Việt và các cựu chiến binh đã tham gia kháng chiến "
+        "tại Hà Nội.", orgs={"Hội Hữu nghị Hàn - Việt": "hh"}))
+    assert all(m.location is None for m in _meets(art)) and _meets(art)
+    art = run_events(make_article("Tổng Bí thư Tô Lâm tiếp Thủ tướng Shinzo Abe đang thăm làm việc tại Hà Nội."))
+    assert _meets(art)[0].location == {"name": "Hà Nội", "country": "VNM"}

@@ -87,6 +87,9 @@ MAX_PLANNED_CHAIN = 6
 _LIST_GAP_BREAK = re.compile(r"[.]|\b(?:đã|vừa|đang)\b", re.IGNORECASE)
 # The plane that carries a visitor ("chuyên cơ chở Thủ tướng X", "máy bay đưa Chủ tịch nước Y").
 _CARRIED = re.compile(r"\b(?:chuyên\s+cơ|máy\s+bay)\s+(?:chở|đưa)\s", re.IGNORECASE)
+# What, between a meeting word and a place after it, makes the place another act's: a verb told in
+# the past, a quotation, a clause of time or a semicolon ("tiếp X đang thăm ... tại Việt Nam" keeps it).
+_OTHER_CLAUSE = re.compile(r"\b(?:đã|từng|sau khi|trước khi)\b|[“\";]", re.IGNORECASE)
 # A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...", "Dự kiến, ...").
 _PROGRAMME = re.compile(r"\s*(?:theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình|dự\s+kiến)|dự\s+kiến\s*,)", re.IGNORECASE)
 # An event dated more than this many days after the article's publication is announced, not held
@@ -415,14 +418,17 @@ def principals(article: Article) -> list[str]:
     return top if len(top) == 2 else []
 
 
-def _location(ctx: _Context, sent: SentenceView) -> dict | None:
+def _location(ctx: _Context, sent: SentenceView, cue: Cue | None = None) -> dict | None:
     text = ctx.roles.text
     for m in ctx.article.mentions:
         if not (sent.span.start <= m.start < sent.span.end) or m.label not in ("LOC", "GPE"):
             continue
         before = text[max(sent.span.start, m.start - 16):m.start].lower()
-        if before.endswith(_LOCATION_PREPS):
-            return {"name": m.name or text[m.start:m.end], "country": m.country}
+        if not before.endswith(_LOCATION_PREPS):
+            continue
+        if cue is not None and m.start > cue.end and _OTHER_CLAUSE.search(text, cue.end, m.start):
+            continue  # "tiếp ... cựu chiến binh đã tham gia kháng chiến tại Việt Nam": another act's place
+        return {"name": m.name or text[m.start:m.end], "country": m.country}
     return None
 
 
@@ -1131,7 +1137,7 @@ def _finish(ctx: _Context, article: Article, sent: SentenceView, cue: Cue, em: E
                 and _spoken_of(ctx.roles.text, sent, cue):
             em.date = None  # a past trip praised, undated: not the day of the praise
     if em.location is None:
-        em.location = _location(ctx, sent)
+        em.location = _location(ctx, sent, cue)
     if em.kind != "VISIT" and _planned(ctx, sent, cue):
         em.status = "planned"
     em.sent = sent  # for _tensed, worked out only where a planned mention of the same event needs it
