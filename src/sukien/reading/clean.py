@@ -117,6 +117,16 @@ _IN_PHOTO = re.compile(r"(?:(?<=[.!?…\"”] )|^)(?:(?:Trong|TRONG) ảnh\s*:[^
                        r"(?=\s+[A-ZĐ]|\s*$))\s*")
 _CREDIT_BARE_INLINE = re.compile(rf"(?:(?<=[\s.!?…\"”)])|^)(?:[-–—]\s*)?{_PHOTO}\s*[:：]\s*")
 
+# Words the credit patterns above need, searched for first. Those patterns open with a
+# look-behind or an alternation, so the engine tries them at every position of the line;
+# these open with literals (scanned for in C), and every match of a credit pattern starts at
+# most a run of whitespace and one opening character ("(", a dash) before such a word, so
+# the credit pattern is searched from there on (see _start_bound) and finds the same matches.
+_CREDIT_END_WORD = re.compile("Ảnh|ẢNH|ảnh|Nguồn|NGUỒN|Đồ|Infographic|Photo|Video|Clip")
+_PAREN_CREDIT_WORD = re.compile(r"\(\s*(?:Ảnh|ẢNH|Nguồn|NGUỒN|nguồn|Đồ|Infographic|Photo)")
+_IN_PHOTO_WORD = re.compile("Trong ảnh|TRONG ảnh|Ảnh minh h")
+_BARE_CREDIT_WORD = re.compile(rf"{_PHOTO}\s*[:：]")
+
 # "... tại Việt Nam. [Ngoại trưởng Kishida: Nhật Bản ủng hộ ...] Thủ tướng khẳng định ..."
 _BRACKET_LINK = re.compile(rf"(?:(?<=[.!?…\"”] )|^)\[[{UPPER}][^\[\]\n]{{15,200}}\](?:\s+|$)")
 _TIMESTAMP_LINE = re.compile(
@@ -226,7 +236,8 @@ def _is_caption_line(line: str) -> tuple[str, int] | None:
         return None
     if _CREDIT_ONLY.match(line):
         return line.strip("() ."), 0
-    m = _CREDIT_END.search(line)
+    word = _CREDIT_END_WORD.search(line)
+    m = _CREDIT_END.search(line, _start_bound(line, word.start(), opener=True)) if word else None
     if not m:
         return None
     credit = m.group(0).strip(" .-–—|()")
@@ -294,27 +305,43 @@ def _credit_end(line: str, start: int, stops: frozenset[str]) -> int:
     return pos
 
 
+def _start_bound(line: str, at: int, *, opener: bool) -> int:
+    """The first position a match can start at when it needs the word at ``at`` (or a later
+    one) preceded only by whitespace, and by one opening character when ``opener``. The
+    bound only grows with ``at`` (a word is not whitespace), so the first word gives it."""
+    while at and line[at - 1].isspace():  # \s and str.isspace() are the same class
+        at -= 1
+    return at - 1 if opener and at else at
+
+
 def _strip_inline_credits(line: str, stops: frozenset[str]) -> tuple[str, list[tuple[int, str]]]:
     """Remove photo credits inside a long line; returns the line and (column, credit) pairs."""
     found: list[tuple[int, str]] = []
     if not any(part in line for part in _INLINE_CREDIT_PARTS):
         return line, found
+    # each pass is searched from where its first possible match starts (see _CREDIT_END_WORD)
+    if word := _PAREN_CREDIT_WORD.search(line):
+        out, pos = [], 0
+        for m in _CREDIT_PAREN_INLINE.finditer(line, _start_bound(line, word.start(), opener=False)):
+            out.append(line[pos:m.start()])
+            found.append((sum(map(len, out)), m.group(0).strip(" ()")))
+            pos = m.end()
+        if out:
+            out.append(line[pos:])
+            line = "".join(out)
+    if word := _IN_PHOTO_WORD.search(line):
+        out, pos = [], 0
+        for m in _IN_PHOTO.finditer(line, word.start()):
+            out.append(line[pos:m.start()])
+            found.append((sum(map(len, out)), m.group(0).strip()))
+            pos = m.end()
+        if out:
+            out.append(line[pos:])
+            line = "".join(out)
+    if not (word := _BARE_CREDIT_WORD.search(line)):
+        return line.strip() if found else line, found
     out, pos = [], 0
-    for m in _CREDIT_PAREN_INLINE.finditer(line):
-        out.append(line[pos:m.start()])
-        found.append((sum(map(len, out)), m.group(0).strip(" ()")))
-        pos = m.end()
-    out.append(line[pos:])
-    line = "".join(out)
-    out, pos = [], 0
-    for m in _IN_PHOTO.finditer(line):
-        out.append(line[pos:m.start()])
-        found.append((sum(map(len, out)), m.group(0).strip()))
-        pos = m.end()
-    out.append(line[pos:])
-    line = "".join(out)
-    out, pos = [], 0
-    for m in _CREDIT_BARE_INLINE.finditer(line):
+    for m in _CREDIT_BARE_INLINE.finditer(line, _start_bound(line, word.start(), opener=True)):
         if m.start() < pos:
             continue
         end = _credit_end(line, m.end(), stops)
@@ -389,10 +416,13 @@ def clean_body(body: str, title: str | None = None, *, key: str | None = None) -
         body = _SPACES.sub(" ", body)
     lines = list(map(str.strip, body.split("\n")))
     credit_lines = _lines_with_credit_parts(body)
-    kept, captions, meta, caption_chars = _clean_lines(lines, key, credit_lines, captions_are_body=False)
+    # the weekday byline-date cues need "GMT": one test of the body clears every line
+    gmt_cues = _gmt_cues() if "GMT" in body else ()
+    kept, captions, meta, caption_chars = _clean_lines(lines, key, credit_lines, gmt_cues,
+                                                       captions_are_body=False)
     body_chars = sum(map(len, kept))
     if caption_chars > MAX_CAPTION_SHARE * (caption_chars + body_chars):
-        kept, captions, meta, _ = _clean_lines(lines, key, credit_lines, captions_are_body=True)
+        kept, captions, meta, _ = _clean_lines(lines, key, credit_lines, gmt_cues, captions_are_body=True)
         meta["photo_story"] = True
     bylines = _strip_bylines(kept)
     _end_at_wire_mark(kept)
@@ -413,13 +443,15 @@ def _lines_with_credit_parts(body: str) -> set[int]:
     return found
 
 
-def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int], *,
+def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int],
+                 gmt_cues: tuple[Cue, ...] = (), *,
                  captions_are_body: bool) -> tuple[list[str], list[Caption], dict, int]:
     """The kept lines ("" for a blank line), captions, meta and caption characters.
 
     ``lines`` are stripped; ``credit_lines`` are the numbers of the lines that may hold a
     caption or a credit (:func:`_lines_with_credit_parts`): the caption tests are skipped
-    on the others, where they would find nothing.
+    on the others, where they would find nothing. ``gmt_cues`` are the cues tried on lines
+    holding "GMT" (:func:`_gmt_cues`; none when the text has no "GMT").
     """
     cues, stops = _cues()
     cue_at_start = _any_cue().match
@@ -448,7 +480,7 @@ def _clean_lines(lines: list[str], title_key: str | None, credit_lines: set[int]
         if title_min <= n <= title_max and repeats_title(line, title_key):
             continue
         if n <= MAX_CUE_LINE_CHARS and (cue_at_start(line) or (
-                "GMT" in line and any(c.rx.match(line) for c in _gmt_cues()))):
+                gmt_cues and "GMT" in line and any(c.rx.match(line) for c in gmt_cues))):
             cue = next(c for c in cues if c.rx.match(line))
             if cue.action == "end" and body_chars >= MIN_BODY_BEFORE_CUT:
                 cut_reason = line[:60]
