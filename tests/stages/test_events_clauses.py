@@ -176,3 +176,18 @@ def test_a_place_of_another_act_after_the_meeting_word_is_not_the_meetings():
     assert all(m.location is None for m in _meets(art)) and _meets(art)
     art = run_events(make_article("Tổng Bí thư Tô Lâm tiếp Thủ tướng Shinzo Abe đang thăm làm việc tại Hà Nội."))
     assert _meets(art)[0].location == {"name": "Hà Nội", "country": "VNM"}
+
+
+def test_a_visit_to_ones_own_embassy_is_no_meeting_but_a_body_of_ones_people_abroad_is():
+    art = make_article("Tổng Bí thư Tô Lâm đã tới thăm Đại sứ quán Việt Nam tại Seoul.",
+                       orgs={"Đại sứ quán Việt Nam": "emb"})
+    for ent in art.entities:
+        if ent.id == "emb":
+            ent.country = "VNM"
+    assert not _meets(run_events(art))
+    art = make_article("Tổng Bí thư Tô Lâm đã tới thăm Mạng lưới Đổi mới sáng tạo Việt Nam tại Seoul.",
+                       orgs={"Mạng lưới Đổi mới sáng tạo Việt Nam": "net"})
+    for ent in art.entities:
+        if ent.id == "net":
+            ent.country = "VNM"
+    assert [sorted(m.participants) for m in _meets(run_events(art))] == [["net", "tl"]]

@@ -90,6 +90,9 @@ _CARRIED = re.compile(r"\b(?:chuyên\s+cơ|máy\s+bay)\s+(?:chở|đưa)\s", re.
 # What, between a meeting word and a place after it, makes the place another act's: a verb told in
 # the past, a quotation, a clause of time or a semicolon ("tiếp X đang thăm ... tại Việt Nam" keeps it).
 _OTHER_CLAUSE = re.compile(r"\b(?:đã|từng|sau khi|trước khi)\b|[“\";]", re.IGNORECASE)
+# A state's diplomatic mission abroad, by the head of its name.
+_MISSION = re.compile(r"\s*(?:Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|Lãnh\s+sự\s+quán|Phái\s+đoàn\s+(?:đại\s+diện\s+)?thường\s+trực)\b",
+                      re.IGNORECASE)
 # A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...", "Dự kiến, ...").
 _PROGRAMME = re.compile(r"\s*(?:theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình|dự\s+kiến)|dự\s+kiến\s*,)", re.IGNORECASE)
 # An event dated more than this many days after the article's publication is announced, not held
@@ -1231,6 +1234,24 @@ def _international_official(ctx: _Context, ref: str) -> bool:
     return any(f" {k} " in words for k in international_org_keys())
 
 
+def _own_mission(ctx: _Context, em: EventMention) -> bool:
+    """Is a meeting only with the staff of the visitor's own embassy or consulate ("Thủ tướng đã
+    tới thăm Đại sứ quán Việt Nam tại Hà Lan", "thăm cán bộ Đại sứ quán")? A state's own mission
+    is no other side (a body of its people abroad, "Mạng lưới Đổi mới sáng tạo Việt Nam", is)."""
+    if em.kind != "MEET":
+        return False
+    persons = [r for r in em.participants if ctx.is_person(r)]
+    others = [r for r in em.participants if r not in persons]
+    if not persons or not others:
+        return False
+    own = {ctx.country(r) for r in persons}
+    for r in others:
+        ent = ctx.entities.get(r)
+        if ent is None or ent.type != "ORG" or not _MISSION.match(ent.name) or ent.country not in own:
+            return False
+    return True
+
+
 def _sentence_at(ctx: _Context, offset: int) -> SentenceView | None:
     spans = ctx.article.sentences
     k = bisect.bisect_right([s.start for s in spans], offset) - 1
@@ -1354,7 +1375,8 @@ def find_events(article: Article) -> Article:
                     ems = found if isinstance(found, list) else [found] if found else []
                 else:
                     ems = [em] if (em := _sign(ctx, sent, cue, mode)) else []
-                ems = [em for em in ems if not _sports_match(ctx, sent, em) and not _one_side(ctx, em)]
+                ems = [em for em in ems if not _sports_match(ctx, sent, em) and not _one_side(ctx, em)
+                       and not _own_mission(ctx, em)]
                 if not ems:
                     continue
                 if kind == "VISIT" and len(ems) == 1 and ems[0].kind == "VISIT" and ems[0].date is None:
