@@ -9,15 +9,18 @@ ranks ("thứ 23/116"), ordinals and durations ("30 năm") have no unit and are 
 - ``approx``: the qualifier right before the number ("khoảng" about, "gần" nearly,
   "hơn"/"trên" over, "dưới" under; in a chain "khoảng hơn" the last word wins).
 - ``kind``: ``change`` after tăng/giảm/gấp; ``target`` after mục tiêu/phấn đấu/cam kết..., or
-  after lên/nâng/đạt when the figure's year is not past; ``amount`` with viện trợ/tài trợ/
-  tặng...; otherwise ``statistic``.
+  right after lên/nâng/đạt when the figure's year is not past, or shortly after a forecast or
+  wish ("có thể tăng lên", "mong muốn mua"); ``amount`` with viện trợ/tài trợ/ODA/tặng...;
+  otherwise ``statistic``.
 - ``year``: a year written right after the figure ("2,7 tỉ USD năm 2016", "vào năm 2030",
   "(năm 2009)", "trong 5 tháng đầu năm 2017"), else the last year before it in its sentence
-  that is not a comparison ("so với năm 2015"), else a "Năm 2024, ..." opening its
+  that is not a comparison ("so với năm 2015"), else a "Năm 2024, ..." heading its
   paragraph; else, for figures that are not targets, the article's present year (see
-  :func:`present_year`); targets without a year, rates per year ("9-12% năm") and
-  "từng" (ever) figures keep ``None``.
+  :func:`present_year`) in a dated article or one whose year the text evidences, unless a
+  sentence heading another year frames the figure; targets without a year, rates per year
+  ("9-12% năm") and "từng" (ever) figures keep ``None``.
 - ``about``: an English label from cue words before the number (``quantity_cues.tsv``), else
+  right after a sum's unit, else (a sentence with no subject) the previous sentence's, else
   the Vietnamese words after the unit.
 
 Cue words and units are data; the code only says where to look for them.

@@ -3,18 +3,22 @@
 - frameworks: "quan hệ Đối tác chiến lược toàn diện Việt - Hàn", "nâng cấp quan hệ lên đối tác
   chiến lược toàn diện tháng 12/2022" → level "Comprehensive Strategic Partnership" (English
   names and Vietnamese phrases in ``knowledge/data/relation_levels.tsv``; the longest phrase
-  at a place wins). A framework phrase counts only after "quan hệ" or "lên" in its sentence.
+  at a place wins). A framework phrase counts only after "quan hệ", "lên", "khuôn khổ"... in its
+  sentence, and not as a description ("là một đối tác chiến lược", "với 10 nước").
 - milestones: "thiết lập quan hệ ngoại giao năm 1992", "... ngày 25-3-1971",
   "kỷ niệm 30 năm thiết lập quan hệ ngoại giao trong năm 2024" (→ 1994); founding treaties
   ("ngày 18/7/1977, hai nước đã ký Hiệp ước Hữu nghị và Hợp tác"). A milestone needs its date:
   the text's own, an anniversary's, or for diplomatic relations with Vietnam the date in
   ``knowledge/data/diplomatic_relations.tsv`` for an anniversary ("kỷ niệm 45 năm thiết lập
   quan hệ ngoại giao" with Japan → 1973-09-21, also when celebrated the year after the
-  article's).
+  article's); days written after an anniversary ("(8-11-1972 / 8-11-2017)") win over the table.
+  A date after "và/đến" is another event's; a year shortly before a milestone ("năm 1975, hai
+  nước đã chính thức thiết lập ...", "năm 2012 đã nâng cấp quan hệ lên ...") dates it.
 
 The pair is the two countries named around the phrase ("Việt - Hàn", "với Trung Quốc",
-"giữa Việt Nam và Liên bang Nga"); a side not named there is taken from the article's most
-mentioned countries. Country mentions come from the actors stage (``article.mentions`` with
+"giữa Việt Nam và Liên bang Nga"), or for "hai nước" the ones named earlier in the sentence or
+in the previous one; a side not named there is taken from the article's most mentioned
+countries. Country mentions come from the actors stage (``article.mentions`` with
 label GPE and a ``country``) when it ran, else from ``countries.tsv`` directly
 (:func:`country_spans`), which :mod:`.documents` uses too. One relation per (pair, level) per
 article; a dated mention is preferred.
