@@ -185,6 +185,9 @@ def test_a_visit_to_ones_own_embassy_is_no_meeting_but_a_body_of_ones_people_abr
         if ent.id == "emb":
             ent.country = "VNM"
     assert not _meets(run_events(art))
+    # (the mission named bare, with no country, is the visitor's own)
+    art = make_article("Tổng Bí thư Tô Lâm đã gặp gỡ cán bộ Đại sứ quán tại Seoul.", orgs={"Đại sứ quán": "emb"})
+    assert not _meets(run_events(art))
     art = make_article("Tổng Bí thư Tô Lâm đã tới thăm Mạng lưới Đổi mới sáng tạo Việt Nam tại Seoul.",
                        orgs={"Mạng lưới Đổi mới sáng tạo Việt Nam": "net"})
     for ent in art.entities:

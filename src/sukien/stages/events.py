@@ -1247,7 +1247,9 @@ def _own_mission(ctx: _Context, em: EventMention) -> bool:
     own = {ctx.country(r) for r in persons}
     for r in others:
         ent = ctx.entities.get(r)
-        if ent is None or ent.type != "ORG" or not _MISSION.match(ent.name) or ent.country not in own:
+        bare = ent is not None and _MISSION.fullmatch(ent.name.strip()) is not None  # "cán bộ Đại sứ quán"
+        if ent is None or ent.type != "ORG" or not _MISSION.match(ent.name) or \
+                not (ent.country in own or (bare and ent.country is None)):
             return False
     return True
 
