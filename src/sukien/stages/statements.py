@@ -217,10 +217,8 @@ class _State:
         """"Viện KSND đề nghị tuyên phạt bị cáo ...", "Bị cáo mong được khoan hồng": in a trial report,
         a statement between parties of one country (or none) is a step of the case. One country
         asking another ("Brasilia yêu cầu Buenos Aires cung cấp ...") still counts."""
-        if not self.trial:
-            return False
         countries = {self.country(r) for r in source + target} - {None}
-        return len(countries) < 2
+        return len(countries) < 2 and self.trial  # (the article is scanned only when this could matter)
 
     def team_sources(self, sent: SentenceView, source: list[str]) -> bool:
         """"U23 Uzbekistan sẽ đối đầu ...", "Anh được đánh giá cao hơn", "Real Madrid muốn ...": in
