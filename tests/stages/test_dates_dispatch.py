@@ -141,3 +141,27 @@ def test_keywords_from_the_trigger_pass_are_those_of_the_own_pass(text):
     assert D._anchors(text, low, found) == D._anchors(text, low)
     assert [(h.kind, h.start, h.end, h.groups) for h in D._hits(text, low, found)] == \
         [(h.kind, h.start, h.end, h.groups) for h in D._hits(text, low)]
+
+
+def _forms_by_old_loop(text: str, s: int, word: str):
+    """What _hits looked up at a place before _places fused the two steps."""
+    forms_at = D._forms_by_start()
+    if word:
+        return forms_at.get(word)
+    c = text[s]
+    if c == "(":
+        return forms_at["("]
+    if c.isdigit():
+        return forms_at["0"] if D._DAY_MONTH.match(text, s) else None
+    w = D._FIRST_WORD.match(text, s)
+    return None if w is None else forms_at.get(w.group())
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, "a  b\u00a0c\td\ne f g", "(a b) c (d", "ngàyx 1/2 thứ 3/4 ngày, 5-6 (7/8)"])
+def test_places_are_the_word_starts_with_forms(text):
+    forms_at = D._forms_by_start()
+    for a in range(0, len(text)):
+        for lo in range(max(0, a - D.LOOKBACK_CHARS), a + 1):
+            expected = [(s, f) for s, w in [*D._word_starts_before(text, lo, a), (a, "")]
+                        if (f := _forms_by_old_loop(text, s, w)) is not None]
+            assert D._places(text, lo, a, forms_at) == expected, (text, lo, a)

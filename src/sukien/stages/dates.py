@@ -85,6 +85,7 @@ _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _M = r"(?:1[0-2]|0?[1-9])"
 _Y = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _END = r"(?![\d%]|[/.,]\d)"  # not glued to more digits (1.000, 23/116, 2,5), not a percentage
+_YEAR = re.compile(_Y)
 
 
 def _ci(word: str) -> str:
@@ -220,11 +221,14 @@ class _Context:
     out: list[DateSpan] = field(default_factory=list)
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_published(published: str | None) -> date | None:
     """``YYYY-MM-DD`` at the start of ``published`` (``T...`` and zone ignored), else None."""
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    m = _ISO_DATE.match(published.strip())
     if not m:
         return None
     try:
@@ -367,13 +371,13 @@ def _handle(ctx: _Context, kind: str, g: dict[str, Any], start: int, end: int, t
     elif kind == "year_range":
         _emit(ctx, start, end, f"{g['y1']}/{g['y2']}", "year", explicit_year=True)
     elif kind == "year":
-        years = re.findall(_Y, g["y"])
+        years = _YEAR.findall(g["y"])
         if not g.get("cac"):
             years = years[:1]
         if len(years) == 1:
             _emit(ctx, start, end, years[0], "year", edge=_edge(ctx, g), explicit_year=True)
             return
-        for ym in re.finditer(_Y, text):  # "các năm 2001, 2006, 2013": one span per year
+        for ym in _YEAR.finditer(text):  # "các năm 2001, 2006, 2013": one span per year
             _emit(ctx, start + ym.start(), start + ym.end(), ym.group(), "year", explicit_year=True)
     elif kind == "year_rel":
         shift = _YEAR_SHIFT[_key(g["dir"])]
@@ -616,14 +620,59 @@ def _word_starts_before(text: str, lo: int, a: int) -> list[tuple[int, str]]:
     return [(s, "") for s in starts[-LOOKBACK_WORDS:]]
 
 
+def _forms_at(text: str, s: int, forms_at: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+              ) -> tuple[tuple[str, re.Pattern[str]], ...] | None:
+    """The forms that can start at ``s``, by what stands there: "(", a day and month (the digit
+    forms both begin with one), or a word of letters (its first word as the forms spell it)."""
+    c = text[s]
+    if c == "(":
+        return forms_at["("]
+    if c.isdigit():
+        return forms_at["0"] if _DAY_MONTH.match(text, s) is not None else None
+    w = _FIRST_WORD.match(text, s)
+    return None if w is None else forms_at.get(w.group())
+
+
+def _places(text: str, lo: int, a: int, forms_at: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+            ) -> list[tuple[int, tuple[tuple[str, re.Pattern[str]], ...]]]:
+    """The places a date expression covering anchor ``a`` is tried at, left to right: the word
+    starts of ``_word_starts_before(text, lo, a)``, then ``a``, each with the forms that can
+    start there; places where none can are left out. (The two steps fused for the usual window
+    without "(": most words looked back at start no form and are dropped without a tuple.)"""
+    found = []
+    seg = text[lo:a]
+    if "(" not in seg:
+        tokens = seg.rsplit(None, LOOKBACK_WORDS)
+        if len(tokens) > LOOKBACK_WORDS:
+            del tokens[0]
+        n = end = len(seg)
+        for tok in reversed(tokens):
+            end = seg.rfind(tok, 0, end)
+            if end == 0 and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] == "("):
+                break  # the window starts inside a word (only the leftmost token starts at lo)
+            if end + len(tok) < n and tok.isalpha():
+                forms = forms_at.get(tok)
+            else:  # a word cut by the window's end, or not all letters: read from the text
+                forms = _forms_at(text, lo + end, forms_at)
+            if forms is not None:
+                found.append((lo + end, forms))
+        found.reverse()
+    else:
+        for s, _ in _word_starts_before(text, lo, a):
+            forms = _forms_at(text, s, forms_at)
+            if forms is not None:
+                found.append((s, forms))
+    forms = _forms_at(text, a, forms_at)
+    if forms is not None:
+        found.append((a, forms))
+    return found
+
+
 def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
     the scanner's first matching form reaches past the anchor."""
     forms_at = _forms_by_start()
-    digit_forms, paren_forms = forms_at["0"], forms_at["("]
-    first_word = _FIRST_WORD.match
-    day_month = _DAY_MONTH.match
     hits: list[_Hit] = []
     covered = 0
     for a in _anchors(text, low, keyword_hits):
@@ -632,26 +681,7 @@ def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]]
         lo = a - LOOKBACK_CHARS
         if lo < covered:
             lo = covered
-        places = _word_starts_before(text, lo, a)
-        places.append((a, ""))
-        for s, word in places:
-            if word:  # a word of letters only: its own first word
-                forms = forms_at.get(word)
-                if forms is None:
-                    continue
-            elif (c := text[s]) == "(":
-                forms = paren_forms
-            elif c.isdigit():
-                if day_month(text, s) is None:
-                    continue  # neither digit form can match: one call instead of two
-                forms = digit_forms
-            else:
-                w = first_word(text, s)
-                if w is None:
-                    continue
-                forms = forms_at.get(w.group())
-                if forms is None:
-                    continue
+        for s, forms in _places(text, lo, a, forms_at):
             for kind, pattern in forms:  # noqa: B007 - kind: the form that matched
                 m = pattern.match(text, s)
                 if m is not None:
