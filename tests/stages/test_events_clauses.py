@@ -194,3 +194,11 @@ def test_a_visit_to_ones_own_embassy_is_no_meeting_but_a_body_of_ones_people_abr
         if ent.id == "net":
             ent.country = "VNM"
     assert [sorted(m.participants) for m in _meets(run_events(art))] == [["net", "tl"]]
+
+
+def test_a_papers_day_of_publication_is_not_the_meetings():
+    text = ("Chiều 21/11, Tổng Bí thư Tô Lâm tiếp Tổng thống Lee Jae Myung. "
+            "Theo bài viết đăng ngày 20/11, cuộc gặp giữa Tổng Bí thư Tô Lâm và Thủ tướng Shinzo Abe rất quan trọng.")
+    dates = [("Chiều 21/11", "2025-11-21", "afternoon"), ("ngày 20/11", "2025-11-20", None)]
+    meets = {tuple(sorted(m.participants)): m.date for m in _meets(run_events(make_article(text, dates=dates)))}
+    assert meets[("abe", "tl")] != "2025-11-20"

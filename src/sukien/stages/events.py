@@ -93,6 +93,12 @@ _OTHER_CLAUSE = re.compile(r"\b(?:đã|từng|sau khi|trước khi)\b|[“\";]",
 # A state's diplomatic mission abroad, by the head of its name.
 _MISSION = re.compile(r"\s*(?:Đại\s+sứ\s+quán|Tổng\s+Lãnh\s+sự\s+quán|Lãnh\s+sự\s+quán|Phái\s+đoàn\s+(?:đại\s+diện\s+)?thường\s+trực)\b",
                       re.IGNORECASE)
+# A paper's or site's day of publication, before or right after the day ("đăng ngày 31/5", "số ra
+# chiều 2/6 đã đăng bài"); PRESS_CHARS: how far back its word may stand ("đăng tải trên trang ... ngày").
+PRESS_CHARS = 24
+_PRESS_BEFORE = re.compile(r"\b(?:đăng(?:\s+tải)?|số\s+ra|xuất\s+bản)\s+(?:vào\s+)?(?:ngày\s*)?$", re.IGNORECASE)
+# (not "ngày 29/6, hãng TASS đưa tin ...": a wire reports the day's own events)
+_PRESS_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:đã\s+)?đăng(?:\s+tải)?\s+(?:bài|tin)\b", re.IGNORECASE)
 # A sentence opening on the programme announces what it tells ("Theo kế hoạch, ... X gặp ...", "Dự kiến, ...").
 _PROGRAMME = re.compile(r"\s*(?:theo\s+(?:kế\s+hoạch|chương\s+trình|lịch\s+trình|dự\s+kiến)|dự\s+kiến\s*,)", re.IGNORECASE)
 # An event dated more than this many days after the article's publication is announced, not held
@@ -211,6 +217,8 @@ def _date_for(article: Article, offset: int, kind: str = "MEET", sent: SentenceV
         found = date_for_offset(article, offset, **({} if kind == "VISIT" else {"precisions": ("day",)}))
     except Exception:  # noqa: BLE001 - a dates bug must not lose the event
         return None
+    if found is not None and _published_by_press(article.text_clean, found):
+        return None  # "bài viết đăng ngày 31/5", "tờ Thời báo Washington ngày 29/5 đã đăng": a paper's day
     if kind != "VISIT":
         past = _past_month(article, offset)
         if past is not None and not (found is not None and (found.value or "").startswith(past.value or "-")):
@@ -230,6 +238,13 @@ def _date_for(article: Article, offset: int, kind: str = "MEET", sent: SentenceV
         if days:
             return days[-1]
     return found
+
+
+def _published_by_press(text: str, d: DateSpan) -> bool:
+    """Is ``d`` the day a paper or site published something ("bài viết đăng (tải) ngày 28/5",
+    "báo Nikkei số ra chiều 2/6 đã đăng bài", "tờ ... ngày 29/5 đã đăng bài")?"""
+    return _PRESS_BEFORE.search(text[max(0, d.start - PRESS_CHARS):d.start]) is not None or \
+        _PRESS_AFTER.match(text, d.end) is not None
 
 
 def _earlier_period(article: Article, sent: SentenceView, offset: int) -> DateSpan | None:
