@@ -625,7 +625,7 @@ def _trim_org(text: str, head_end: int, end: int) -> int:
         return end
     for c in _COMMA_OR_AND.finditer(text, head_end, end):
         nxt = match_key(text[c.end():c.end() + TITLE_PEEK])
-        if any(nxt.startswith(t) for t in _title_starts(nxt[:4])):
+        if nxt.startswith(_title_starts(nxt[:4])):
             return c.start()
     return end
 
@@ -858,6 +858,9 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
         if tag.kind not in (kb.TITLE, kb.HONORIFIC):
             i += 1
             continue
+        if tag.kind == kb.HONORIFIC and _nothing_named_after(text, tag.end, by_start):
+            i += 1  # "bà con", "ông bà": what _read_chain would find, without reading it
+            continue
         chain = _read_chain(text, tags, i, by_start)
         i = chain.next_index
         if chain.person is not None:
@@ -879,6 +882,14 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
                 alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
                                        chain.country or _title_country(chain.titles)))
     return people, alone
+
+
+def _nothing_named_after(text: str, pos: int, by_start: dict[int, int]) -> bool:
+    """After an honorific ending at ``pos``, is there no name to read: the text ends, or the
+    next word is neither a tag nor capitalised (nor a bracket closing)? A chain read from
+    there stops at once (after "ông" only a name, a title or a tag may follow)."""
+    pos = _SPACES.match(text, pos).end()
+    return pos >= len(text) or (pos not in by_start and text[pos] != ")" and not text[pos].isupper())
 
 
 # Words before a title written alone that say no present holder is meant: plurals ("các
@@ -919,7 +930,7 @@ def _name_before(text: str, start: int, tags: list[Tag], i: int) -> PersonMentio
         if t.start < e and s < t.end:
             return None
     tokens = name_tokens(m.group(1))
-    if any(t in STOP_WORDS for t in tokens):
+    if not STOP_WORDS.isdisjoint(tokens):
         return None
     if degrees := leading_degree_words(tokens):
         s = _token_end(text, s, tokens[:degrees]) + 1  # "PGS.TS Mai Thanh Quế, Phó Giám đốc ..."
@@ -1241,7 +1252,7 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 # a lower-case name after a body's head noun runs to a comma ("Cục trưởng
                 # Cục pháp chế, Bộ Quốc phòng")
                 if cap_word in kb.ORG_HEADS and (low := _LOWER_NAME_TO_COMMA.match(text, pos)) \
-                        and not any(x in _NOT_IN_NAMES for x in low.group(1).split()):
+                        and _NOT_IN_NAMES.isdisjoint(low.group(1).split()):
                     if chain.country is None and not chain.evidence:
                         title_end = low.end(1)
                     w = low
@@ -1396,10 +1407,12 @@ _name_word_key = lru_cache(maxsize=WORD_KEY_MEMO)(kb.word_key)
 def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: list[tuple[int, int]],
                      tags: list[Tag]) -> list[PersonMention]:
     """Other occurrences of full names already found ("Woo Won-shik" with no title)."""
+    names = {p.name for p in people if len(p.name.split()) >= 2}
+    if not names:
+        return []
     seen = {(p.start, p.end) for p in people}
     taken = [(t.start, t.end) for t in tags if t.kind != kb.HONORIFIC]
     out: list[PersonMention] = []
-    names = {p.name for p in people if len(p.name.split()) >= 2}
     for name in names:
         k = _name_word_key(name)
         start = key.find(k)
@@ -1491,10 +1504,12 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
                     spans.append((t.start, t.end))
                 named_info[key] = (place.country, "")
                 mentions.append(Mention(t.start, t.end, LOC, STAGE, {"kind": place.kind}, place.name, place.country))
-    # countries by how often they are named (ties: first named first), not Vietnam
-    others = [c for c in sorted(gpe_spans, key=lambda iso: len(gpe_spans[iso]), reverse=True) if c != "VNM"]
     # -- people
     groups = _group_people(people)
+    # countries by how often they are named (ties: first named first), not Vietnam: a
+    # person's last-resort country
+    others = [c for c in sorted(gpe_spans, key=lambda iso: len(gpe_spans[iso]), reverse=True)
+              if c != "VNM"] if groups else []
     person_entities: list[tuple[Entity, list[PersonMention]]] = []
 
     def near(pos: int, reach: int | None = None) -> str | None:
@@ -1509,7 +1524,7 @@ def _build(article: Article, text: str, tags: list[Tag], people: list[PersonMent
                 found = iso
         return found
 
-    tag_starts = [t.start for t in tags]
+    tag_starts = [t.start for t in tags] if groups else []  # read by stated_after, for people only
 
     def stated_after(end: int) -> tuple[str | None, bool]:
         """The country written right after a name: (ISO3, said with "người")."""
@@ -1677,6 +1692,8 @@ def _is_spouse(t: TitleOnly) -> bool:
 
 def _group_people(people: list[PersonMention]) -> list[list[PersonMention]]:
     """One group per person: same folded name, or a partial name of a fuller one."""
+    if not people:
+        return []  # an article naming nobody: nothing to group
     people = sorted(people, key=lambda p: p.start)
     full: dict[str, list[PersonMention]] = {}
     partial: list[PersonMention] = []
@@ -1816,7 +1833,7 @@ def _person_entity(members: list[PersonMention], others: list[str],
     international_body = country == INTERNATIONAL
     if country == INTERNATIONAL:
         country = None
-    if country is None and shape == VN and any(t in VN_MIDDLE_NAMES for t in name_tokens(name)[1:-1]):
+    if country is None and shape == VN and not VN_MIDDLE_NAMES.isdisjoint(name_tokens(name)[1:-1]):
         country = "VNM"  # "Ngô Thị Mận": Chinese names read in Sino-Vietnamese never have Thị
     if country is None and name in kb.NAMESAKES:
         country = "VNM"  # "Chủ tịch Hồ Chí Minh, Chủ tịch Mao Trạch Đông": a Vietnamese figure

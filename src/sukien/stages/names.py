@@ -126,7 +126,7 @@ def leading_place_words(tokens: list[str]) -> int:
 
 @lru_cache(maxsize=NAME_MEMO)
 def _leading_place_words(tokens: tuple[str, ...]) -> int:
-    if not tokens or not all(is_vn_syllable(t) for t in tokens):
+    if not tokens or not all(map(is_vn_syllable, tokens)):
         return 0
     if tokens[0] in vn_surnames() and len(tokens) <= MAX_VN_NAME_WORDS:
         return 0
