@@ -36,3 +36,17 @@ def test_header_reads_the_same_first_lines_as_a_full_split():
     assert _first_nonblank_lines("a\nb", 6) == [(0, "a"), (1, "b")]
     assert parse_timestamp("22:00 25-06-2024") is None  # no "/": not a timestamp line
     assert parse_timestamp("22:00 25/06/2024") == "2024-06-25T22:00"
+
+
+def test_signature_keys_are_in_every_signature_match():
+    # every _SIG alternative is a pair of characters: try all pairs of the characters they
+    # are made of (ASCII letters, Latin-1, C1 controls, the Windows-1252 punctuation)
+    alphabet = [chr(c) for c in (*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0x80, 0x100),
+                                 0x192, *range(0x2010, 0x2031), 0x2039, 0x203A, 0x20AC, 0x2122,
+                                 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x2C6, 0x2DC)]
+    for enc, rx in decode._SIG.items():
+        key = decode._SIG_KEYS[enc]
+        for a in alphabet:
+            for b in alphabet:
+                if rx.fullmatch(a + b):
+                    assert key.search(a + b), (enc, a + b)

@@ -129,6 +129,16 @@ _SIG = {
 }
 
 
+# The rarer side of each _SIG pattern's pairs: every match holds one of these characters.
+# A text that only has a stray "©" or "ü" would otherwise run all three findall(), two of
+# which are tried at every letter; a text without an encoding's characters has 0 hits of it.
+_SIG_KEYS = {
+    "vni": re.compile(r"[øûïåäëüØÛÏÅÄËÜñ]"),
+    "tcvn3": re.compile(r"[¸µ¶·¹¨©ª«¬®§¼½¾×÷]"),
+    "utf8": re.compile(r"[‘\u0080-\u00bfƒ€‚„…†‡ˆ‰Š‹ŒŽ’“”•–—˜™š›œžŸ]"),
+}
+
+
 # Any legacy signature needs one of these; real Vietnamese text almost never has them.
 # Searched as separate patterns: each one starts with a literal or one character class,
 # which the regex engine scans for in C, while their alternation is tried at every position
@@ -154,7 +164,7 @@ def _signatures(text: str) -> list[str]:
     sample = text[:20000]
     if not _has_signature_char(sample) or not any(rx.search(sample) for rx in _SIG_ANY):
         return []
-    hits = {enc: len(rx.findall(sample)) for enc, rx in _SIG.items()}
+    hits = {enc: len(rx.findall(sample)) if _SIG_KEYS[enc].search(sample) else 0 for enc, rx in _SIG.items()}
     if max(hits.values()) < MIN_SIGNATURE_HITS:  # the common case: no word count needed
         return []
     nwords = max(1, len(_WORD.findall(sample)))
