@@ -27,7 +27,7 @@ import ahocorasick
 
 from ..knowledge import load_table
 from ..model import Article, Mention, Span
-from .dates import keyword_phrases, lowered
+from .article_words import keyword_phrases, lowered
 
 EVENT_KINDS = ("MEET", "VISIT", "SIGN")
 STATEMENT_KINDS = ("PROPOSE", "AGREE", "PLEDGE", "SUPPORT", "CRITICIZE", "REJECT", "AID")

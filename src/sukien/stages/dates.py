@@ -49,6 +49,11 @@ import ahocorasick
 
 from ..knowledge import load_table
 from ..model import Article, DateSpan
+from .article_words import LOWER_KEY, keyword_phrases, lowered  # noqa: F401 - LOWER_KEY: re-exported
+from .article_words import DateVocab as _Vocab
+from .article_words import date_key as _key
+from .article_words import date_vocab as _vocab
+from .cues import article_date_phrases
 
 STAGE = "dates"
 
@@ -94,35 +99,6 @@ def _ci(word: str) -> str:
     first = parts[0]
     head = f"[{first[0].upper()}{first[0].lower()}]{re.escape(first[1:])}"
     return r"\s+".join([head] + [re.escape(p) for p in parts[1:]])
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    part_of_day: dict[str, str]
-    relative_day: dict[str, int]
-    after_part: dict[str, int]
-    weekday: dict[str, int]
-    edge: dict[str, str]
-    direction: dict[str, str]
-
-
-def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
-
-
-@cache
-def _vocab() -> _Vocab:
-    by_kind: dict[str, dict[str, str]] = {}
-    for row in load_table("date_words", required=("word", "kind", "value")):
-        by_kind.setdefault(row["kind"], {})[_key(row["word"])] = row["value"]
-    return _Vocab(
-        part_of_day=by_kind["part_of_day"],
-        relative_day={k: int(v) for k, v in by_kind["relative_day"].items()},
-        after_part={k: int(v) for k, v in by_kind["relative_after_part"].items()},
-        weekday={k: int(v) for k, v in by_kind["weekday"].items()},
-        edge=by_kind["edge"],
-        direction=by_kind["direction"],
-    )
 
 
 def _alt(words: Iterable[str], *, exact_case: bool = False) -> str:
@@ -477,25 +453,6 @@ def _date_digits() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
-def keyword_phrases() -> tuple[str, ...]:
-    """The lower-case phrases the date forms without digits start or end with (the trigger
-    matcher of ``cues`` finds them in its pass over an article, see ``resolve_dates``)."""
-    return _keywords()
-
-
-@cache
-def _keywords() -> tuple[str, ...]:
-    """Lower-case words that start or end the date forms without digits."""
-    v = _vocab()
-    words = {"cùng ngày", "tuần tới", "tuần sau", "tuần này", "tuần trước", "tuần qua",
-             "năm nay", "năm ngoái", "năm tới", "năm sau"}
-    words |= set(v.weekday)
-    words |= set(v.relative_day)
-    words |= {f"{p} {s}" for p in v.part_of_day for s in v.after_part}
-    words |= {f"{e} năm" for e in v.edge}
-    return tuple(sorted(words))
-
-
 @cache
 def phrase_automaton(phrases: tuple[str, ...]) -> ahocorasick.Automaton:
     """An Aho-Corasick automaton over lower-case ``phrases`` (values: the phrase)."""
@@ -535,7 +492,7 @@ def _anchors(text: str, low: str | None = None, keyword_hits: list[tuple[int, st
         out.append(s)
     low = text.lower() if low is None else low
     if keyword_hits is None:
-        out += [end - len(p) + 1 for end, p in phrase_automaton(_keywords()).iter(low)]
+        out += [end - len(p) + 1 for end, p in phrase_automaton(keyword_phrases()).iter(low)]
     elif keyword_hits:
         out += [s for s, p in keyword_hits if low.startswith(p, s)]
     return sorted(set(out))
@@ -786,23 +743,6 @@ def _mark_alternative(text: str, spans: list[DateSpan], span: DateSpan) -> None:
         span.attrs["alternative"] = True
 
 
-# article.meta key of the lower-cased text_clean, shared by the stages that match lower-case
-# phrases (a private cache: keys starting with "_" are never exported).
-LOWER_KEY = "_lower"
-
-
-def lowered(article: Article) -> str:
-    """``article.text_clean.lower()``, computed once per article (kept in ``article.meta``
-    with the text it was made from, so a changed text is lowered again)."""
-    text = article.text_clean
-    cached = article.meta.get(LOWER_KEY)
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    low = text.lower()
-    article.meta[LOWER_KEY] = (text, low)
-    return low
-
-
 def resolve_dates(article: Article) -> Article:
     """Pipeline stage: fill ``article.dates`` (see module doc)."""
     hint = article.meta.get(YEAR_HINT_KEY)
@@ -810,8 +750,7 @@ def resolve_dates(article: Article) -> Article:
     keyword_hits = None
     if len(low) == len(article.text_clean):  # (else the trigger pass's offsets are not low's)
         # the keywords come out of the trigger cues' automaton pass (made here for the events
-        # stage): one pass over the article instead of two. (cues imports this module.)
-        from .cues import article_date_phrases
+        # stage): one pass over the article instead of two
         keyword_hits = article_date_phrases(article)
     hits = _hits(article.text_clean, low, keyword_hits)
     article.meta[HITS_KEY] = (article.text_clean, hits)

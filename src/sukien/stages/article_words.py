@@ -1,0 +1,83 @@
+"""What several stages read from one article, made once: its date words and its lower-cased text.
+
+The dates stage resolves date expressions; the trigger matcher of :mod:`sukien.stages.cues`
+finds the date stage's keywords in the same automaton pass as the trigger words (one pass over
+the article instead of two). Both read the vocabulary from here, so neither imports the other's
+module for it. The lower-cased text is shared by the dates, actors, cues and relations stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import load_table
+from ..model import Article
+
+
+@dataclass(frozen=True)
+class DateVocab:
+    """The words of knowledge/data/date_words.tsv by kind, keyed by :func:`date_key`."""
+
+    part_of_day: dict[str, str]
+    relative_day: dict[str, int]
+    after_part: dict[str, int]
+    weekday: dict[str, int]
+    edge: dict[str, str]
+    direction: dict[str, str]
+
+
+def date_key(phrase: str) -> str:
+    """Lower case, one space between words."""
+    return " ".join(phrase.lower().split())
+
+
+@cache
+def date_vocab() -> DateVocab:
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in load_table("date_words", required=("word", "kind", "value")):
+        by_kind.setdefault(row["kind"], {})[date_key(row["word"])] = row["value"]
+    return DateVocab(
+        part_of_day=by_kind["part_of_day"],
+        relative_day={k: int(v) for k, v in by_kind["relative_day"].items()},
+        after_part={k: int(v) for k, v in by_kind["relative_after_part"].items()},
+        weekday={k: int(v) for k, v in by_kind["weekday"].items()},
+        edge=by_kind["edge"],
+        direction=by_kind["direction"],
+    )
+
+
+def keyword_phrases() -> tuple[str, ...]:
+    """The lower-case phrases the date forms without digits start or end with (the trigger
+    matcher of ``cues`` finds them in its pass over an article, see ``dates.resolve_dates``)."""
+    return _keywords()
+
+
+@cache
+def _keywords() -> tuple[str, ...]:
+    """Lower-case words that start or end the date forms without digits."""
+    v = date_vocab()
+    words = {"cùng ngày", "tuần tới", "tuần sau", "tuần này", "tuần trước", "tuần qua",
+             "năm nay", "năm ngoái", "năm tới", "năm sau"}
+    words |= set(v.weekday)
+    words |= set(v.relative_day)
+    words |= {f"{p} {s}" for p in v.part_of_day for s in v.after_part}
+    words |= {f"{e} năm" for e in v.edge}
+    return tuple(sorted(words))
+
+
+# article.meta key of the lower-cased text_clean, shared by the stages that match lower-case
+# phrases (a private cache: keys starting with "_" are never exported).
+LOWER_KEY = "_lower"
+
+
+def lowered(article: Article) -> str:
+    """``article.text_clean.lower()``, computed once per article (kept in ``article.meta``
+    with the text it was made from, so a changed text is lowered again)."""
+    text = article.text_clean
+    cached = article.meta.get(LOWER_KEY)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    low = text.lower()
+    article.meta[LOWER_KEY] = (text, low)
+    return low
