@@ -351,22 +351,24 @@ def _recluster(store: Any, new_ids: list[str], known: dict[str, st.LinkFeatures]
                                                                           np.zeros(0, np.float32), []), [], [])
              for m in members]
     index = {f.id: i for i, f in enumerate(feats)}
-    stored = []
-    for part in _chunks(members):
-        q = ",".join("?" * len(part))
-        stored += conn.execute(f"SELECT a, b, score FROM link_edges WHERE a IN ({q})", list(part)).fetchall()
     edges = []
     updates = []
-    for a, b, s in stored:
-        if a not in index or b not in index:
-            continue
-        i, j = index[a], index[b]
-        score = s
-        if s < 1.0 and a in known and b in known:
-            score = st.pair_score(feats[i], feats[j])
-            updates.append((score, a, b))
-        if score >= st.EDGE_MIN:
-            edges.append((min(i, j), max(i, j), score))
+    # the stored edges are read as plain tuples, chunk by chunk, never all at once (on a first
+    # link of the whole corpus, ~1M sqlite3.Row objects were ~0.3 GB)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    for part in _chunks(members):
+        q = ",".join("?" * len(part))
+        for a, b, s in cursor.execute(f"SELECT a, b, score FROM link_edges WHERE a IN ({q})", list(part)):
+            if a not in index or b not in index:
+                continue
+            i, j = index[a], index[b]
+            score = s
+            if s < 1.0 and a in known and b in known:
+                score = st.pair_score(feats[i], feats[j])
+                updates.append((score, a, b))
+            if score >= st.EDGE_MIN:
+                edges.append((min(i, j), max(i, j), score))
     groups = st.cluster(len(feats), edges, penalty=lambda i, j: st.date_penalty(feats[i], feats[j]))
     old_dups = {}
     for part in _chunks(members):
