@@ -24,7 +24,8 @@ def test_text_without_a_cue_has_no_phrase_hits_and_one_with_a_phrase_has():
 
 def test_lowered_text_is_shared_with_dates_and_dropped_after_relations():
     from sukien.model import Article
-    from sukien.stages.dates import LOWER_KEY, lowered, resolve_dates
+    from sukien.stages.article_words import LOWER_KEY, lowered
+    from sukien.stages.dates import resolve_dates
 
     text = "Ngày 6/12/2022, Việt Nam và Hàn Quốc nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện."
     article = Article(id="x", text_clean=text, published="2022-12-06")

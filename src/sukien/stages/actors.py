@@ -39,7 +39,7 @@ from ..text.chars import LOWER, UPPER
 from ..text.normalize import fold_name as _fold_name_uncached
 from ..text.normalize import match_key
 from . import actors_knowledge as kb
-from .dates import lowered
+from .article_words import lowered
 from .names import (
     FOREIGN,
     NAME_RUN,

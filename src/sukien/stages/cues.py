@@ -190,7 +190,7 @@ def _leftmost_longest(text: str, found: list[tuple[int, int, tuple]]) -> list[Cu
 
 class _TriggerMatcher(CueMatcher):
     """The trigger cues, and in the same automaton pass the dates stage's keywords
-    (``dates.keyword_phrases``): the pass over a whole article costs the same for both, and the
+    (``article_words.keyword_phrases``): the pass over a whole article costs the same for both, and the
     dates stage needs the article's cues' padded text made anyway (the events stage reads it)."""
 
     def __init__(self, rows: list[tuple[str, str, str]], phrases: Sequence[str]) -> None:
@@ -234,7 +234,7 @@ def article_cues(article: Article) -> list[Cue]:
 
 
 def article_date_phrases(article: Article) -> list[tuple[int, str]]:
-    """``(start, phrase)`` of the dates stage's keywords (``dates.keyword_phrases``) in the
+    """``(start, phrase)`` of the dates stage's keywords (``article_words.keyword_phrases``) in the
     article's padded text (punctuation blanked: the caller checks them against its own text)."""
     cached = article.meta.get("_cues")
     if cached is None or cached[0] != len(article.text_clean):

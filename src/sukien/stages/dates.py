@@ -49,10 +49,10 @@ import ahocorasick
 
 from ..knowledge import load_table
 from ..model import Article, DateSpan
-from .article_words import LOWER_KEY, keyword_phrases, lowered  # noqa: F401 - LOWER_KEY: re-exported
 from .article_words import DateVocab as _Vocab
 from .article_words import date_key as _key
 from .article_words import date_vocab as _vocab
+from .article_words import keyword_phrases, lowered
 from .cues import article_date_phrases
 
 STAGE = "dates"

@@ -27,6 +27,7 @@ from datetime import timedelta
 from ..model import Article, DateSpan, Event, Mention
 from ..text.normalize import match_key
 from .actors_knowledge import international_org_keys
+from .article_words import lowered
 from .cues import (
     EVENT_KINDS,
     LEADERS,
@@ -312,6 +313,12 @@ def _dedupe(refs: list[str]) -> list[str]:
     return seen
 
 
+def is_sport_article(article: Article) -> bool:
+    """Does the article hold SPORT_ARTICLE_CUES sports words or more (the events and statements
+    stages both ask: countries that "meet" or "support" in it are teams)?"""
+    return sum(c.has("SPORT") for c in article_cues(article)) >= SPORT_ARTICLE_CUES
+
+
 class _Context:
     """What the event stage knows about the article while it reads it in order."""
 
@@ -333,14 +340,13 @@ class _Context:
         self.trips: list[EventMention] = []  # the visits read so far, for meetings during them
         self.main_visitor: str | None = None  # the person making the article's first trip
         self._places: dict[int, tuple[int, Mention]] | None = None
-        self._lower: str | None = None
         self._sports: bool | None = None
 
     @property
     def sports(self) -> bool:
-        """Is the article about sport (SPORT_ARTICLE_CUES sports words or more)? Counted on first need."""
+        """Is the article about sport (:func:`is_sport_article`)? Counted on first need."""
         if self._sports is None:
-            self._sports = sum(c.has("SPORT") for c in article_cues(self.article)) >= SPORT_ARTICLE_CUES
+            self._sports = is_sport_article(self.article)
         return self._sports
 
     def place_at(self, lo: int, hi: int) -> Mention | None:
@@ -353,12 +359,6 @@ class _Context:
                     self._places[m.start] = (k, m)
         found = [self._places[p] for p in range(lo, hi + 1) if p in self._places]
         return min(found, key=lambda km: km[0])[1] if found else None
-
-    def lower(self) -> str:
-        """The article's text in lower case (made on first need)."""
-        if self._lower is None:
-            self._lower = self.article.text_clean.lower()
-        return self._lower
 
     def country(self, ref: str) -> str | None:
         if len(ref) == 3 and ref.isupper():
@@ -715,10 +715,10 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
         return None
     if _POSTING.search(text, country_tok.end, min(sent.span.end, country_tok.end + POSTING_CHARS)):
         return None  # "đến Việt Nam bắt đầu nhiệm kỳ công tác": a new ambassador's posting
-    sender = ctx.lower().rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
+    sender = lowered(ctx.article).rfind("cử ", max(sent.span.start, cue.start - 40), cue.start)
     if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
         return None  # "đã cử Đặc phái viên sang thăm Việt Nam": the sender is not the visitor
-    invite = ctx.lower().rfind("mời", sent.span.start, cue.start)
+    invite = lowered(ctx.article).rfind("mời", sent.span.start, cue.start)
     if invite >= 0 and not any(ch in text[invite:cue.start] for ch in ",;.") and \
             not text[max(sent.span.start, invite - 7):invite].lower().endswith(("theo lời ", "lời ")):
         return None  # "mời Thủ tướng X sang thăm Việt Nam": an invitation, not a trip yet
@@ -1442,4 +1442,4 @@ def find_events(article: Article) -> Article:
     return article
 
 
-__all__ = ["find_events", "principals", "shared_principals", "EVENT_SPANS_KEY"]
+__all__ = ["find_events", "principals", "shared_principals", "is_sport_article", "EVENT_SPANS_KEY"]

@@ -35,14 +35,13 @@ import ahocorasick
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Relation
+from .article_words import LOWER_KEY, lowered
 from .dates import (
     _CLAUSE_END,
-    LOWER_KEY,
     date_for_offset,
     find_dates,
     find_phrases,
     infer_year,
-    lowered,
     parse_published,
     trimmed,
 )

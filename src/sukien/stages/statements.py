@@ -46,7 +46,7 @@ from .cues import (
     last_word,
     text_end,
 )
-from .events import EVENT_SPANS_KEY, SPORT_ARTICLE_CUES, shared_principals
+from .events import EVENT_SPANS_KEY, is_sport_article, shared_principals
 from .standards import annotate_statement
 from .topics import topic_cues, topics_in_spans
 
@@ -203,7 +203,7 @@ class _State:
     def sports(self) -> bool:
         """Is the article about sport (as the events stage counts it)? Counted on first need."""
         if self._sports is None:
-            self._sports = sum(c.has("SPORT") for c in article_cues(self.article)) >= SPORT_ARTICLE_CUES
+            self._sports = is_sport_article(self.article)
         return self._sports
 
     @property
