@@ -79,12 +79,12 @@ def test_pair_keys_are_the_distinct_pairs_with_a_new_member_through_compaction()
     import itertools
     import random
 
-    from sukien.link.incremental import _PairKeys
+    from sukien.link.stories import PairKeys
 
     rng = random.Random(7)
     n_old, width = 30, 80
     blocks = [rng.sample(range(width), rng.randint(2, 12)) for _ in range(200)]
-    keys = _PairKeys(width)
+    keys = PairKeys(width)
     keys._compact_at = 50  # compact (deduplicate) many times along the way
     for b in blocks:
         keys.add_block(b, n_old)
@@ -93,4 +93,4 @@ def test_pair_keys_are_the_distinct_pairs_with_a_new_member_through_compaction()
     want |= {(5, 70), (1, 2)}
     got = keys.array()
     assert [tuple(p) for p in got.tolist()] == sorted(want)
-    assert _PairKeys(width).array().shape == (0, 2)
+    assert PairKeys(width).array().shape == (0, 2)

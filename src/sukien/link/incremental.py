@@ -26,7 +26,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -179,7 +178,7 @@ def _update(store: Any, new_ids: list[str], summary: LinkSummary) -> None:
     # a pair is held as one int64 key (i * width + j): a first link of the whole corpus has ~5M
     # pairs, which as a set of tuples took ~0.75 GB
     width = n_old + len(new_feats)
-    pair_keys = _PairKeys(width)
+    pair_keys = st.PairKeys(width)
     for key, members_new in new_keys.items():
         members = [pos[a] for a in old_members.get(key, ())] + [n_old + i for i in members_new]
         if len(members) < 2:
@@ -253,58 +252,6 @@ def _date_only_features(store: Any, ids: Sequence[str]) -> dict[str, st.LinkFeat
             days, md = _stored_days(r[1])
             out[r[0]] = st.LinkFeatures(r[0], empty, [], days, md)
     return out
-
-
-class _PairKeys:
-    """Distinct index pairs ``(i, j)``, ``i < j``, as int64 keys ``i * width + j``: arrays
-    gathered per block and deduplicated whenever they grow past ``COMPACT_AT`` keys, so memory
-    follows the distinct pairs, not the blocks' overlap."""
-
-    COMPACT_AT = 4_000_000
-
-    def __init__(self, width: int) -> None:
-        self.width = max(1, width)
-        self._parts: list[np.ndarray] = []
-        self._pending = 0
-        self._compact_at = self.COMPACT_AT
-
-    def add_block(self, block: Sequence[int], n_old: int) -> None:
-        """Every pair of the block with at least one new article (index ``>= n_old``)."""
-        m = np.asarray(block, dtype=np.int64)
-        x, y = _upper_pairs(len(m))
-        a, b = m[x], m[y]
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        keep = hi >= n_old
-        self._add(lo[keep] * self.width + hi[keep])
-
-    def add_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
-        keys = [min(i, j) * self.width + max(i, j) for i, j in pairs]
-        if keys:
-            self._add(np.asarray(keys, dtype=np.int64))
-
-    def _add(self, keys: np.ndarray) -> None:
-        if not len(keys):
-            return
-        self._parts.append(keys)
-        self._pending += len(keys)
-        if self._pending > self._compact_at:
-            self._parts = [np.unique(np.concatenate(self._parts))]
-            self._pending = len(self._parts[0])
-            # many distinct pairs: compact again only when the gathered keys have doubled
-            self._compact_at = max(self.COMPACT_AT, 2 * self._pending)
-
-    def array(self) -> np.ndarray:
-        """The pairs as an (m, 2) int64 array sorted by (i, j)."""
-        if not self._parts:
-            return np.zeros((0, 2), dtype=np.int64)
-        flat = np.unique(np.concatenate(self._parts))
-        return np.stack([flat // self.width, flat % self.width], axis=1)
-
-
-@lru_cache(maxsize=256)
-def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """``np.triu_indices(n, 1)``, kept per size (blocks have at most BLOCK_MAX members)."""
-    return np.triu_indices(n, 1)
 
 
 def _split_block(members: list[int], member_days: dict[int, list[tuple[int, int]]]) -> list[list[int]]:

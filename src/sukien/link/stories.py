@@ -48,6 +48,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -310,23 +311,67 @@ def block_members(feats: Sequence[LinkFeatures]) -> dict[str, list[int]]:
     return blocks
 
 
+class PairKeys:
+    """Distinct index pairs ``(i, j)``, ``i < j``, as int64 keys ``i * width + j``: arrays
+    gathered per block and deduplicated whenever they grow past ``COMPACT_AT`` keys, so memory
+    follows the distinct pairs, not the blocks' overlap."""
+
+    COMPACT_AT = 4_000_000
+
+    def __init__(self, width: int) -> None:
+        self.width = max(1, width)
+        self._parts: list[np.ndarray] = []
+        self._pending = 0
+        self._compact_at = self.COMPACT_AT
+
+    def add_block(self, block: Sequence[int], n_old: int = 0) -> None:
+        """Every pair of the block with at least one new article (index ``>= n_old``; all
+        pairs with the default 0)."""
+        m = np.asarray(block, dtype=np.int64)
+        x, y = _upper_pairs(len(m))
+        a, b = m[x], m[y]
+        lo, hi = np.minimum(a, b), np.maximum(a, b)
+        keep = hi >= n_old
+        self._add(lo[keep] * self.width + hi[keep])
+
+    def add_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Given pairs, in either order (a pair of one index with itself is no pair)."""
+        keys = [min(i, j) * self.width + max(i, j) for i, j in pairs if i != j]
+        if keys:
+            self._add(np.asarray(keys, dtype=np.int64))
+
+    def _add(self, keys: np.ndarray) -> None:
+        if not len(keys):
+            return
+        self._parts.append(keys)
+        self._pending += len(keys)
+        if self._pending > self._compact_at:
+            self._parts = [np.unique(np.concatenate(self._parts))]
+            self._pending = len(self._parts[0])
+            # many distinct pairs: compact again only when the gathered keys have doubled
+            self._compact_at = max(self.COMPACT_AT, 2 * self._pending)
+
+    def array(self) -> np.ndarray:
+        """The pairs as an (m, 2) int64 array sorted by (i, j)."""
+        if not self._parts:
+            return np.zeros((0, 2), dtype=np.int64)
+        flat = np.unique(np.concatenate(self._parts))
+        return np.stack([flat // self.width, flat % self.width], axis=1)
+
+
+@lru_cache(maxsize=256)
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(n, 1)``, kept per size (blocks have at most BLOCK_MAX members)."""
+    return np.triu_indices(n, 1)
+
+
 def candidate_array(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, int]] = ()) -> np.ndarray:
     """Distinct candidate pairs ``(i, j)``, ``i < j``, as an (m, 2) int64 array."""
-    n = max(1, len(feats))
-    keys = []
+    keys = PairKeys(len(feats))
     for members in block_members(feats).values():
-        m = np.asarray(members, dtype=np.int64)
-        x, y = np.triu_indices(len(m), 1)
-        a, b = m[x], m[y]
-        keys.append(np.minimum(a, b) * n + np.maximum(a, b))
-    ex = [(min(i, j), max(i, j)) for i, j in extra if i != j]
-    if ex:
-        e = np.asarray(ex, dtype=np.int64)
-        keys.append(e[:, 0] * n + e[:, 1])
-    if not keys:
-        return np.zeros((0, 2), dtype=np.int64)
-    flat = np.unique(np.concatenate(keys))
-    return np.stack([flat // n, flat % n], axis=1)
+        keys.add_block(members)
+    keys.add_pairs(extra)
+    return keys.array()
 
 
 def candidate_pairs(feats: Sequence[LinkFeatures], extra: Iterable[tuple[int, int]] = ()) -> set[tuple[int, int]]:
