@@ -294,3 +294,14 @@ def test_negated_cues_supporters_and_a_bare_assessment_are_no_statements():
 def test_a_condemnation_takes_no_counterpart_as_target():
     (st,) = _stmts("Woo Won-shik lên án vụ tấn công khủng bố.")
     assert st.kind == "CRITICIZE" and st.target == []
+
+
+@pytest.mark.parametrize(("between", "carried"), [
+    ("", True),
+    ("Buổi tiếp diễn ra thân mật. ", True),  # the speaker named two sentences back
+    ("Buổi tiếp diễn ra thân mật. Không khí cởi mở. ", False),  # three back: too far to carry
+])
+def test_a_subjectless_trigger_with_no_actor_near_takes_the_speaker_only_within_reach(between, carried):
+    # (the stage skips sentences with no actor and no speaker in reach: what it skips makes nothing)
+    sts = _stmts("Woo Won-shik phát biểu tại buổi tiếp. " + between + "Cam kết thúc đẩy đầu tư vào các dự án lớn.")
+    assert [(s.kind, s.source) for s in sts] == ([("PLEDGE", ["woo"])] if carried else [])

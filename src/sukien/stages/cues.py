@@ -528,6 +528,8 @@ class Roles:
                          for i, cues in self._cues_in.items()}
         # the sentences with a person in them (whose subject a later sentence may take as its speaker)
         self.with_person = {i for i, toks in self._tokens_in.items() if any(t.kind in ("PER", "TITLE") for t in toks)}
+        # the sentences with any actor token in them (a subject, object or speaker can only be one of these)
+        self.with_actor = self._tokens_in.keys()
         self._views: dict[int, SentenceView] = {}
         self.memo: dict[str, object] = {}  # article-level results the two stages share
 

@@ -971,14 +971,28 @@ def find_statements(article: Article) -> Article:
         article.meta.pop("_roles", None)  # (the cues stay: the documents stage reads their padded text)
         return article
     roles = Roles.of(article)
+    triggered = {i for i, kinds in roles.kinds_in.items() if not kinds.isdisjoint(STATEMENT_KINDS)}
+    with_actor = roles.with_actor
+    # A statement's source is an actor token of its sentence, or the speaker carried on from at
+    # most CARRY_SENTENCES before — whom an actor token of that sentence named (or a statement
+    # carried on in turn, which the first of the chain rules out). So the article's first
+    # statement stands in a triggered sentence with an actor token in it or in the
+    # CARRY_SENTENCES before it: with none such, nothing can be said (an implicit statement
+    # continues one made before).
+    if not any(i - k in with_actor for i in triggered for k in range(CARRY_SENTENCES + 1)):
+        article.statements = []
+        article.meta.pop("_roles", None)
+        return article
     state = _State(article, roles)
     statements: list[Statement] = []
     n = 0
-    triggered = {i for i, kinds in roles.kinds_in.items() if not kinds.isdisjoint(STATEMENT_KINDS)}
     # Most sentences have no trigger, no person and no statement before them to continue: nothing
     # happens there. The walk visits only the others: a trigger, a person (whose subject a later
-    # sentence may take as its speaker), or the sentence right after a statement.
-    todo = sorted(triggered | roles.with_person)
+    # sentence may take as its speaker), or the sentence right after a statement. A person after
+    # the last trigger is never anyone's speaker (only a trigger or a statement before it uses the
+    # speaker), so the walk ends there.
+    last = max(triggered)
+    todo = sorted(i for i in triggered | roles.with_person if i <= last)
     k = 0
     i = -1
     while True:
@@ -997,7 +1011,14 @@ def find_statements(article: Article) -> Article:
             _remember_subject(state, roles.sentence(i))
             continue
         sent = roles.sentence(i)
-        found = _statements_in(state, sent)
+        if i not in with_actor and i - state.speaker_at > CARRY_SENTENCES:
+            # no actor token and no speaker to carry on: no source for any trigger, and no person
+            # to remember (what _statements_in would find, without its search)
+            if not state.prev:
+                continue
+            found = []
+        else:
+            found = _statements_in(state, sent)
         agreed_item = _agreed_item(state, sent, found)
         if agreed_item is not None or (found and all(f.mode in _WEAK_MODES for f in found)
                                        and _continues(state, roles, sent, strong=True)):
