@@ -32,6 +32,8 @@ def _kinds_of(text: str, words: str) -> set[str]:
     ("Chủ tịch nước bày tỏ xúc động trước những tình cảm Tổng thống Putin dành cho nhân dân Việt Nam.", "SUPPORT"),
     ("Hai nhà lãnh đạo nhấn mạnh sự cần thiết tìm những động lực tăng trưởng mới cho thương mại.", "PROPOSE"),
     ("Hai bên khẳng định sự cần thiết phải xây dựng các quy tắc ứng xử trong không gian mạng.", "PROPOSE"),
+    ("Hai nhà lãnh đạo thúc giục các bên liên quan kiềm chế, không có hành động đơn phương.", "PROPOSE"),
+    ("Tổng thống Putin ca ngợi tình hữu nghị gắn bó giữa nhân dân hai nước.", "SUPPORT"),
 ])
 def test_new_cue_makes_its_statement(sentence, kind):
     assert kind in _kinds_of(MEETING + sentence, sentence[:30])
@@ -52,6 +54,9 @@ def test_pledge_source_is_the_side_that_commits():
     ("Hai bên cũng nhấn mạnh nhiệm vụ ưu tiên hiện nay của các bộ, ngành hai nước là thực thi Hiệp định.",
      "nhiệm vụ ưu tiên"),
     ("Bà con kiều bào vui mừng chào đón Chủ tịch nước tại sân bay.", "Bà con"),
+    ("Ông đánh giá thế nào về kết quả chuyến thăm Nga của Chủ tịch nước?", "đánh giá thế nào"),
+    ("Hai bên đã đánh giá tổng thể quan hệ song phương thời gian qua.", "đánh giá tổng thể"),
+    ("Ngân hàng Nhà nước Việt Nam giảm 0,5%/năm lãi suất cho vay ngắn hạn.", "lãi suất cho vay"),
 ])
 def test_blocker_row_hides_the_shorter_cue(sentence, words):
     assert _kinds_of(MEETING + sentence, words) == set()
