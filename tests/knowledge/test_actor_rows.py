@@ -104,3 +104,18 @@ def test_one_holder_at_a_time_for_heads_of_government():
             rows.sort(key=lambda t: t.start)
             for a, b in pairwise(rows):
                 assert a.end and a.end <= b.start, (country, title, a.name, b.name)
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    # a city or country form the tables did not know was read as the start of the name
+    ("Thủ tướng đã tới thăm thành phố Rotterdam và có cuộc làm việc với Thị trưởng Rotterdam Ahmed Aboutaleb.",
+     "Ahmed Aboutaleb", "NLD"),
+    ("Bộ trưởng Y tế Arab Saudi Fahd al-Jalajel cho biết sẽ hợp tác với Việt Nam.", "Fahd al-Jalajel", "SAU"),
+])
+def test_place_or_country_before_a_name_is_not_the_name(sentence, name, country):
+    assert _people(sentence).get(name, (None,))[0] == country
+
+
+def test_south_korea_written_as_southern_korea_is_not_north_korea():
+    article = sukien.extract("Việt Nam và Nam Triều Tiên thiết lập quan hệ ngoại giao năm 1992.")
+    assert {e.country for e in article.entities if e.type == "GPE"} == {"VNM", "KOR"}
