@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from _eventfixtures import make_article
 
-from sukien.stages.cues import _LISTED_BELOW, _UNUSUAL, Roles, normalise_for_match, padded_for_match
+from sukien.stages.cues import (
+    _LISTED_BELOW,
+    _UNUSUAL,
+    ActorReach,
+    Roles,
+    article_cues,
+    normalise_for_match,
+    padded_for_match,
+)
 from sukien.stages.events import find_events
 from sukien.stages.statements import find_statements
 
@@ -67,3 +76,31 @@ def test_statements_keep_the_cues_for_later_stages_and_drop_the_roles():
     find_statements(a)
     assert [s.kind for s in a.statements] == ["PROPOSE"]
     assert "_roles" not in a.meta and "_cues" in a.meta
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch Quốc hội Hàn Quốc Woo Won-shik nói. Hai bên nhất trí. Trời đẹp.",
+    # a name's token starts at its title, at the end of the line before ("Tổng Bí thư\nTô Lâm")
+    "Phát biểu tại buổi tiếp, Tổng Bí thư\nTô Lâm cảm ơn Hàn Quốc. Việt Nam Tô Lâm.",
+    # ... or at the country dropped in front of it ("Hàn Quốc\nWoo Won-shik": a person's token)
+    "Đoàn Hàn Quốc\nWoo Won-shik đến Hà Nội. Mùa đông đến sớm.",
+])
+def test_actor_reach_flags_every_sentence_a_token_starts_in(text):
+    a = make_article(text)
+    roles = Roles.of(a)
+    reach = ActorReach(a, article_cues(a))
+    assert roles.with_actor, "the example has tokens"
+    for view in roles.sentences:
+        if view.tokens:
+            assert reach.actor_in(view.index)
+        if any(t.kind in ("PER", "TITLE") for t in view.tokens):
+            assert reach.person_in(view.index)
+    # and it is no blanket yes: a last sentence with no actor in or after it is not flagged
+    assert not reach.actor_in(len(roles.spans) - 1) or text.endswith("Tô Lâm.")
+
+
+def test_no_roles_are_built_when_no_trigger_stands_near_an_actor():
+    a = make_article("Tổng Bí thư Tô Lâm thăm Hàn Quốc. Thời tiết đẹp. Trời nắng. Người dân sẽ đi chơi.")
+    # (the "sẽ" is three sentences after the person: no source in its sentence, no speaker within reach)
+    find_statements(a)
+    assert a.statements == [] and "_roles" not in a.meta

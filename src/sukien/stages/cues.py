@@ -439,6 +439,70 @@ def actor_tokens(article: Article, cues: list[Cue], entities: dict | None = None
     return keep
 
 
+class ActorReach:
+    """Which sentences may hold an actor token, told from the mentions and cues alone.
+
+    Building the tokens (:func:`actor_tokens`) is the costly part of :class:`Roles`; the events
+    and statements stages test this necessary condition first. By ``actor_tokens``' rules a token
+    comes from a mention of an actor label with refs (an entity; a country for a GPE) or from a
+    collective cue, and starts at its start or left of it: at a country token dropped right in
+    front of it (which is itself such a candidate), less the length of the person's title written
+    before it and two characters. So a token starting in a sentence comes from a candidate starting
+    in it or at most ``reach`` characters after its end (for a person, past a dropped country too).
+    """
+
+    __slots__ = ("spans", "_starts", "_actors", "_persons", "_reach", "_person_reach")
+
+    def __init__(self, article: Article, cues: Sequence[Cue]) -> None:
+        self.spans = article.sentences or [Span(0, len(article.text_clean), "SENT")]
+        self._starts = [s.start for s in self.spans]
+        actors: list[int] = []
+        persons: list[int] = []  # a PER/TITLE token's kind comes from a non-GPE mention's entity
+        title_reach = 0
+        longest = 0  # the longest candidate: a country token dropped in front of a name is one
+        for m in article.mentions:
+            label = m.label
+            if label == "GPE":
+                if not (m.country or (m.attrs and m.attrs.get("countries"))):
+                    continue
+            elif label in ACTOR_LABELS and m.entity_id:
+                persons.append(m.start)
+                if label == "PER" and m.title:
+                    title_reach = max(title_reach, len(m.title) + 2)
+            else:
+                continue
+            actors.append(m.start)
+            longest = max(longest, m.end - m.start)
+        for c in cues:
+            if "SIDES" in c.kind_set:
+                actors.append(c.start)
+                longest = max(longest, c.end - c.start)
+        actors.sort()
+        persons.sort()
+        self._actors = actors
+        self._persons = persons
+        self._reach = title_reach
+        self._person_reach = title_reach + longest + 1  # (a dropped country ends at most a character before)
+
+    def sentence_of(self, pos: int) -> int:
+        """The index of the sentence ``pos`` is in (as :class:`Roles` groups cues), -1 if none."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i].end else -1
+
+    def actor_in(self, i: int) -> bool:
+        """May an actor token start in sentence ``i``?"""
+        return i >= 0 and _starts_within(self._actors, self.spans[i].start, self.spans[i].end + self._reach)
+
+    def person_in(self, i: int) -> bool:
+        """May a person's token (kind PER or TITLE) start in sentence ``i``?"""
+        return i >= 0 and _starts_within(self._persons, self.spans[i].start, self.spans[i].end + self._person_reach)
+
+
+def _starts_within(starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
 def _is_verb(cue: Cue) -> bool:
     """A trigger that heads a clause of its own (a bare "đến"/"tới" of motion does not)."""
     return any(k in EVENT_KINDS + STATEMENT_KINDS + ("REPORT",) and m != "arrive" for k, m in cue.senses)
@@ -501,6 +565,13 @@ def _by_sentence(items: list, spans: list[Span], starts: list[int]) -> dict[int,
 
 class Roles:
     """Per-article index of sentences, cues and actor tokens, with subject/object finding."""
+
+    @classmethod
+    def built(cls, article: Article) -> bool:
+        """Has :meth:`of` built the article's Roles already (for an earlier stage)?"""
+        cached = article.meta.get("_roles")
+        return isinstance(cached, tuple) and cached[0] == (len(article.text_clean), len(article.mentions),
+                                                          len(article.sentences))
 
     @classmethod
     def of(cls, article: Article) -> Roles:

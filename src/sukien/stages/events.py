@@ -35,6 +35,7 @@ from .cues import (
     PRONOUN,
     SIDES,
     STATEMENT_KINDS,
+    ActorReach,
     ActorToken,
     Cue,
     Roles,
@@ -1369,18 +1370,40 @@ def _announced_dates(ctx: _Context, merged: list[EventMention]) -> None:
                 m.date = None
 
 
+def _may_find_parties(article: Article) -> bool:
+    """Can an event word find its parties? The article's first meeting or visit takes them from
+    actor tokens of its sentence (a later one may take its visitor from an earlier one), and so
+    does a signing, unless it is a past one after a document's name (whose sides are the
+    article's principals): so some event word must stand in a sentence that may hold an actor
+    token (ActorReach: told from the mentions, before the tokens are built) or, for a signing,
+    one with a document word."""
+    cues = article_cues(article)
+    reach = ActorReach(article, cues)
+    with_doc = {reach.sentence_of(c.start) for c in cues if "DOC" in c.kind_set}
+    for c in cues:
+        if c.kind_set.isdisjoint(EVENT_KINDS):
+            continue
+        i = reach.sentence_of(c.start)
+        if reach.actor_in(i) or ("SIGN" in c.kind_set and i >= 0 and i in with_doc):
+            return True
+    return False
+
+
 def find_events(article: Article) -> Article:
-    if not _may_make_events(article):
+    if not _may_make_events(article) or (not Roles.built(article) and not _may_find_parties(article)):
         article.events = []  # most news has no meeting, visit or signing word at all: done
         article.meta[EVENT_SPANS_KEY] = []
         return article
     ctx = _Context(article)
     mentions: list[EventMention] = []
     last_meet_date: DateSpan | None = None
+    with_actor = ctx.roles.with_actor
     for sent in ctx.roles.sentences_with(EVENT_KINDS):  # most sentences name no meeting, visit or signing
         if ctx.met_now:
             ctx.met |= ctx.met_now
             ctx.met_now = set()
+        if sent.index not in with_actor and not ctx.last_subject and "SIGN" not in sent.kinds:
+            continue  # no token to take parties from, no visitor named before, no past signing: nothing
         if ctx.roles.text[sent.span.start:sent.span.start + CONDITIONAL_CHARS].lstrip().lower().startswith(_CONDITIONAL):
             continue  # "Nếu được ký kết, hiệp định ...": a hypothesis, not an event
         for cue in sent.cues:

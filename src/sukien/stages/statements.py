@@ -37,6 +37,7 @@ from .cues import (
     PRONOUN,
     SIDES,
     STATEMENT_KINDS,
+    ActorReach,
     ActorToken,
     Cue,
     Roles,
@@ -966,20 +967,22 @@ def _track_agreement(state: _State, roles: Roles, sent: SentenceView, found: lis
 
 
 def find_statements(article: Article) -> Article:
-    if all(c.kind_set.isdisjoint(STATEMENT_KINDS) for c in article_cues(article)):
+    # A statement's source is an actor token of its sentence, or the speaker carried on from at
+    # most CARRY_SENTENCES before: a person an earlier sentence named as its subject, or the
+    # source of a statement made since (which the article's first statement has none of). So the
+    # first statement stands in a triggered sentence with an actor token in it or a person in the
+    # CARRY_SENTENCES before it; with none such nothing is said (an implicit statement continues
+    # one made before). Tested on the mentions first (ActorReach), then on the tokens.
+    cues = article_cues(article)
+    if all(c.kind_set.isdisjoint(STATEMENT_KINDS) for c in cues) or (
+            not Roles.built(article) and not _may_have_source(ActorReach(article, cues), cues)):
         article.statements = []  # no trigger word: no statement (a continuation needs one before it)
         article.meta.pop("_roles", None)  # (the cues stay: the documents stage reads their padded text)
         return article
     roles = Roles.of(article)
     triggered = {i for i, kinds in roles.kinds_in.items() if not kinds.isdisjoint(STATEMENT_KINDS)}
-    with_actor = roles.with_actor
-    # A statement's source is an actor token of its sentence, or the speaker carried on from at
-    # most CARRY_SENTENCES before — whom an actor token of that sentence named (or a statement
-    # carried on in turn, which the first of the chain rules out). So the article's first
-    # statement stands in a triggered sentence with an actor token in it or in the
-    # CARRY_SENTENCES before it: with none such, nothing can be said (an implicit statement
-    # continues one made before).
-    if not any(i - k in with_actor for i in triggered for k in range(CARRY_SENTENCES + 1)):
+    with_actor, with_person = roles.with_actor, roles.with_person
+    if not any(i in with_actor or i - k in with_person for i in triggered for k in range(1, CARRY_SENTENCES + 1)):
         article.statements = []
         article.meta.pop("_roles", None)
         return article
@@ -1063,6 +1066,14 @@ def find_statements(article: Article) -> Article:
     # the padded text kept with them; private keys are never stored or exported)
     article.meta.pop("_roles", None)
     return article
+
+
+def _may_have_source(reach: ActorReach, cues: list[Cue]) -> bool:
+    """Has a triggered sentence an actor token in it or a person in the CARRY_SENTENCES before it
+    (by the mentions: see find_statements)?"""
+    triggered = {reach.sentence_of(c.start) for c in cues if not c.kind_set.isdisjoint(STATEMENT_KINDS)}
+    return any(reach.actor_in(i) or any(reach.person_in(i - k) for k in range(1, CARRY_SENTENCES + 1))
+               for i in triggered if i >= 0)
 
 
 def _ordered(topics: list[str]) -> list[str]:
