@@ -60,3 +60,15 @@ def test_pledge_source_is_the_side_that_commits():
 ])
 def test_blocker_row_hides_the_shorter_cue(sentence, words):
     assert _kinds_of(MEETING + sentence, words) == set()
+
+
+def test_heads_of_both_states_speak_for_the_occasion():
+    found = [(k, sorted(src)) for k, src, ev in _statements(MEETING + "Nguyên thủ hai nước bày tỏ hài lòng về mức độ "
+                                                            "phối hợp trong khuôn khổ Liên hợp quốc.") if "Nguyên thủ" in ev]
+    assert ("SUPPORT", ["Trần Đại Quang", "Vladimir Putin"]) in found
+
+
+def test_sending_an_invitation_is_a_pledge_not_praise():
+    kinds = _kinds_of(MEETING + "Chủ tịch nước trân trọng gửi lời mời tới Tổng thống Putin sớm sang thăm Việt Nam.",
+                      "gửi lời mời")
+    assert kinds == {"PLEDGE"}
