@@ -119,3 +119,20 @@ def test_place_or_country_before_a_name_is_not_the_name(sentence, name, country)
 def test_south_korea_written_as_southern_korea_is_not_north_korea():
     article = sukien.extract("Việt Nam và Nam Triều Tiên thiết lập quan hệ ngoại giao năm 1992.")
     assert {e.country for e in article.entities if e.type == "GPE"} == {"VNM", "KOR"}
+
+
+def test_transliterated_name_is_the_same_person_as_the_latin_one():
+    people = _people("Thủ tướng đã gặp Tổng thư ký Liên hợp quốc An-tô-ni-ô Gu-tê-rết (António Guterres) tại Niu Y-oóc.")
+    assert "António Guterres" in people
+    assert "An-tô-ni-ô Gu-tê-rết" not in people
+
+
+def test_a_school_named_after_a_leader_is_no_person():
+    article = sukien.extract("Singapore dành học bổng đào tạo về chính sách công tại Đại học Lý Quang Diệu.")
+    assert not [e for e in article.entities if e.type == "PER"]
+    assert [(e.type, e.country) for e in article.entities if "Lý Quang Diệu" in e.name] == [("ORG", "SGP")]
+
+
+def test_korean_group_is_a_korean_body():
+    article = sukien.extract("Thủ tướng Phạm Minh Chính tiếp ông Shin Dong-bin, Chủ tịch Tập đoàn Lotte.")
+    assert {e.name: e.country for e in article.entities if e.type == "ORG"} == {"Lotte": "KOR"}
