@@ -136,3 +136,13 @@ def test_a_school_named_after_a_leader_is_no_person():
 def test_korean_group_is_a_korean_body():
     article = sukien.extract("Thủ tướng Phạm Minh Chính tiếp ông Shin Dong-bin, Chủ tịch Tập đoàn Lotte.")
     assert {e.name: e.country for e in article.entities if e.type == "ORG"} == {"Lotte": "KOR"}
+
+
+def test_ministry_abbreviation_is_the_ministry_and_its_minister_titled():
+    article = sukien.extract("Cùng dự có Bộ trưởng Bộ TN&MT Trần Hồng Hà và đại diện Bộ GD&ĐT.")
+    assert {e.name: e.title for e in article.entities if e.type == "PER"} == {"Trần Hồng Hà": "Bộ trưởng Bộ TN&MT"}
+    assert {e.name: e.country for e in article.entities if e.type == "ORG"} == {"Bộ Giáo dục và Đào tạo": "VNM"}
+
+
+def test_singapore_leader_in_sino_vietnamese_reading():
+    assert _people("Phó Thủ tướng Trương Hòa Bình hội đàm với Phó Thủ tướng Tiêu Chí Hiền.")["Tiêu Chí Hiền"][0] == "SGP"
