@@ -26,6 +26,7 @@ def _topics(sentence: str) -> set[str]:
     ("Hai nhà lãnh đạo kêu gọi khu vực tư nhân hai nước mở rộng hợp tác.", "investment", "multilateral_regional"),
     ("Thủ tướng đề nghị hai bên tăng cường phối hợp quản lý khu vực biên giới.", "defense_security",
      "multilateral_regional"),
+    ("Hai nhà lãnh đạo hoan nghênh sự tham gia tích cực của thực tập sinh Việt Nam tại Hoa Kỳ.", "labor", None),
 ])
 def test_statement_topic_from_the_new_cues(sentence, present, absent):
     topics = _topics(sentence)
