@@ -27,6 +27,11 @@ def _topics(sentence: str) -> set[str]:
     ("Thủ tướng đề nghị hai bên tăng cường phối hợp quản lý khu vực biên giới.", "defense_security",
      "multilateral_regional"),
     ("Hai nhà lãnh đạo hoan nghênh sự tham gia tích cực của thực tập sinh Việt Nam tại Hoa Kỳ.", "labor", None),
+    ("Hai bên nhất trí giải quyết tranh chấp phù hợp với Công ước Liên hợp quốc về Luật Biển năm 1982.",
+     "defense_security", "agriculture_fisheries"),
+    ("Thủ tướng đề nghị hai bên thúc đẩy hợp tác về công nghiệp quốc phòng.", "defense_security", "infrastructure"),
+    ("Thủ tướng đề xuất hai bên cùng nghiên cứu phát triển năng lượng thay thế.", "science_technology",
+     "education_training"),
 ])
 def test_statement_topic_from_the_new_cues(sentence, present, absent):
     topics = _topics(sentence)
