@@ -50,9 +50,9 @@ import ahocorasick
 from ..knowledge import load_table
 from ..model import Article, DateSpan
 from .article_words import DateVocab as _Vocab
+from .article_words import ascii_digits, digit_offsets, keyword_phrases, lowered
 from .article_words import date_key as _key
 from .article_words import date_vocab as _vocab
-from .article_words import keyword_phrases, lowered
 from .cues import article_date_phrases
 
 STAGE = "dates"
@@ -434,9 +434,8 @@ _AFTER_DAY = r"[/.\-–]\d|\s*[-–]\s*\d|\s+(?:tháng|và|đến|tới)\s"
 def _date_digits() -> re.Pattern[str]:
     """Starts of the digit runs that can be part of a date: a year (19xx-21xx), or one or two
     digits followed by a date separator or preceded by "tháng"/"quý"/"ngày"/"mùng"/"mồng".
-    Numbers such as "320.000" or "5 dự án" fail it. One regex, so a text's many numbers are
-    filtered without a Python call each. It starts with the digit class (the regex engine then
-    skips other characters fast); lookbehinds placed after the first digit see the run's start."""
+    Numbers such as "320.000" or "5 dự án" fail it. One regex tried at the first digit of
+    each run (``_anchors``); lookbehinds placed after the first digit see the run's start."""
     by_length: dict[int, list[str]] = {}
     for w in _BEFORE_NUMBER_WORDS:
         by_length.setdefault(len(w), []).append(re.escape(w))
@@ -478,18 +477,26 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
     return out
 
 
-def _anchors(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None) -> list[int]:
+def _anchors(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None,
+             digits: list[int] | None = None) -> list[int]:
     """Offsets every date expression must cover: digit runs that may be part of a date, and
-    keyword hits. Found with one digit regex and one automaton pass, so a text is not scanned
-    by the big pattern. ``keyword_hits``: ``(start, keyword)`` found in a copy of ``low`` with
-    punctuation blanked (the trigger pass's, same length): those that stand in ``low`` itself
-    are the automaton's hits in ``low``."""
+    keyword hits. Found with the digit regex tried at the starts of digit runs and one automaton
+    pass, so a text is not scanned by the big pattern. ``keyword_hits``: ``(start, keyword)``
+    found in a copy of ``low`` with punctuation blanked (the trigger pass's, same length): those
+    that stand in ``low`` itself are the automaton's hits in ``low``. ``digits``: the offsets of
+    the text's ASCII digits (``article_words.ascii_digits``) when known."""
+    if digits is None:
+        digits = ascii_digits(text)
+    # _date_digits matches only at the first ASCII digit of a run, and within that run: trying
+    # it at each run start finds what a scan of the text finds, without the scan
+    match = _date_digits().match
     out = []
-    for m in _date_digits().finditer(text):
-        s = m.start()
-        if s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit():
-            continue  # continues a number ("1.000", "2,7")
-        out.append(s)
+    prev = -2
+    for s in digits:
+        if s != prev + 1 and not (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) \
+                and match(text, s) is not None:  # (the middle test: continues a number, "1.000", "2,7")
+            out.append(s)
+        prev = s
     low = text.lower() if low is None else low
     if keyword_hits is None:
         out += [end - len(p) + 1 for end, p in phrase_automaton(keyword_phrases()).iter(low)]
@@ -625,14 +632,15 @@ def _places(text: str, lo: int, a: int, forms_at: dict[str, tuple[tuple[str, re.
     return found
 
 
-def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None) -> list[_Hit]:
+def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None,
+          digits: list[int] | None = None) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
     the scanner's first matching form reaches past the anchor."""
     forms_at = _forms_by_start()
     hits: list[_Hit] = []
     covered = 0
-    for a in _anchors(text, low, keyword_hits):
+    for a in _anchors(text, low, keyword_hits, digits):
         if a < covered:
             continue
         lo = a - LOOKBACK_CHARS
@@ -707,7 +715,7 @@ def infer_year(article: Article) -> int | None:
         return hint
     if TEXT_YEAR_KEY in article.meta:  # computed by resolve_dates on this text
         return article.meta[TEXT_YEAR_KEY]
-    return _evidence_year(article.text_clean, _hits(article.text_clean, lowered(article)))
+    return _evidence_year(article.text_clean, date_hits(article))
 
 
 def find_dates(text: str, published: str | None = None, *, year_hint: int | None = None) -> list[DateSpan]:
@@ -752,7 +760,7 @@ def resolve_dates(article: Article) -> Article:
         # the keywords come out of the trigger cues' automaton pass (made here for the events
         # stage): one pass over the article instead of two
         keyword_hits = article_date_phrases(article)
-    hits = _hits(article.text_clean, low, keyword_hits)
+    hits = _hits(article.text_clean, low, keyword_hits, digit_offsets(article))
     article.meta[HITS_KEY] = (article.text_clean, hits)
     article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
     article.dates = _resolve(article.text_clean, hits, article.published,
@@ -765,7 +773,7 @@ def date_hits(article: Article) -> list[_Hit]:
     cached = article.meta.get(HITS_KEY)
     if cached is not None and cached[0] is article.text_clean:
         return cached[1]
-    hits = _hits(article.text_clean, lowered(article))
+    hits = _hits(article.text_clean, lowered(article), digits=digit_offsets(article))
     article.meta[HITS_KEY] = (article.text_clean, hits)
     return hits
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,6 +38,7 @@ import ahocorasick
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
+from .article_words import ascii_digits, digit_offsets
 from .dates import find_dates, find_phrases, infer_year, parse_published, trimmed
 
 # How far before a number its qualifier and change verb may sit ("tiếp tục tăng 30%",
@@ -57,12 +58,15 @@ FORECAST_WINDOW = 2 * PRE_WINDOW
 ABOUT_WORDS = 5
 
 # A number: "1.000" (thousands), "1,5", "2.3" (one or two decimals after a dot) or digits,
-# optionally a range "5 - 7". Every branch starts with one digit, written first so the regex
-# engine skips straight to digits; [0-9] and [ \t\n\r\f\v] because news digits and spaces
+# optionally a range "5 - 7". Every branch starts with one digit, so a number is only tried at
+# the text's digits (see _numbers); [0-9] and [ \t\n\r\f\v] because news digits and spaces
 # inside a figure are ASCII (as re.ASCII would read \d and \s). The "not glued to a word or
-# number on the left" test is done in code.
-_DIGITS_N = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+|[0-9]*\.[0-9]{1,2}(?![0-9.])|[0-9]*)"
-_DIGITS_N2 = r"[0-9](?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+|[0-9]*)"
+# number on the left" test is done in code. The branches with a "." or "," are tried only when
+# the digits are followed by one (the lookahead: a necessary condition of each of them), so a
+# plain "2024" goes to the last branch without backtracking through the others.
+_DIGITS_N = (r"[0-9](?:(?=[0-9]*[.,])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
+             r"|[0-9]*\.[0-9]{1,2}(?![0-9.]))|[0-9]*)")
+_DIGITS_N2 = r"[0-9](?:(?=[0-9]*[.,])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)|[0-9]*)"
 _NUMBER_PATTERN = (rf"(?P<n>{_DIGITS_N})(?:[ \t\n\r\f\v]*[-–][ \t\n\r\f\v]*(?P<n2>{_DIGITS_N2}))?"
                    r"(?![0-9/:]|[.,][0-9])")
 _POST_YEAR = re.compile(
@@ -143,11 +147,12 @@ def _words_alt(words) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
 
 
-def _trie_alt(words) -> str:
+def _trie_alt(words, char: Callable[[str], str] = re.escape) -> str:
     r"""The alternation of :func:`_words_alt` factored by common prefixes ("đô la", "đô la mỹ",
     "đồng" → ``đ(?:ô\s+la(?:\s+mỹ)?|ồng)``), so the regex engine tries a few first letters
     instead of every word. A longer word is still tried before its prefix, so it matches what
-    the plain alternation matches."""
+    the plain alternation matches. ``char``: the regex of one character (see
+    :func:`_case_blind_classes`)."""
     tree: dict = {}
     for w in words:
         node = tree
@@ -156,13 +161,31 @@ def _trie_alt(words) -> str:
         node[""] = {}
 
     def alt(node: dict) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + alt(node[ch]) for ch in node if ch]
+        branches = [(r"\s+" if ch == " " else char(ch)) + alt(node[ch]) for ch in node if ch]
         if not branches:
             return ""
         group = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
         return group + ("?" if "" in node else "")
 
     return alt(tree)
+
+
+def _case_blind_classes(words) -> dict[str, str]:
+    """For each character of ``words``, a case-sensitive regex of the characters that the
+    regex engine's case-blind matching takes for it ("u" → ``[Uu]``, "k" → ``[Kk\u212a]``),
+    found by the engine itself over the Basic Multilingual Plane (see
+    :func:`regex_fold_extras`). A trie written with these classes matches what the same trie
+    matches case-blind, but each alternative then starts with a character class, which the
+    engine tests before entering the alternative (it enters every case-blind one): the unit
+    lookahead runs after every number of every article."""
+    chars = sorted({c for w in words for c in " ".join(w.split()) if c != " "})
+    plane = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    taken = set(re.findall(f"[{''.join(map(re.escape, chars))}]", plane, re.IGNORECASE))
+    out = {}
+    for c in chars:
+        same = sorted(t for t in taken if re.fullmatch(re.escape(c), t, re.IGNORECASE))
+        out[c] = re.escape(c) if same == [c] else f"[{''.join(map(re.escape, same))}]"
+    return out
 
 
 def _two_letters(words) -> str:
@@ -222,6 +245,7 @@ def _knowledge() -> _Knowledge:
     cue_automaton, cue_fold_extras = _cue_automaton(cue_words, about)
     cue_fold_re = re.compile("|".join(map(re.escape, cue_fold_extras)) or r"(?!x)x")
     spelled_units = [u.word.lower() for u in units.values() if u.spelled]
+    folded = _case_blind_classes([*scales, *unit_words])
     return _Knowledge(
         scales=scales,
         scale_re=re.compile(rf"\s*(?P<scale>{_words_alt(scales)})(?!\w)", re.IGNORECASE),
@@ -232,8 +256,8 @@ def _knowledge() -> _Knowledge:
         # numbers does: "10-20-30 người" is "10-20", then "30 người"), group "unit" set when
         # scale_re then unit_re would match after it (the scale is taken when there is one,
         # atomic: no unit is looked for in its place)
-        figure_re=re.compile(rf"{_NUMBER_PATTERN}(?=(?P<unit>(?i:(?>(?:\s*(?:{_trie_alt(scales)})(?!\w))?)"
-                             rf"\s*(?:%|(?:{_trie_alt(unit_words)})(?!\w))))|)"),
+        figure_re=re.compile(rf"{_NUMBER_PATTERN}(?=(?P<unit>(?>(?:\s*(?:{_trie_alt(scales, folded.get)})(?!\w))?)"
+                             rf"\s*(?:%|(?:{_trie_alt(unit_words, folded.get)})(?!\w)))|)"),
         # spelled phrases are found in the lower-cased text; a spelled number, a space and a unit
         # in any case is a cheaper necessary test (the space anchors the regex scan; the rarer
         # unit is tested before the number word behind it)
@@ -339,15 +363,17 @@ class _Figure:
 
 
 def _figures(text: str, dates_of: Callable[[], list[DateSpan]],
-             spelled: list[tuple[int, str]] | None = None) -> list[_Figure]:
+             spelled: list[tuple[int, str]] | None = None, digits: list[int] | None = None) -> list[_Figure]:
     """Figures in text order. ``dates_of`` gives the article's dates; asked for only when a
     number with a unit needs the "inside a date" test. ``spelled``: the whole-word hits of
-    :func:`spelled_phrases` in ``text.lower()`` when known, else they are found here."""
+    :func:`spelled_phrases` in ``text.lower()`` when known, else they are found here.
+    ``digits``: the offsets of the text's ASCII digits (``article_words.ascii_digits``) when
+    known."""
     k = _knowledge()
     out: list[_Figure] = []
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    for m in k.figure_re.finditer(text):
+    for m in _numbers(k.figure_re, text, ascii_digits(text) if digits is None else digits):
         if m["unit"] is None:  # most numbers have no unit: parse only figures
             continue
         start = m.start()
@@ -379,6 +405,20 @@ def _figures(text: str, dates_of: Callable[[], list[DateSpan]],
             out.append(fig)
     out.sort(key=lambda f: f.start)
     return out
+
+
+def _numbers(figure_re: re.Pattern[str], text: str, digits: list[int]) -> Iterator[re.Match[str]]:
+    """``figure_re.finditer(text)`` without the regex scan of the whole text: a match starts
+    with an ASCII digit, so the scan's next match is the first one found at the digits from
+    where the last one ended."""
+    match = figure_re.match
+    pos = 0
+    for s in digits:
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                pos = m.end()
+                yield m
 
 
 @cache
@@ -784,7 +824,8 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
     else:
         dates_of = _Once(lambda: dates)
     shared = article.meta.get(SPELLED_HITS_KEY)
-    figures = _figures(text, dates_of, shared[1] if shared is not None and shared[0] == len(text) else None)
+    figures = _figures(text, dates_of, shared[1] if shared is not None and shared[0] == len(text) else None,
+                       digit_offsets(article))
     if not figures:
         return []
     dates = dates_of()
