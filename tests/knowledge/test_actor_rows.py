@@ -146,3 +146,11 @@ def test_ministry_abbreviation_is_the_ministry_and_its_minister_titled():
 
 def test_singapore_leader_in_sino_vietnamese_reading():
     assert _people("Phó Thủ tướng Trương Hòa Bình hội đàm với Phó Thủ tướng Tiêu Chí Hiền.")["Tiêu Chí Hiền"][0] == "SGP"
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("Bà Thái Anh Văn phát biểu trước các doanh nghiệp.", "Thái Anh Văn", "TWN"),
+    ("Cựu lãnh đạo Giang Trạch Dân được nhắc đến trong bài phát biểu của ông Nguyễn Văn An.", "Giang Trạch Dân", "CHN"),
+])
+def test_taiwanese_and_past_chinese_leaders_in_sino_vietnamese(sentence, name, country):
+    assert _people(sentence).get(name, (None,))[0] == country
