@@ -32,6 +32,8 @@ def _topics(sentence: str) -> set[str]:
     ("Thủ tướng đề nghị hai bên thúc đẩy hợp tác về công nghiệp quốc phòng.", "defense_security", "infrastructure"),
     ("Thủ tướng đề xuất hai bên cùng nghiên cứu phát triển năng lượng thay thế.", "science_technology",
      "education_training"),
+    ("Hà Lan sẵn sàng chia sẻ kinh nghiệm ứng phó với biến đổi khí hậu với Việt Nam.", "environment_climate",
+     "education_training"),
 ])
 def test_statement_topic_from_the_new_cues(sentence, present, absent):
     topics = _topics(sentence)
