@@ -154,3 +154,8 @@ def test_singapore_leader_in_sino_vietnamese_reading():
 ])
 def test_taiwanese_and_past_chinese_leaders_in_sino_vietnamese(sentence, name, country):
     assert _people(sentence).get(name, (None,))[0] == country
+
+
+def test_less_common_korean_surname_still_looks_korean():
+    people = _people("Hai bên đã ký biên bản ghi nhớ. Ông Yeom Jae-ho cho biết sẽ thúc đẩy hợp tác với Việt Nam.")
+    assert people["Yeom Jae-ho"][0] == "KOR"
