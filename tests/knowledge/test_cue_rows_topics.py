@@ -34,6 +34,8 @@ def _topics(sentence: str) -> set[str]:
      "education_training"),
     ("Hà Lan sẵn sàng chia sẻ kinh nghiệm ứng phó với biến đổi khí hậu với Việt Nam.", "environment_climate",
      "education_training"),
+    ("Chủ tịch nước đề nghị hai bên nghiên cứu các biện pháp nâng cao kim ngạch thương mại.", "trade",
+     "education_training"),
 ])
 def test_statement_topic_from_the_new_cues(sentence, present, absent):
     topics = _topics(sentence)
