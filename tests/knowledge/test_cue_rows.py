@@ -58,6 +58,7 @@ def test_pledge_source_is_the_side_that_commits():
     ("Hai bên đã đánh giá tổng thể quan hệ song phương thời gian qua.", "đánh giá tổng thể"),
     ("Ngân hàng Nhà nước Việt Nam giảm 0,5%/năm lãi suất cho vay ngắn hạn.", "lãi suất cho vay"),
     ("Hai nhà lãnh đạo sẽ thảo luận những vấn đề hợp tác song phương và khu vực.", "sẽ thảo luận"),
+    ("Các nhà tài trợ khác cũng bắt đầu cắt giảm khoản vay ưu đãi cho Việt Nam.", "nhà tài trợ"),
 ])
 def test_blocker_row_hides_the_shorter_cue(sentence, words):
     assert _kinds_of(MEETING + sentence, words) == set()
