@@ -246,3 +246,20 @@ def test_a_bare_joint_statement_takes_what_both_sides_said():
                                 topics=["labor"])]
     (doc,) = [d for d in stage(art).documents if d.kind == "JOINT_STATEMENT"]
     assert doc.topics == ["diplomacy", "defense_security"]  # one side's proposal is not the joint text's
+
+
+@pytest.mark.parametrize("text", [
+    LIST,
+    "Hai bên đã ký hiệp định, (Bản ghi nhớ)-hợp tác; hai dự án và ba văn kiện.Biên bản ghi nhớ\nkế hoạch hành động",
+    "Không có văn kiện nào. Thỏa thuậnX, xhiệp định, hiệp địnhx, một Hiệp định.",
+])
+def test_document_phrases_from_the_shared_pass_are_those_of_an_own_pass(text):
+    from sukien.stages.cues import article_padded
+    from sukien.stages.dates import find_phrases
+    from sukien.stages.documents import _phrase_hits, _phrases
+
+    art = resolve_dates(Article(id="t", text_clean=text, published=None))
+    padded = article_padded(art)
+    own = [(j - 1, p) for j, p in find_phrases(padded, _phrases().all) if text[j - 1:j - 1 + len(p)].lower() == p]
+    assert _phrase_hits(art) == own
+    assert own  # (each example holds some)

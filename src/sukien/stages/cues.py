@@ -153,9 +153,22 @@ class CueMatcher:
         return _leftmost_longest(text, found)
 
 
-def _cue_automaton(rows: list[tuple[str, str, str]], phrases: Sequence[str] = ()) -> ahocorasick.Automaton:
+class _DocumentPhrase:
+    """The value of a documents-stage phrase in the shared automaton (``dated``: a dates-stage
+    keyword as well, reported to both)."""
+
+    __slots__ = ("text", "dated")
+
+    def __init__(self, text: str, dated: bool) -> None:
+        self.text = text
+        self.dated = dated
+
+
+def _cue_automaton(rows: list[tuple[str, str, str]], phrases: Sequence[str] = (),
+                   document_phrases: Sequence[str] = ()) -> ahocorasick.Automaton:
     """The automaton of ``CueMatcher``; ``phrases`` (lower case, unpadded) are added with
-    themselves as value, to be told apart from the cues' tuples."""
+    themselves as value, to be told apart from the cues' tuples; ``document_phrases`` (lower
+    case, no space at either end) with a :class:`_DocumentPhrase`."""
     senses: dict[str, list[tuple[str, str]]] = {}
     for kind, cue, mode in rows:
         key = _SPACES.sub(" ", normalise_for_match(cue)).strip()
@@ -169,8 +182,11 @@ def _cue_automaton(rows: list[tuple[str, str, str]], phrases: Sequence[str] = ()
     for key, kinds in senses.items():
         # the value carries what find() needs per match, so no per-match work recomputes it
         automaton.add_word(f" {key} ", (len(key), tuple(kinds), frozenset(k for k, _ in kinds)))
+    dated = set(phrases)
     for phrase in phrases:  # (a cue key starts with a space, a phrase does not: never the same key)
         automaton.add_word(phrase, phrase)
+    for phrase in document_phrases:
+        automaton.add_word(phrase, _DocumentPhrase(phrase, phrase in dated))
     automaton.make_automaton()
     return automaton
 
@@ -190,32 +206,61 @@ def _leftmost_longest(text: str, found: list[tuple[int, int, tuple]]) -> list[Cu
 
 class _TriggerMatcher(CueMatcher):
     """The trigger cues, and in the same automaton pass the dates stage's keywords
-    (``article_words.keyword_phrases``): the pass over a whole article costs the same for both, and the
-    dates stage needs the article's cues' padded text made anyway (the events stage reads it)."""
+    (``article_words.keyword_phrases``) and the documents stage's phrases (document words and
+    spelled figures, ``documents.shared_phrases``): the pass over a whole article costs the same
+    for all, and the dates stage needs the article's cues' padded text made anyway (the events
+    stage reads it)."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], phrases: Sequence[str]) -> None:
-        self._automaton = _cue_automaton(rows, phrases)
+    def __init__(self, rows: list[tuple[str, str, str]], phrases: Sequence[str],
+                 document_phrases: Sequence[str] = ()) -> None:
+        self._automaton = _cue_automaton(rows, phrases, document_phrases)
+        # a document phrase that is a dates keyword too: the phrases are then read in one ordered loop
+        self._dated_documents = bool(set(phrases) & set(document_phrases))
 
     def find(self, text: str, padded: str | None = None) -> list[Cue]:
-        return self.find_with_phrases(text, padded)[0]
+        return self.find_all(text, padded)[0]
 
     def find_with_phrases(self, text: str, padded: str | None = None) -> tuple[list[Cue], list[tuple[int, str]]]:
         """The cues of ``find`` and ``(start, phrase)`` of every occurrence of the phrases in
         ``padded`` (not checked for whole words; punctuation blanked)."""
+        return self.find_all(text, padded)[:2]
+
+    def find_all(self, text: str, padded: str | None = None) \
+            -> tuple[list[Cue], list[tuple[int, str]], list[tuple[int, str]]]:
+        """``find_with_phrases`` and ``(start, phrase)`` of every occurrence of the document phrases,
+        in the order of the pass (not checked for whole words; punctuation blanked)."""
         if padded is None:
             padded = padded_for_match(text)
         hits = list(self._automaton.iter(padded))
         found = [(end_idx - value[0] - 1, -value[0], value) for end_idx, value in hits if value.__class__ is tuple]
+        if len(found) == len(hits):
+            return _leftmost_longest(text, found), [], []
         # padded start end_idx - len + 1, one padding space before the text
-        phrases = [(end_idx - len(value), value) for end_idx, value in hits if value.__class__ is str] \
-            if len(found) < len(hits) else []
-        return _leftmost_longest(text, found), phrases
+        phrases = [(end_idx - len(value), value) for end_idx, value in hits if value.__class__ is str]
+        documents: list[tuple[int, str]] = []
+        if len(found) + len(phrases) < len(hits):
+            if self._dated_documents:
+                phrases = []
+                for end_idx, value in hits:
+                    if value.__class__ is str:
+                        phrases.append((end_idx - len(value), value))
+                    elif value.__class__ is _DocumentPhrase:
+                        documents.append((end_idx - len(value.text), value.text))
+                        if value.dated:
+                            phrases.append((end_idx - len(value.text), value.text))
+            else:
+                documents = [(end_idx - len(value.text), value.text) for end_idx, value in hits
+                             if value.__class__ is _DocumentPhrase]
+        return _leftmost_longest(text, found), phrases, documents
 
 
 @cache
-def trigger_matcher() -> CueMatcher:
+def trigger_matcher() -> _TriggerMatcher:
+    from .documents import shared_phrases  # (documents reads the cues: imported when first needed)
+
     rows = load_table("triggers", required=("kind", "cue"))
-    return _TriggerMatcher([(r["kind"], r["cue"], r.get("mode", "")) for r in rows], keyword_phrases())
+    return _TriggerMatcher([(r["kind"], r["cue"], r.get("mode", "")) for r in rows], keyword_phrases(),
+                           shared_phrases())
 
 
 def find_cues(text: str) -> list[Cue]:
@@ -228,8 +273,8 @@ def article_cues(article: Article) -> list[Cue]:
     if cached is not None and cached[0] == len(article.text_clean):
         return cached[1]
     padded = f" {_normalised(article.text_clean, lowered(article))} "  # padded_for_match of the text
-    cues, phrases = trigger_matcher().find_with_phrases(article.text_clean, padded)
-    article.meta["_cues"] = (len(article.text_clean), cues, padded, phrases)
+    cues, phrases, documents = trigger_matcher().find_all(article.text_clean, padded)
+    article.meta["_cues"] = (len(article.text_clean), cues, padded, phrases, documents)
     return cues
 
 
@@ -241,6 +286,16 @@ def article_date_phrases(article: Article) -> list[tuple[int, str]]:
         article_cues(article)
         cached = article.meta["_cues"]
     return cached[3]
+
+
+def article_document_phrases(article: Article) -> list[tuple[int, str]]:
+    """``(start, phrase)`` of the documents stage's phrases (``documents.shared_phrases``) in the
+    article's padded text (punctuation blanked: the caller checks them against its own text)."""
+    cached = article.meta.get("_cues")
+    if cached is None or cached[0] != len(article.text_clean):
+        article_cues(article)
+        cached = article.meta["_cues"]
+    return cached[4]
 
 
 def article_padded(article: Article) -> str:

@@ -33,7 +33,7 @@ from functools import cache
 
 from ..knowledge import load_table, split_list
 from ..model import TOPICS, Article, Document
-from .cues import article_padded
+from .cues import article_document_phrases, article_padded
 from .dates import date_for_offset, find_dates, find_phrases, infer_year, parse_published, trimmed
 from .quantities import SPELLED_HITS_KEY, spelled_phrases
 from .relations import country_spans, main_pair
@@ -174,18 +174,27 @@ def _phrases() -> _Phrases:
     return _Phrases(phrases, kinds, frozenset(spelled), all(re.fullmatch(r"\w+(?: \w+)*", p) for p in phrases))
 
 
+def shared_phrases() -> tuple[str, ...]:
+    """The phrases the shared trigger pass (``cues.article_cues``) finds for this stage: the
+    document cues and the quantities stage's spelled figures, when all are plain words."""
+    ph = _phrases()
+    return ph.all if ph.words_only else ()
+
+
 def _phrase_hits(article: Article) -> list[tuple[int, str]]:
     """``find_phrases(text.lower(), phrases)`` of the document cues and the quantities stage's
-    spelled figures in one automaton pass. The pass reads the lower-cased, punctuation-blanked
-    copy that the trigger matcher made already (a space there can be blanked punctuation, so
-    each hit is checked against the text); a text with "İ", whose lower case is longer and so
-    shifts offsets, is read as before."""
+    spelled figures. Their occurrences come from the shared trigger pass over the lower-cased,
+    punctuation-blanked copy of the text (``cues.article_document_phrases``): each is checked
+    here for whole words there and against the text (a space there can be blanked punctuation);
+    a text with "İ", whose lower case is longer and so shifts offsets, is read as before."""
     text = article.text_clean
     ph = _phrases()
     if not ph.words_only or "İ" in text:
         return find_phrases(text.lower(), ph.all)
     padded = article_padded(article)  # " " + text, lower-cased, punctuation blanked, + " "
-    return [(j - 1, p) for j, p in find_phrases(padded, ph.all) if text[j - 1:j - 1 + len(p)].lower() == p]
+    # (padded[i] is the character before the phrase, padded[i + 1 + len(p)] the one after it)
+    return [(i, p) for i, p in article_document_phrases(article)
+            if not padded[i].isalnum() and not padded[i + 1 + len(p)].isalnum() and text[i:i + len(p)].lower() == p]
 
 
 def _cue_hits(article: Article) -> list[_Hit]:
