@@ -74,3 +74,12 @@ def test_sending_an_invitation_is_a_pledge_not_praise():
     kinds = _kinds_of(MEETING + "Chủ tịch nước trân trọng gửi lời mời tới Tổng thống Putin sớm sang thăm Việt Nam.",
                       "gửi lời mời")
     assert kinds == {"PLEDGE"}
+
+
+def test_planned_attendance_marks_the_meeting_after_it_as_planned():
+    article = sukien.extract("Ngày 24/5, Tổng thống Mỹ Donald Trump tới Brussels. Sáng 25/5, ông Trump sẽ tham dự hội nghị "
+                             "thượng đỉnh EU, gặp Chủ tịch Ủy ban châu Âu Jean-Claude Juncker.", published="2017-05-24")
+    names = {e.id: e.name for e in article.entities}
+    meets = [e for e in article.events if e.kind == "MEET" and "Jean-Claude Juncker" in [names.get(p) for p in e.participants]]
+    assert meets and all(e.status == "planned" for e in meets)
+    assert not [s for s in article.statements if s.kind == "PLEDGE"]
