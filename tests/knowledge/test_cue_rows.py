@@ -83,3 +83,9 @@ def test_planned_attendance_marks_the_meeting_after_it_as_planned():
     meets = [e for e in article.events if e.kind == "MEET" and "Jean-Claude Juncker" in [names.get(p) for p in e.participants]]
     assert meets and all(e.status == "planned" for e in meets)
     assert not [s for s in article.statements if s.kind == "PLEDGE"]
+
+
+def test_cho_hay_is_a_speech_verb_whose_speaker_is_the_source():
+    found = [(k, src) for k, src, ev in _statements(MEETING + "Tổng thống Putin cho hay, Nga sẽ tăng cường mở cửa thị "
+                                                    "trường cho nông sản Việt Nam.") if "cho hay" in ev]
+    assert ("PLEDGE", ["Vladimir Putin"]) in found
