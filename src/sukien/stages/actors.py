@@ -117,7 +117,9 @@ SPOUSE_TITLES = frozenset({match_key("Phu nhân"), match_key("Phu quân")})
 
 _WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:['’.\-][{UPPER}{LOWER}0-9]+)*|[^\s]")
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
-_SPACES = re.compile(r"[ \u00a0]*")
+# The spaces a title chain steps over between words (read with str indexing: one or two
+# characters, where a regex call's set-up would cost more than the reading).
+SPACE_CHARS = " \u00a0"
 _AFTER_PUNCT = re.compile(r"[,(][ ]*(\S+)")
 _WHITESPACE = re.compile(r"\s+")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)$")
@@ -149,6 +151,32 @@ _TEASER_AFTER_NEWLINE = re.compile(rf"\n\s*(?:{'|'.join(TEASER_HEADS)})")
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,250}\]")
 _TAIL = re.compile(rf"(?:[.!?…”\"/\n])\s*((?:[{UPPER}][{UPPER}{LOWER}]*[ \u00a0]*){{1,4}}"
                    rf"(?:[/\-–][ ]*[{UPPER}][{UPPER}{LOWER}/ ]*|\([^()\n]{{0,40}}\))?)\s*$")
+
+
+def _alternation(words: Collection[str]) -> str:
+    """A regex matching any of ``words``, as a trie: ``(?:viet(?: nam)?|...)``.
+
+    It matches what ``|``.join of the words sorted longest first matches, in the same
+    order (at one position the words that fit are prefixes of each other, one path of the
+    trie, and a longer continuation is tried before stopping), but without trying the
+    ~250 country names one after the other at every space."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 # a capitalised word; a transliteration joins its syllables with hyphens ("Bê-la-rút")
 _CAPW = rf"[{UPPER}][{UPPER}{LOWER}]*(?:-[{LOWER}]+)*"
 # Lower-case words that never sit inside an organisation's name (verbs, prepositions):
@@ -167,14 +195,18 @@ _NOT_IN_NAMES = frozenset(_NOT_IN_ORG.split("|"))
 # Verbs whose first syllable ends a common compound inside names: a stop unless that
 # compound's first syllable is right before ("Bộ trưởng Điều phối", "Vấn đề", "Chương
 # trình", "Thứ hai", "Nghị quyết", "thiết bị"; "giới thiệu" is a verb, "Thế giới" a word).
+# (each word is matched first, then what came before it is looked back at: a look-behind
+# tried first runs at every lower-case word the pattern reads)
 _PAIRED_STOPS = "|".join(
-    "".join(f"(?<!{before} )" for before in befores) + rf"{word}(?![{LOWER}])"
+    word + "".join(f"(?<!{before} {word})" for before in befores) + rf"(?![{LOWER}])"
     for word, befores in (("phối", ("Điều", "điều")), ("đề", ("Vấn", "vấn", "Chủ", "chủ")),
                           ("trình", ("Chương", "chương", "Công", "công", "Quá", "quá")),
                           ("hai", ("Thứ", "thứ")), ("quyết", ("Nghị", "nghị", "Giải", "giải")),
                           ("dẫn", ("Hướng", "hướng")), ("bị", ("Thiết", "thiết", "Chuẩn", "chuẩn")),
                           ("giới", ("Thế", "thế", "Biên", "biên", "Môi", "môi", "Ranh", "ranh"))))
-_LOWW = rf"(?!(?:{_NOT_IN_ORG})(?![{LOWER}]))(?!{_PAIRED_STOPS})[{LOWER}]+"
+# (the stop words as a trie: the regex engine tries the ~100 words of a plain alternation one
+# after the other at every lower-case word of a body's name)
+_LOWW = rf"(?!{_alternation(sorted(_NOT_IN_NAMES))}(?![{LOWER}])|{_PAIRED_STOPS})[{LOWER}]+"
 # Lower-case words may run between capitalised words of a body's name up to this many
 # ("Hội Hữu nghị đối ngoại nhân dân Trung Quốc": 5 after "Hữu"), or before its acronym in
 # brackets ("Cơ quan Hợp tác phát triển quốc tế (JICA)", "... chiến lược và quốc tế (CSIS)").
@@ -320,11 +352,24 @@ def _blocked_spans(article: Article, text: str) -> list[tuple[int, int]]:
         t = _TEASER.search(text)
         if t:
             spans.append((t.start(), len(text)))
-    tail = _TAIL.search(text[-120:])
+    tail = _TAIL.search(text[-120:]) if _may_end_with_byline(text) else None
     if tail:
         off = len(text) - len(text[-120:])
         spans.append((off + tail.start(1), len(text)))
     return sorted(spans)
+
+
+# _TAIL's byline ends with a letter, a "/" or a ")", then only whitespace (``\s`` is
+# str.isspace): a text ending otherwise (most end with ".") has none, and the search,
+# which opens with a character class tried at every position, is not run.
+BYLINE_LAST_CHARS = "/)"
+
+
+def _may_end_with_byline(text: str) -> bool:
+    k = len(text)
+    while k and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and (text[k - 1] in _letters() or text[k - 1] in BYLINE_LAST_CHARS)
 
 
 # BBC-style photo credits: "Nguồn hình ảnh, Linh Pham/Bloomberg/Getty Images Chụp lại hình
@@ -582,30 +627,6 @@ def _personal_name(tokens: list[str]) -> bool:
     shape = name_shape(tokens)
     return shape == VN or (shape == FOREIGN and len(tokens) >= 2
                            and match_key(" ".join(tokens)) not in kb.country_names())
-
-
-def _alternation(words: Collection[str]) -> str:
-    """A regex matching any of ``words``, as a trie: ``(?:viet(?: nam)?|...)``.
-
-    It matches what ``|``.join of the words sorted longest first matches, in the same
-    order (at one position the words that fit are prefixes of each other, one path of the
-    trie, and a longer continuation is tried before stopping), but without trying the
-    ~250 country names one after the other at every space."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return "(?:" + emit(trie) + ")"
 
 
 @cache
@@ -888,8 +909,10 @@ def _nothing_named_after(text: str, pos: int, by_start: dict[int, int]) -> bool:
     """After an honorific ending at ``pos``, is there no name to read: the text ends, or the
     next word is neither a tag nor capitalised (nor a bracket closing)? A chain read from
     there stops at once (after "ông" only a name, a title or a tag may follow)."""
-    pos = _SPACES.match(text, pos).end()
-    return pos >= len(text) or (pos not in by_start and text[pos] != ")" and not text[pos].isupper())
+    n = len(text)
+    while pos < n and text[pos] in SPACE_CHARS:
+        pos += 1
+    return pos >= n or (pos not in by_start and text[pos] != ")" and not text[pos].isupper())
 
 
 # Words before a title written alone that say no present holder is meant: plurals ("các
@@ -1015,9 +1038,11 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
     cap_word: str | None = None  # that word
     spouse = first.kind == kb.TITLE and first.ref.key in SPOUSE_TITLES  # type: ignore[union-attr]
     n_tokens = 0
+    n = len(text)
     while n_tokens < CHAIN_MAX_TOKENS:
-        pos = _SPACES.match(text, pos).end()
-        if pos >= len(text):
+        while pos < n and text[pos] in SPACE_CHARS:
+            pos += 1
+        if pos >= n:
             break
         j = by_start.get(pos)
         if j is not None and j >= chain.next_index - 1:
@@ -1147,9 +1172,9 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
                 n_tokens += 1
                 continue
             run = NAME_RUN.match(text, pos)
-            if run and (field := _FIELD_OF_STUDY.match(text, run.end())):
+            if run and _field_of_study_after(text, run.end()):
                 # "Phó Giáo sư Phương Đông học Anna Kireeva": a field of study, then the name
-                pos = field.end()
+                pos = run.end() + len(FIELD_OF_STUDY_WORD)
                 n_tokens += 1
                 continue
             if run:
@@ -1272,7 +1297,14 @@ def _read_chain(text: str, tags: list[Tag], i: int, by_start: dict[int, int]) ->
 
 # A capitalised run followed by "học" ("-logy") names a field of study ("Đông phương học",
 # "Việt Nam học"), not a person.
-_FIELD_OF_STUDY = re.compile(rf"[ ]học(?![{UPPER}{LOWER}])")
+FIELD_OF_STUDY_WORD = " học"
+
+
+def _field_of_study_after(text: str, pos: int) -> bool:
+    """Does `` học`` follow at ``pos``, not as the start of a longer word? (str tests: a
+    regex call's set-up costs more than reading four characters)"""
+    end = pos + len(FIELD_OF_STUDY_WORD)
+    return text.startswith(FIELD_OF_STUDY_WORD, pos) and (end >= len(text) or text[end] not in _letters())
 # A lower-case name of one or two words running to a comma ("pháp chế, Bộ Quốc phòng").
 _LOWER_NAME_TO_COMMA = re.compile(rf"([{LOWER}]+(?:[ ][{LOWER}]+)?)(?=[ ]*[,;])")
 
