@@ -26,7 +26,7 @@ from functools import cache
 import ahocorasick
 
 from ..knowledge import load_table
-from ..model import Article, Mention, Span
+from ..model import Article, Span
 from .article_words import keyword_phrases, lowered
 
 EVENT_KINDS = ("MEET", "VISIT", "SIGN")
@@ -288,6 +288,24 @@ def article_date_phrases(article: Article) -> list[tuple[int, str]]:
     return cached[3]
 
 
+def article_cues_by_kind(article: Article) -> dict[str, list[Cue]]:
+    """The article's cues of each kind (a cue under each of its kinds, in text order), made once:
+    the stages ask for one or two kinds of an article's ~25 cues several times."""
+    cached = article.meta.get("_cue_kinds")
+    if cached is not None and cached[0] == len(article.text_clean):
+        return cached[1]
+    index: dict[str, list[Cue]] = {}
+    for c in article_cues(article):
+        for k in c.kind_set:
+            group = index.get(k)
+            if group is None:
+                index[k] = [c]
+            else:
+                group.append(c)
+    article.meta["_cue_kinds"] = (len(article.text_clean), index)
+    return index
+
+
 def article_document_phrases(article: Article) -> list[tuple[int, str]]:
     """``(start, phrase)`` of the documents stage's phrases (``documents.shared_phrases``) in the
     article's padded text (punctuation blanked: the caller checks them against its own text)."""
@@ -393,25 +411,11 @@ class ActorToken:
         return self.kind in (SIDES, LEADERS)
 
 
-def _mention_refs(article: Article, m: Mention, entities: dict) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
-    countries = tuple(m.attrs.get("countries") or ()) if m.attrs else ()
-    if m.label == "GPE":
-        if countries:
-            return countries, countries[0], countries
-        return ((m.country,), m.country, (m.country,)) if m.country else ((), None, ())
-    if m.entity_id:
-        country = m.country
-        if country is None:
-            ent = entities.get(m.entity_id)
-            country = ent.country if ent else None
-        return (m.entity_id,), country, ((country,) if country else ())
-    return (), None, ()
-
-
-def actor_tokens(article: Article, cues: list[Cue], entities: dict | None = None) -> list[ActorToken]:
+def actor_tokens(article: Article, cues: Sequence[Cue], entities: dict | None = None) -> list[ActorToken]:
     """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns.
 
-    ``entities`` is the article's entities by id, when the caller has it already."""
+    ``cues`` are the article's cues (only its SIDES ones are read: the caller may pass just
+    those); ``entities`` is the article's entities by id, when the caller has it already."""
     text = article.text_clean
     raw: list[ActorToken] = []
     if entities is None:
@@ -419,23 +423,41 @@ def actor_tokens(article: Article, cues: list[Cue], entities: dict | None = None
     sided = [(c, c.mode("SIDES")) for c in cues if "SIDES" in c.kind_set]
     # "hai Bộ trưởng", "hai nhà lãnh đạo": the collective phrase wins over a title mention inside it
     collective = [(c.start, c.end) for c, mode in sided if mode in (SIDES, LEADERS)]
+    titles: dict[tuple[int, int], str] = {}  # every titled person's span (a token takes its title in front)
+    # a mention's refs: its countries (GPE) or its entity; none, no token
     for m in article.mentions:
         label = m.label
-        if label not in ACTOR_LABELS:
+        if label == "GPE":
+            countries = m.attrs.get("countries") if m.attrs else None
+            if countries:
+                refs = tuple(countries)
+                raw.append(ActorToken(m.start, m.end, refs, "GPE", refs[0], refs, False))
+            elif m.country:
+                refs = (m.country,)
+                raw.append(ActorToken(m.start, m.end, refs, "GPE", m.country, refs, False))
             continue
-        if label == "TITLE":
+        if label == "PER":
+            if m.title:
+                titles[(m.start, m.end)] = m.title
+        elif label == "TITLE":
             if collective and any(s <= m.start and m.end <= e for s, e in collective):
                 continue
-        elif label == "ORG" and (m.name or text[m.start:m.end]).lower().startswith(MEDIA_PREFIXES):
-            continue  # "Báo Yomiuri", "Thông tấn xã Việt Nam": they report, they are not parties
-        refs, country, countries = _mention_refs(article, m, entities)
-        if not refs:
+        elif label == "ORG":
+            if (m.name or text[m.start:m.end]).lower().startswith(MEDIA_PREFIXES):
+                continue  # "Báo Yomiuri", "Thông tấn xã Việt Nam": they report, they are not parties
+        else:
+            continue  # not an actor label
+        eid = m.entity_id
+        if not eid:
             continue
-        kind = "PER" if label == "TITLE" and m.entity_id else label
-        ent = entities.get(m.entity_id) if m.entity_id else None
+        ent = entities.get(eid)
+        country = m.country
+        if country is None:
+            country = ent.country if ent else None
+        kind = "PER" if label == "TITLE" else label
         if ent is not None and ent.type in ("PER", "ORG", "GPE"):
-            kind = ent.type if label != "GPE" else "GPE"
-        raw.append(ActorToken(m.start, m.end, refs, kind, country, countries, label == "TITLE"))
+            kind = ent.type
+        raw.append(ActorToken(m.start, m.end, (eid,), kind, country, (country,) if country else (), label == "TITLE"))
     if sided:
         mention_spans = sorted((t.start, t.end) for t in raw)
         span_starts = [s for s, _ in mention_spans]
@@ -460,7 +482,6 @@ def actor_tokens(article: Article, cues: list[Cue], entities: dict | None = None
         if out and t.start < out[-1].end:  # nested or overlapping: keep the longer, earlier one
             continue
         out.append(t)
-    titles = {(m.start, m.end): m.title for m in article.mentions if m.title and m.label == "PER"}
     keep: list[ActorToken] = []
     dropped: ActorToken | None = None
     for t, nxt in zip(out, [*out[1:], None], strict=False):  # (no tokens: one None too many)
@@ -529,7 +550,7 @@ class ActorReach:
             actors.append(m.start)
             longest = max(longest, m.end - m.start)
         for c in cues:
-            if "SIDES" in c.kind_set:
+            if "SIDES" in c.kind_set:  # (the caller may pass only these)
                 actors.append(c.start)
                 longest = max(longest, c.end - c.start)
         actors.sort()
@@ -644,7 +665,7 @@ class Roles:
         self.entities = {e.id: e for e in article.entities}
         self.text = article.text_clean
         self.cues = article_cues(article)
-        self.tokens = actor_tokens(article, self.cues, self.entities)
+        self.tokens = actor_tokens(article, article_cues_by_kind(article).get("SIDES", ()), self.entities)
         self.spans = article.sentences or [Span(0, len(self.text), "SENT")]
         starts = [s.start for s in self.spans]
         self._cues_in = _by_sentence(self.cues, self.spans, starts)

@@ -40,7 +40,7 @@ from .cues import (
     Cue,
     Roles,
     SentenceView,
-    article_cues,
+    article_cues_by_kind,
     last_word,
 )
 from .standards import annotate_event
@@ -317,7 +317,7 @@ def _dedupe(refs: list[str]) -> list[str]:
 def is_sport_article(article: Article) -> bool:
     """Does the article hold SPORT_ARTICLE_CUES sports words or more (the events and statements
     stages both ask: countries that "meet" or "support" in it are teams)?"""
-    return sum(c.has("SPORT") for c in article_cues(article)) >= SPORT_ARTICLE_CUES
+    return len(article_cues_by_kind(article).get("SPORT", ())) >= SPORT_ARTICLE_CUES
 
 
 class _Context:
@@ -1205,9 +1205,8 @@ def _may_make_events(article: Article) -> bool:
     bare "đến"/"tới" of motion — which makes a visit only with a place right after it (see
     _visit), so without one the article needs no reading of its actors."""
     places: list[int] | None = None
-    for cue in article_cues(article):
-        if cue.kind_set.isdisjoint(EVENT_KINDS):
-            continue
+    by_kind = article_cues_by_kind(article)
+    for cue in (c for k in EVENT_KINDS for c in by_kind.get(k, ())):  # (a cue of two kinds twice: no matter)
         if cue.kinds(EVENT_KINDS) != [("VISIT", "arrive")]:
             return True
         if places is None:
@@ -1377,12 +1376,10 @@ def _may_find_parties(article: Article) -> bool:
     article's principals): so some event word must stand in a sentence that may hold an actor
     token (ActorReach: told from the mentions, before the tokens are built) or, for a signing,
     one with a document word."""
-    cues = article_cues(article)
-    reach = ActorReach(article, cues)
-    with_doc = {reach.sentence_of(c.start) for c in cues if "DOC" in c.kind_set}
-    for c in cues:
-        if c.kind_set.isdisjoint(EVENT_KINDS):
-            continue
+    by_kind = article_cues_by_kind(article)
+    reach = ActorReach(article, by_kind.get("SIDES", ()))
+    with_doc = {reach.sentence_of(c.start) for c in by_kind.get("DOC", ())}
+    for c in (c for k in EVENT_KINDS for c in by_kind.get(k, ())):
         i = reach.sentence_of(c.start)
         if reach.actor_in(i) or ("SIGN" in c.kind_set and i >= 0 and i in with_doc):
             return True

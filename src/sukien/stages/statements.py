@@ -42,7 +42,7 @@ from .cues import (
     Cue,
     Roles,
     SentenceView,
-    article_cues,
+    article_cues_by_kind,
     article_padded,
     last_word,
     text_end,
@@ -973,9 +973,9 @@ def find_statements(article: Article) -> Article:
     # first statement stands in a triggered sentence with an actor token in it or a person in the
     # CARRY_SENTENCES before it; with none such nothing is said (an implicit statement continues
     # one made before). Tested on the mentions first (ActorReach), then on the tokens.
-    cues = article_cues(article)
-    if all(c.kind_set.isdisjoint(STATEMENT_KINDS) for c in cues) or (
-            not Roles.built(article) and not _may_have_source(ActorReach(article, cues), cues)):
+    by_kind = article_cues_by_kind(article)
+    if not any(k in by_kind for k in STATEMENT_KINDS) or (
+            not Roles.built(article) and not _may_have_source(ActorReach(article, by_kind.get("SIDES", ())), by_kind)):
         article.statements = []  # no trigger word: no statement (a continuation needs one before it)
         article.meta.pop("_roles", None)  # (the cues stay: the documents stage reads their padded text)
         return article
@@ -1068,10 +1068,10 @@ def find_statements(article: Article) -> Article:
     return article
 
 
-def _may_have_source(reach: ActorReach, cues: list[Cue]) -> bool:
+def _may_have_source(reach: ActorReach, by_kind: dict[str, list[Cue]]) -> bool:
     """Has a triggered sentence an actor token in it or a person in the CARRY_SENTENCES before it
     (by the mentions: see find_statements)?"""
-    triggered = {reach.sentence_of(c.start) for c in cues if not c.kind_set.isdisjoint(STATEMENT_KINDS)}
+    triggered = {reach.sentence_of(c.start) for k in STATEMENT_KINDS for c in by_kind.get(k, ())}
     return any(reach.actor_in(i) or any(reach.person_in(i - k) for k in range(1, CARRY_SENTENCES + 1))
                for i in triggered if i >= 0)
 
