@@ -59,6 +59,8 @@ def test_pledge_source_is_the_side_that_commits():
     ("Ngân hàng Nhà nước Việt Nam giảm 0,5%/năm lãi suất cho vay ngắn hạn.", "lãi suất cho vay"),
     ("Hai nhà lãnh đạo sẽ thảo luận những vấn đề hợp tác song phương và khu vực.", "sẽ thảo luận"),
     ("Các nhà tài trợ khác cũng bắt đầu cắt giảm khoản vay ưu đãi cho Việt Nam.", "nhà tài trợ"),
+    ("Bộ Quốc phòng Đức từ chối bình luận về thông tin nói trên.", "từ chối bình luận"),
+    ("Ông Putin từ chối tiết lộ thêm chi tiết.", "từ chối tiết lộ"),
 ])
 def test_blocker_row_hides_the_shorter_cue(sentence, words):
     assert _kinds_of(MEETING + sentence, words) == set()
