@@ -61,6 +61,7 @@ def test_pledge_source_is_the_side_that_commits():
     ("Các nhà tài trợ khác cũng bắt đầu cắt giảm khoản vay ưu đãi cho Việt Nam.", "nhà tài trợ"),
     ("Bộ Quốc phòng Đức từ chối bình luận về thông tin nói trên.", "từ chối bình luận"),
     ("Ông Putin từ chối tiết lộ thêm chi tiết.", "từ chối tiết lộ"),
+    ("Ông Mueller đang điều tra cáo buộc Nga can thiệp vào cuộc bầu cử Tổng thống Mỹ.", "điều tra cáo buộc"),
 ])
 def test_blocker_row_hides_the_shorter_cue(sentence, words):
     assert _kinds_of(MEETING + sentence, words) == set()
