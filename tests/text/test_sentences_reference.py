@@ -90,3 +90,20 @@ def test_reference_agrees_on_a_news_paragraph():
             "• Tin liên quan.Trong khuôn khổ chuyến thăm, 2. Hợp tác đầu tư vs. thương mại... Hết")
     assert split_sentences(text) == reference_split(text)
     assert len(split_sentences(text)) >= 7
+
+
+def _matches(ms):
+    return [(m.start(), m.end(), m.lastgroup) for m in ms]
+
+
+# Punctuation runs mixing the characters of different scans (".!?", "?!..", "…”"), so the
+# matches of one scan hold candidates of another.
+RUNS = st.text(alphabet=".!?…\n•●▪■◆;:-–+/”) \t\u00a0aAđĐ1", max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(texts, RUNS))
+def test_scans_per_character_find_the_matches_of_the_one_scan(text):
+    from sukien.text.sentences import _boundaries, _scan
+
+    assert _matches(_scan(text)) == _matches(_boundaries().finditer(text))
