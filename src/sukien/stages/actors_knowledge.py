@@ -15,7 +15,7 @@ from functools import cache
 import ahocorasick
 
 from ..knowledge import load_table, split_list
-from ..text.normalize import _canonical_tones_of_nfc, _new_to_old, fold_name, match_key, nfc
+from ..text.normalize import _new_to_old, fold_name, match_key, nfc
 
 # Kinds of dictionary entry in the automaton.
 TITLE, COUNTRY, ORG, PLACE, PERSON, HONORIFIC = "TITLE", "COUNTRY", "ORG", "PLACE", "PERSON", "HONORIFIC"
@@ -288,11 +288,11 @@ def word_key(text: str, lowered: str | None = None) -> str:
     by the stages): of NFC text of the same length it is what match_key lower-cases to, so
     the article is not lower-cased a second time."""
     if lowered is not None and len(lowered) == len(text) and nfc(text) is text:
-        # = match_key(text): NFC already, same length; most texts have no new-style tone
-        # to rewrite, which the literal-first searches below say in a few C scans
+        # = match_key(text): NFC already, same length; the tone rewrite made by one
+        # literal-first substitution per first vowel (see _new_style_in_lower)
         key = lowered
-        if any(rx.search(lowered) for rx in _new_style_in_lower()):
-            key = _canonical_tones_of_nfc(lowered)
+        for rx in _new_style_in_lower():
+            key = rx.sub(_old_style_tone, key)
     else:
         key = match_key(text)
     for c in _SEPARATOR_CHARS:
@@ -303,17 +303,24 @@ def word_key(text: str, lowered: str | None = None) -> str:
 
 @cache
 def _new_style_in_lower() -> tuple[re.Pattern[str], ...]:
-    """Searches that find, in lower-cased text, every match of the tone rewrite's own
+    """Patterns that find, in lower-cased text, every match of the tone rewrite's own
     pattern (text.normalize: a first vowel ``o``/``u``/``O``/``U``, not after ``q``, then a
     toned second vowel ending the syllable): lower-cased text has no ``O``/``U``, so one
-    search per lower-case first vowel. Each opens with a literal, which the regex engine
+    pattern per lower-case first vowel. Each opens with a literal, which the regex engine
     scans for in a tight loop; the rewrite's own pattern opens with a character class,
-    tried at every position (~3x the cost). A text none of them matches is its own
-    canonical form."""
+    tried at every position (~3x the cost). Their matches never overlap or touch one
+    another's context (a rewrite keeps letters letters and adds no "q"), so substituting
+    with one, then the other, rewrites what the single pass of ``match_key`` rewrites."""
     table = _new_to_old()
     seconds = re.escape("".join(sorted({k[1] for k in table})))
     return tuple(re.compile(rf"{first}[{seconds}](?<![qQ]..)(?![^\W\d_])")
                  for first in sorted({k[0].lower() for k in table}))
+
+
+def _old_style_tone(m: re.Match[str]) -> str:
+    """The old-style spelling of a matched vowel pair (``oà`` -> ``òa``), as match_key writes it."""
+    pair = m.group(0)
+    return _new_to_old().get(pair, pair)
 
 
 def _is_acronym(s: str) -> bool:
