@@ -84,6 +84,9 @@ _PAST_TRIP = re.compile(r"\b(?:vừa qua|trước đây|năm ngoái|lần trư�
 _TRIP_END = re.compile(r"\bvề\s+(?:đến|tới)\b", re.IGNORECASE)
 # How many event verbs of one list may share a future marker ("sẽ hội đàm ..., hội kiến ..., tiếp ...").
 MAX_PLANNED_CHAIN = 6
+# What ends a clause between a verb and its object: a comma, a semicolon, a full stop (a dot inside
+# a name, "V.Putin", does not).
+_CLAUSE_BREAK = re.compile(r"[,;]|\.(?!\S)")
 # What ends such a list: a full stop, or a verb told in the past (a semicolon does not: "Dự kiến, X
 # sẽ gặp A; gặp B; gặp C").
 _LIST_GAP_BREAK = re.compile(r"[.]|\b(?:đã|vừa|đang)\b", re.IGNORECASE)
@@ -720,7 +723,7 @@ def _visit(ctx: _Context, sent: SentenceView, cue: Cue) -> EventMention | list[E
     if sender >= 0 and not any(ch in text[sender:cue.start] for ch in ",;."):
         return None  # "đã cử Đặc phái viên sang thăm Việt Nam": the sender is not the visitor
     invite = lowered(ctx.article).rfind("mời", sent.span.start, cue.start)
-    if invite >= 0 and not any(ch in text[invite:cue.start] for ch in ",;.") and \
+    if invite >= 0 and not _CLAUSE_BREAK.search(text, invite, cue.start) and \
             not text[max(sent.span.start, invite - 7):invite].lower().endswith(("theo lời ", "lời ")):
         return None  # "mời Thủ tướng X sang thăm Việt Nam": an invitation, not a trip yet
     if invite >= 0 and text[max(sent.span.start, invite - 9):invite].lower().endswith("nhận lời ") and \
