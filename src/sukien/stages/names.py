@@ -48,7 +48,7 @@ STOP_WORDS = frozenset({
     "Video", "Clip", "Thượng", "Tân", "Cựu", "Nguyên", "Người", "Ngoài", "Nhằm", "Qua", "Đồng chí",
     "Ông", "Bà", "Ngài", "Thủ", "Trên", "Dưới", "Hiện", "Năm", "Tháng", "Lúc", "Không", "Đó",
     "Này", "Bên", "Nhờ", "Do", "Vì", "Nếu", "Để", "Tuy", "Sự", "Việc", "Mặc", "Ngay", "Riêng",
-    "Cuộc", "Buổi", "Chuyến", "Lễ",
+    "Cuộc", "Buổi", "Chuyến", "Lễ", "Phía",
 })
 
 

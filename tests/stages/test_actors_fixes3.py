@@ -1,0 +1,22 @@
+"""Actor fixes of quality phase 3, each on a sentence or two run through sukien.extract."""
+
+from __future__ import annotations
+
+import sukien
+
+
+def _countries(text: str) -> list[str]:
+    art = sukien.extract(text, published="2017-05-10", id="t")
+    return [m.country for m in art.mentions if m.label == "GPE"]
+
+
+def test_phia_at_a_sentence_start_is_no_surname():
+    # "Phía Nga" was read as a personal name like "Lê Nga", losing the country
+    text = "Hai bên đã hội đàm. Phía Nga khẳng định tiếp tục hợp tác chặt chẽ với Việt Nam."
+    assert "RUS" in _countries(text)
+    art = sukien.extract(text, published="2017-05-10", id="t")
+    assert any(st.source == ["RUS"] for st in art.statements)
+
+
+def test_a_given_name_after_a_surname_is_still_no_country():
+    assert "RUS" not in _countries("Bà Lê Nga khẳng định tiếp tục hợp tác với Việt Nam.")
