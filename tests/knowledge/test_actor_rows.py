@@ -159,3 +159,9 @@ def test_taiwanese_and_past_chinese_leaders_in_sino_vietnamese(sentence, name, c
 def test_less_common_korean_surname_still_looks_korean():
     people = _people("Hai bên đã ký biên bản ghi nhớ. Ông Yeom Jae-ho cho biết sẽ thúc đẩy hợp tác với Việt Nam.")
     assert people["Yeom Jae-ho"][0] == "KOR"
+
+
+def test_partner_university_and_company_carry_their_country():
+    article = sukien.extract("Thủ tướng Nguyễn Xuân Phúc thăm Đại học Wageningen và làm việc với Tập đoàn Sumitomo.")
+    assert {e.name: e.country for e in article.entities if e.type == "ORG"} == {
+        "Đại học Wageningen": "NLD", "Tập đoàn Sumitomo": "JPN"}
