@@ -82,6 +82,10 @@ _CLAUSE_CHARS = set(",;:(\"“”–—-")
 _SPEECH_WORDS = {"rằng"}
 # "việc" turns the clause after it into a noun: a trigger inside it belongs to that noun.
 _EMBEDDED = re.compile(r"\bviệc\b", re.IGNORECASE)
+# ... and so is what someone praised or thanked has done ("cảm ơn Nga đã mời", "hoan nghênh X đã ...").
+_DONE = re.compile(r"\bđã\b", re.IGNORECASE)
+# Conveying someone's message: "(trân trọng) chuyển lời (của X) mời ...", "gửi lời mời".
+_CONVEYED = re.compile(r"\s*(?:chuyển|gửi)\s+lời\b", re.IGNORECASE)
 # An item number opening a sentence ("7. ", "II. ", "a) ") of a joint statement's numbered points.
 _ENUMERATOR = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s+")
 # ... and so does a purpose clause: "coi đây là dịp để hai bên ... thống nhất phương hướng".
@@ -513,6 +517,12 @@ def _select(roles: Roles, sent: SentenceView) -> list[tuple[Cue, str, str]]:
         if out and _EMBEDDED.search(text, out[-1][0].end, cue.start) and \
                 not any(ch in text[out[-1][0].end:cue.start] for ch in ";,"):
             continue  # "đánh giá cao việc hai Bộ đã thống nhất ...": a clause inside what is praised
+        if out and out[-1][1] == "SUPPORT" and (done := _DONE.search(text, out[-1][0].end, cue.start)) and \
+                not any(ch in text[out[-1][0].end:cue.start] for ch in ";,") and \
+                " và " not in text[done.end():cue.start]:
+            # "cảm ơn X đã mời", "hoan nghênh X đã cam kết": X's act that is praised, not the speaker's
+            # (but "cảm ơn X đã hỗ trợ và mong X ...": the speaker's next verb)
+            continue
         if out and _in_purpose(roles, sent, out[-1][0].end, cue):
             continue  # "hoan nghênh chuyến thăm, coi đây là dịp để hai bên ... thống nhất": what the act is for
         if out and text[out[-1][0].end:cue.start].strip(" ,") in _COORDINATED:
@@ -641,10 +651,13 @@ def _trial_words() -> tuple[str, ...]:
 
 def _manner_adverb(text: str, sent: SentenceView, cue: Cue) -> bool:
     """Is ``cue`` made only of filler words ("trân trọng") and right before another statement
-    verb ("trân trọng chuyển lời mời")? Then it says how that verb is done."""
+    verb ("trân trọng chuyển lời mời"), or before a message conveyed ("trân trọng chuyển lời của
+    Tổng Bí thư X mời ...")? Then it says how that verb is done."""
     if not all(w in _FILLERS for w in cue.text.lower().split()):
         return False
-    return any(c.start > cue.start and not text[cue.end:c.start].strip() and c.kinds(STATEMENT_KINDS)
+    return any(c.start > cue.start and c.kinds(STATEMENT_KINDS) and (
+        not text[cue.end:c.start].strip() or (_CONVEYED.match(text, cue.end, c.start) is not None
+                                               and not any(ch in text[cue.end:c.start] for ch in ",;")))
                for c in sent.cues)
 
 
