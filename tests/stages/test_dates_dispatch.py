@@ -167,8 +167,9 @@ def test_places_are_the_word_starts_with_forms(text):
             assert D._places(text, lo, a, forms_at) == expected, (text, lo, a)
 
 
-@pytest.mark.parametrize("text", [*SENTENCES, "", "abc", "0", "\u0663 1\u00b22 \u0661\u0662 9", "10-20-30 (2024)"])
-def test_ascii_digits_are_those_of_the_digit_class(text):
-    from sukien.stages.article_words import ascii_digits
+@pytest.mark.parametrize("text", [*SENTENCES, "", "abc", "0", "\u0663 1\u00b22 \u0661\u0662 9", "10-20-30 (2024)", "1 2"])
+def test_ascii_digits_and_runs_are_those_of_the_digit_class(text):
+    from sukien.stages.article_words import ascii_digit_runs, ascii_digits
 
     assert ascii_digits(text) == [m.start() for m in re.finditer("[0-9]", text)]
+    assert ascii_digit_runs(text) == [m.span() for m in re.finditer("[0-9][0-9]*", text)]

@@ -62,6 +62,20 @@ def test_number_scan_finds_what_the_plain_scan_finds():
         assert fast == _plain_figures(text), text
 
 
+def test_numbers_tried_at_digit_runs_are_those_of_the_scan():
+    from sukien.stages.article_words import ascii_digit_runs
+
+    rnd = random.Random(11)
+    tokens = ["1", "23", "456", "7890", "12345", ".", ".000", ".12", ",", ",5", " ", "-", " - ", "/", ":", "x", " tỷ",
+              " người", "%"]
+    texts = ["1234.567 - 8 người", "12345.678.000 - 9 tỷ", "1234.5", "20241.000,5 người"]
+    texts += ["".join(rnd.choice(tokens) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    figure_re = Q._knowledge().figure_re
+    for text in texts:
+        fast = [(m.span(), m.groupdict()) for m in Q._numbers(figure_re, text, ascii_digit_runs(text))]
+        assert fast == [(m.span(), m.groupdict()) for m in figure_re.finditer(text)], text
+
+
 def test_last_clause_end_is_the_bisected_one():
     text = "Năm 2024, kim ngạch đạt 5 tỷ USD; tăng 3%.\n\nTrong đó... xuất khẩu 2,5 tỷ USD! Hết? Vâng…\nA"
     ends = [m.end() for m in re.finditer(r"[.!?;…](?=\s)|\n", text)]

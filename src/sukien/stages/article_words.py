@@ -83,9 +83,9 @@ def lowered(article: Article) -> str:
     return low
 
 
-# article.meta key of the offsets of the ASCII digits of text_clean (a private cache, shared by
-# the dates and quantities stages).
-DIGITS_KEY = "_digits"
+# article.meta key of the runs of ASCII digits of text_clean (a private cache, shared by the
+# dates and quantities stages).
+DIGITS_KEY = "_digit_runs"
 _ASCII_DIGITS = "0123456789"
 
 
@@ -95,8 +95,7 @@ def ascii_digits(text: str) -> list[int]:
     Found with ``str.find`` per digit (a memchr-like machine scan) rather than a regex scan:
     a pattern starting with ``[0-9]`` makes the regex engine test the character class at every
     character of the text (~50 machine instructions each), while a news article has ~2,500
-    characters and only ~60 digits. Patterns whose matches can only start at an ASCII digit
-    are then tried at these offsets only (see ``dates._anchors``, ``quantities._figures``)."""
+    characters and only ~60 digits."""
     out: list[int] = []
     find = text.find
     for d in _ASCII_DIGITS:
@@ -108,13 +107,30 @@ def ascii_digits(text: str) -> list[int]:
     return out
 
 
-def digit_offsets(article: Article) -> list[int]:
-    """:func:`ascii_digits` of ``article.text_clean``, computed once per article (kept in
+def ascii_digit_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the maximal runs of ASCII digits of ``text``, in order ("21/11" has
+    two). Patterns whose matches can only start at an ASCII digit are tried at these runs
+    instead of scanning the text (see ``dates._anchors``, ``quantities._numbers``)."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    for i in ascii_digits(text):
+        if i != end:
+            if start >= 0:
+                runs.append((start, end))
+            start = i
+        end = i + 1
+    if start >= 0:
+        runs.append((start, end))
+    return runs
+
+
+def digit_runs(article: Article) -> list[tuple[int, int]]:
+    """:func:`ascii_digit_runs` of ``article.text_clean``, computed once per article (kept in
     ``article.meta`` with the text it was made from, as :func:`lowered` is)."""
     text = article.text_clean
     cached = article.meta.get(DIGITS_KEY)
     if cached is not None and cached[0] is text:
         return cached[1]
-    offsets = ascii_digits(text)
-    article.meta[DIGITS_KEY] = (text, offsets)
-    return offsets
+    runs = ascii_digit_runs(text)
+    article.meta[DIGITS_KEY] = (text, runs)
+    return runs

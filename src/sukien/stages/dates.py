@@ -50,7 +50,7 @@ import ahocorasick
 from ..knowledge import load_table
 from ..model import Article, DateSpan
 from .article_words import DateVocab as _Vocab
-from .article_words import ascii_digits, digit_offsets, keyword_phrases, lowered
+from .article_words import ascii_digit_runs, digit_runs, keyword_phrases, lowered
 from .article_words import date_key as _key
 from .article_words import date_vocab as _vocab
 from .cues import article_date_phrases
@@ -439,11 +439,17 @@ def _date_digits() -> re.Pattern[str]:
     by_length: dict[int, list[str]] = {}
     for w in _BEFORE_NUMBER_WORDS:
         by_length.setdefault(len(w), []).append(re.escape(w))
-    # one fixed-width lookbehind per word length and number of spaces, after a cheap test
-    # that a space precedes the number at all
-    before = r"(?<=\s[0-9])(?:" + "|".join(
-        f"(?<=(?:{'|'.join(ws)}){chr(92)}s{{{k}}}[0-9])"
-        for n, ws in sorted(by_length.items()) for k in range(1, BEFORE_NUMBER_CHARS - n + 1)) + ")"
+    last_letters = "".join(sorted({w[-1] for w in _BEFORE_NUMBER_WORDS}))
+    # one fixed-width lookbehind per word length and number of spaces, grouped by the number of
+    # spaces, each group after a cheap test of the words' last letter there; all after a cheap
+    # test that a space precedes the number at all and that it has at most two digits (most
+    # numbers are "5 dự án", "320 người": they fail the cheap tests)
+    groups = []
+    for k in range(1, BEFORE_NUMBER_CHARS - min(by_length) + 1):
+        inner = "|".join(f"(?<=(?:{'|'.join(ws)}){chr(92)}s{{{k}}}[0-9])"
+                         for n, ws in sorted(by_length.items()) if n + k <= BEFORE_NUMBER_CHARS)
+        groups.append(f"(?<=[{last_letters}]{chr(92)}s{{{k}}}[0-9])(?:{inner})")
+    before = r"(?=[0-9]?(?![0-9]))(?<=\s[0-9])(?:" + "|".join(groups) + ")"
     return re.compile(
         r"[0-9](?<![0-9][0-9])"  # the first digit of a run
         r"(?:(?<=1)9[0-9]{2}(?![0-9])|(?<=2)[01][0-9]{2}(?![0-9])"  # a year
@@ -478,25 +484,21 @@ def find_phrases(low: str, phrases: tuple[str, ...], *, whole_words: bool = True
 
 
 def _anchors(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None,
-             digits: list[int] | None = None) -> list[int]:
+             runs: list[tuple[int, int]] | None = None) -> list[int]:
     """Offsets every date expression must cover: digit runs that may be part of a date, and
     keyword hits. Found with the digit regex tried at the starts of digit runs and one automaton
     pass, so a text is not scanned by the big pattern. ``keyword_hits``: ``(start, keyword)``
     found in a copy of ``low`` with punctuation blanked (the trigger pass's, same length): those
-    that stand in ``low`` itself are the automaton's hits in ``low``. ``digits``: the offsets of
-    the text's ASCII digits (``article_words.ascii_digits``) when known."""
-    if digits is None:
-        digits = ascii_digits(text)
-    # _date_digits matches only at the first ASCII digit of a run, and within that run: trying
-    # it at each run start finds what a scan of the text finds, without the scan
+    that stand in ``low`` itself are the automaton's hits in ``low``. ``runs``: the text's runs
+    of ASCII digits (``article_words.ascii_digit_runs``) when known."""
+    if runs is None:
+        runs = ascii_digit_runs(text)
+    # _date_digits matches only at the first ASCII digit of a run: trying it at each run start
+    # finds what a scan of the text finds, without the scan. (The middle test: the run
+    # continues a number, "1.000", "2,7".)
     match = _date_digits().match
-    out = []
-    prev = -2
-    for s in digits:
-        if s != prev + 1 and not (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) \
-                and match(text, s) is not None:  # (the middle test: continues a number, "1.000", "2,7")
-            out.append(s)
-        prev = s
+    out = [s for s, _ in runs
+           if not (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) and match(text, s) is not None]
     low = text.lower() if low is None else low
     if keyword_hits is None:
         out += [end - len(p) + 1 for end, p in phrase_automaton(keyword_phrases()).iter(low)]
@@ -633,14 +635,14 @@ def _places(text: str, lo: int, a: int, forms_at: dict[str, tuple[tuple[str, re.
 
 
 def _hits(text: str, low: str | None = None, keyword_hits: list[tuple[int, str]] | None = None,
-          digits: list[int] | None = None) -> list[_Hit]:
+          runs: list[tuple[int, int]] | None = None) -> list[_Hit]:
     """Date expressions of ``text``, left to right, not overlapping: for each anchor not yet
     covered, the first of its last LOOKBACK_WORDS word starts (then the anchor itself) where
     the scanner's first matching form reaches past the anchor."""
     forms_at = _forms_by_start()
     hits: list[_Hit] = []
     covered = 0
-    for a in _anchors(text, low, keyword_hits, digits):
+    for a in _anchors(text, low, keyword_hits, runs):
         if a < covered:
             continue
         lo = a - LOOKBACK_CHARS
@@ -760,7 +762,7 @@ def resolve_dates(article: Article) -> Article:
         # the keywords come out of the trigger cues' automaton pass (made here for the events
         # stage): one pass over the article instead of two
         keyword_hits = article_date_phrases(article)
-    hits = _hits(article.text_clean, low, keyword_hits, digit_offsets(article))
+    hits = _hits(article.text_clean, low, keyword_hits, digit_runs(article))
     article.meta[HITS_KEY] = (article.text_clean, hits)
     article.meta[TEXT_YEAR_KEY] = _evidence_year(article.text_clean, hits)
     article.dates = _resolve(article.text_clean, hits, article.published,
@@ -773,7 +775,7 @@ def date_hits(article: Article) -> list[_Hit]:
     cached = article.meta.get(HITS_KEY)
     if cached is not None and cached[0] is article.text_clean:
         return cached[1]
-    hits = _hits(article.text_clean, lowered(article), digits=digit_offsets(article))
+    hits = _hits(article.text_clean, lowered(article), runs=digit_runs(article))
     article.meta[HITS_KEY] = (article.text_clean, hits)
     return hits
 

@@ -38,7 +38,7 @@ import ahocorasick
 
 from ..knowledge import load_table, split_list
 from ..model import Article, DateSpan, Quantity
-from .article_words import ascii_digits, digit_offsets
+from .article_words import ascii_digit_runs, digit_runs
 from .dates import find_dates, find_phrases, infer_year, parse_published, trimmed
 
 # How far before a number its qualifier and change verb may sit ("tiếp tục tăng 30%",
@@ -64,7 +64,9 @@ ABOUT_WORDS = 5
 # number on the left" test is done in code. The branches with a "." or "," are tried only when
 # the digits are followed by one (the lookahead: a necessary condition of each of them), so a
 # plain "2024" goes to the last branch without backtracking through the others.
-_DIGITS_N = (r"[0-9](?:(?=[0-9]*[.,])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
+# The most digits before the first dot of a thousands-grouped number ("100.000"; see _numbers).
+THOUSANDS_LEAD = 3
+_DIGITS_N = (rf"[0-9](?:(?=[0-9]*[.,])(?:[0-9]{{0,{THOUSANDS_LEAD - 1}}}(?:\.[0-9]{{3}})+(?:,[0-9]+)?|[0-9]*,[0-9]+"
              r"|[0-9]*\.[0-9]{1,2}(?![0-9.]))|[0-9]*)")
 _DIGITS_N2 = r"[0-9](?:(?=[0-9]*[.,])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)|[0-9]*)"
 _NUMBER_PATTERN = (rf"(?P<n>{_DIGITS_N})(?:[ \t\n\r\f\v]*[-–][ \t\n\r\f\v]*(?P<n2>{_DIGITS_N2}))?"
@@ -363,17 +365,17 @@ class _Figure:
 
 
 def _figures(text: str, dates_of: Callable[[], list[DateSpan]],
-             spelled: list[tuple[int, str]] | None = None, digits: list[int] | None = None) -> list[_Figure]:
+             spelled: list[tuple[int, str]] | None = None, runs: list[tuple[int, int]] | None = None
+             ) -> list[_Figure]:
     """Figures in text order. ``dates_of`` gives the article's dates; asked for only when a
     number with a unit needs the "inside a date" test. ``spelled``: the whole-word hits of
     :func:`spelled_phrases` in ``text.lower()`` when known, else they are found here.
-    ``digits``: the offsets of the text's ASCII digits (``article_words.ascii_digits``) when
-    known."""
+    ``runs``: the text's runs of ASCII digits (``article_words.ascii_digit_runs``) when known."""
     k = _knowledge()
     out: list[_Figure] = []
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    for m in _numbers(k.figure_re, text, ascii_digits(text) if digits is None else digits):
+    for m in _numbers(k.figure_re, text, ascii_digit_runs(text) if runs is None else runs):
         if m["unit"] is None:  # most numbers have no unit: parse only figures
             continue
         start = m.start()
@@ -407,18 +409,32 @@ def _figures(text: str, dates_of: Callable[[], list[DateSpan]],
     return out
 
 
-def _numbers(figure_re: re.Pattern[str], text: str, digits: list[int]) -> Iterator[re.Match[str]]:
+def _numbers(figure_re: re.Pattern[str], text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """``figure_re.finditer(text)`` without the regex scan of the whole text: a match starts
-    with an ASCII digit, so the scan's next match is the first one found at the digits from
-    where the last one ended."""
+    with an ASCII digit and ends before a non-digit, so the scan's next match starts at the first
+    run of digits from where the last one ended (``runs``: ``article_words.ascii_digit_runs``),
+    or inside that run when none starts at it. Of the number's branches only the thousands one
+    ("1.000", at most three digits before the dot) can match inside a run where it does not
+    match at the run's start: only a run of four or more digits followed by "." is tried
+    further (its matches are glued to a digit on the left, never figures, but the scan goes on
+    after them)."""
     match = figure_re.match
     pos = 0
-    for s in digits:
-        if s >= pos:
-            m = match(text, s)
-            if m is not None:
-                pos = m.end()
-                yield m
+    for r, e in runs:
+        if r < pos:
+            continue
+        m = match(text, r)
+        if m is None:
+            if e - r <= THOUSANDS_LEAD or not text.startswith(".", e):
+                continue
+            for s in range(r + 1, e):
+                m = match(text, s)
+                if m is not None:
+                    break
+            else:
+                continue
+        pos = m.end()
+        yield m
 
 
 @cache
@@ -825,7 +841,7 @@ def quantities_of(article: Article, dates: list[DateSpan] | None = None) -> list
         dates_of = _Once(lambda: dates)
     shared = article.meta.get(SPELLED_HITS_KEY)
     figures = _figures(text, dates_of, shared[1] if shared is not None and shared[0] == len(text) else None,
-                       digit_offsets(article))
+                       digit_runs(article))
     if not figures:
         return []
     dates = dates_of()
