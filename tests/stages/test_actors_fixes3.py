@@ -20,3 +20,13 @@ def test_phia_at_a_sentence_start_is_no_surname():
 
 def test_a_given_name_after_a_surname_is_still_no_country():
     assert "RUS" not in _countries("Bà Lê Nga khẳng định tiếp tục hợp tác với Việt Nam.")
+
+
+def test_anh_opening_a_sentence_after_a_person_is_the_pronoun_when_the_uk_is_named_nowhere():
+    text = "Ông Nguyễn Văn Nam là kỹ sư. Anh hứa sẽ hỗ trợ đồng nghiệp tại Nhật Bản."
+    assert "GBR" not in _countries(text)
+
+
+def test_anh_opening_a_sentence_stays_the_uk_when_the_article_names_the_uk():
+    text = "Thủ tướng Anh Boris Johnson đến Kiev. Anh cam kết hỗ trợ Ukraine 2 tỷ bảng."
+    assert _countries(text).count("GBR") == 2

@@ -297,8 +297,36 @@ def find_actors(article: Article) -> Article:
     tags = _tags(text, key, blocked)
     people, alone = _people(text, tags)
     people += _repeat_mentions(text, key, people, blocked, tags)
+    if people:
+        tags = _without_pronoun_anh(text, tags, people)
     _build(article, text, tags, people, alone)
     return article
+
+
+# Where a sentence opens: the text's start, or after a full stop, a colon, a quotation mark, a newline.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:\"“”\n])[ \u00a0]*$")
+_LOWER_WORD_AFTER = re.compile(rf"[ ]([{LOWER}]+)")
+UK = "GBR"
+
+
+def _uk(ref: object) -> bool:
+    return getattr(ref, "iso3", None) == UK or getattr(ref, "country", None) == UK
+
+
+def _without_pronoun_anh(text: str, tags: list[Tag], people: list[PersonMention]) -> list[Tag]:
+    """Drop "Anh" opening a sentence before a lower-case word ("Anh hứa ...", "Anh còn gửi lời chào
+    ...") when it is the pronoun "he": a person is named before it and the article names the UK
+    nowhere else (no "nước Anh", "Thủ tướng Anh", "London")."""
+    openers = [t for t in tags if t.text == "Anh" and t.kind == kb.COUNTRY and _uk(t.ref)
+               and _SENTENCE_OPENING.search(text, max(0, t.start - 3), t.start)
+               and (m := _LOWER_WORD_AFTER.match(text, t.end)) and m.group(1) != "và"
+               and any(p.start < t.start for p in people)]
+    if not openers:
+        return tags
+    ids = {id(t) for t in openers}
+    if any(_uk(t.ref) for t in tags if id(t) not in ids):
+        return tags
+    return [t for t in tags if id(t) not in ids]
 
 
 @cache
