@@ -21,3 +21,18 @@ def test_a_full_stop_still_ends_the_invitation():
     text = ("Thủ tướng Nguyễn Xuân Phúc đã mời Tổng thống Joko Widodo. Tổng thống Joko Widodo đã thăm "
             "chính thức Việt Nam từ ngày 5 đến 7/5.")
     assert "VISIT" in {k for k, _ in _kinds(text)}
+
+
+def test_a_meeting_told_in_the_past_stays_held_beside_a_later_clause_in_the_future():
+    # announced first, then told with "đã"; the "sẽ" of the next clause is what the sides pledged
+    text = ("Theo kế hoạch, Thủ tướng Nguyễn Xuân Phúc sẽ hội đàm với Thủ tướng Nhật Bản Shinzo Abe. "
+            "Chiều 5/5, Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Nhật Bản Shinzo Abe, "
+            "hai bên khẳng định sẽ tăng cường hợp tác.")
+    assert ("MEET", "occurred") in _kinds(text)
+
+
+def test_a_meeting_only_announced_stays_planned():
+    text = ("Theo kế hoạch, Thủ tướng Nguyễn Xuân Phúc sẽ hội đàm với Thủ tướng Nhật Bản Shinzo Abe. "
+            "Trong khuôn khổ chuyến thăm, Thủ tướng Nguyễn Xuân Phúc sẽ hội đàm với Thủ tướng Nhật Bản "
+            "Shinzo Abe, gặp gỡ doanh nghiệp.")
+    assert ("MEET", "occurred") not in _kinds(text)

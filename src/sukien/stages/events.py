@@ -163,6 +163,7 @@ _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNOREC
 # Event words that are nouns ("chuyến thăm", "cuộc hội đàm"): they name an event without saying
 # whether it has taken place, unless one of the _TENSE_WORDS stands in their sentence.
 _NOMINAL_CUES = ("chuyến", "cuộc", "buổi")
+_PAST_WORD = re.compile(r"\b(?:đã|vừa)\b", re.IGNORECASE)
 _TENSE_WORDS = re.compile(r"\b(?:đã|vừa|đang|kết thúc|tiếp tục|bắt đầu|hôm qua|vừa qua)\b", re.IGNORECASE)
 # Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
 _OCCASION_BEFORE = re.compile(r"(?:^|[\s,(])(?:tại|trong|sau|qua)\s+(?:các\s+)?(?:cuộc\s+|buổi\s+)?$", re.IGNORECASE)
@@ -1195,12 +1196,27 @@ def _tensed(ctx: _Context, sent: SentenceView, cue: Cue) -> bool:
     """Does a mention not marked planned tell that its event took place? A verb does ("X hội đàm
     với Y"), unless the sentence announces ("... và sẽ ..."); a noun ("chuyến thăm Mỹ của Thủ
     tướng", "cuộc gặp ... sắp tới") only with a word of the past or present in its sentence."""
-    if "PLANNED" in sent.kinds:
-        return False
+    text = ctx.roles.text
     key = cue.text.lower()
-    if not (key.startswith(_NOMINAL_CUES) or _word_before(ctx.roles.text, cue.start, sent.span.start) in _NOMINAL_BEFORE):
+    nominal = key.startswith(_NOMINAL_CUES) or _word_before(text, cue.start, sent.span.start) in _NOMINAL_BEFORE
+    if "PLANNED" in sent.kinds:
+        if nominal:
+            return False  # "Trong chuyến thăm, Thủ tướng sẽ hội đàm ...": the trip is the coming one
+        # a verb told in the past in its own clause took place ("X đã hội đàm với Y, khẳng định
+        # sẽ ..."), unless a future marker is in that clause too; with no past word the sentence
+        # announces ("Cũng trong thời gian thăm Mỹ, Thủ tướng sẽ thăm New York")
+        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, sent.span.start, cue.start)),
+                      default=sent.span.start)
+        if not _PAST_WORD.search(text, opening, cue.start):
+            return False
+        for c in sent.cues:
+            if c.has("PLANNED"):
+                lo, hi = (c.end, cue.start) if c.end <= cue.start else (cue.end, c.start)
+                if not _CLAUSE_BREAK.search(text, lo, max(lo, hi)):
+                    return False
+    if not nominal:
         return True
-    return bool(_TENSE_WORDS.search(ctx.roles.text, sent.span.start, sent.span.end))
+    return bool(_TENSE_WORDS.search(text, sent.span.start, sent.span.end))
 
 
 def _may_make_events(article: Article) -> bool:
