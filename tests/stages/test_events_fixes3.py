@@ -36,3 +36,21 @@ def test_a_meeting_only_announced_stays_planned():
             "Trong khuôn khổ chuyến thăm, Thủ tướng Nguyễn Xuân Phúc sẽ hội đàm với Thủ tướng Nhật Bản "
             "Shinzo Abe, gặp gỡ doanh nghiệp.")
     assert ("MEET", "occurred") not in _kinds(text)
+
+
+def _met(text: str) -> list[set[str]]:
+    art = sukien.extract(text, published="2017-05-20", id="t")
+    names = {e.id: e.name for e in art.entities}
+    return [{names.get(p, p) for p in ev.participants} for ev in art.events if ev.kind == "MEET"]
+
+
+def test_meetings_with_a_listed_a_b_and_c_are_three_meetings():
+    met = _met("Chiều 15/5, Chủ tịch nước Trần Đại Quang đã có các cuộc gặp với Tổng thống Nga Vladimir Putin, "
+               "Tổng thống Chile Michelle Bachelet và Thủ tướng Italy Paolo Gentiloni.")
+    assert len(met) == 3 and all("Trần Đại Quang" in m for m in met)
+
+
+def test_a_person_after_a_comma_without_a_closing_va_item_is_no_party_met():
+    met = _met("Chủ tịch nước Trần Đại Quang đã gặp Tổng thống Nga Vladimir Putin, Tổng thống Chile "
+               "Michelle Bachelet cho biết sẽ thăm Việt Nam.")
+    assert len(met) == 1

@@ -476,7 +476,7 @@ def _meet(ctx: _Context, sent: SentenceView, cue: Cue, mode: str) -> list[EventM
     if _ATTENDED.search(text, max(sent.span.start, cue.start - 20), cue.start) and \
             _ATTENDEES.match(text, cue.end):
         return []  # "Tham dự hội đàm về phía Việt Nam có A, B": who sat in on talks reported elsewhere
-    objects = roles.objects_after(sent, cue.end, comma_first=True)
+    objects = _listed_people(text, sent, roles.objects_after(sent, cue.end, comma_first=True))
     # "X, nước Y" / "những người bạn Nga": a country written after a noun is an adjective, not a party
     objects = [t for t in objects if t.kind != "GPE" or t is objects[0] and not text[cue.end:t.start].strip()
                or _word_before(text, t.start, sent.span.start) in _COUNTRY_OBJECT_WORDS]
@@ -633,6 +633,31 @@ def _trip_meetings(ctx: _Context, sent: SentenceView, cue: Cue, actor: str) -> l
             em.date = v.date
         out.append(em)
     return out
+
+
+def _listed_people(text: str, sent: SentenceView, objects: list[ActorToken]) -> list[ActorToken]:
+    """The people met, through a list "A, B và C" ("có các cuộc gặp với Tổng thống Nga A, Tổng thống
+    Chile B và Thủ tướng Italy C"): the objects stop at the first comma, where a new clause may start
+    ("gặp A, B cho biết ..."), so the people after it join only when the list ends on "và" + person."""
+    if len(objects) != 1 or not objects[0].is_person:
+        return objects
+    listed: list[ActorToken] = []
+    last = objects[0]
+    for t in sent.tokens:
+        if t.start < last.end:
+            continue
+        gap = text[last.end:t.start]
+        if not t.is_person or not _LIST_COMMA.match(gap) and not _LIST_AND.match(gap):
+            break
+        listed.append(t)
+        last = t
+        if _LIST_AND.match(gap):
+            return objects + listed  # the list ends on its "và" item
+    return objects
+
+
+_LIST_COMMA = re.compile(r"\s*,\s*$")
+_LIST_AND = re.compile(r"\s*,?\s*và\s+$")
 
 
 def _object_groups(ctx: _Context, objects: list[ActorToken]) -> list[list[str]]:
