@@ -163,6 +163,7 @@ _YEAR_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNOREC
 # Event words that are nouns ("chuyến thăm", "cuộc hội đàm"): they name an event without saying
 # whether it has taken place, unless one of the _TENSE_WORDS stands in their sentence.
 _NOMINAL_CUES = ("chuyến", "cuộc", "buổi")
+# The words that tell a verb in the past ("đã hội đàm", "vừa gặp"), in its own clause (see _tensed).
 _PAST_WORD = re.compile(r"\b(?:đã|vừa)\b", re.IGNORECASE)
 _TENSE_WORDS = re.compile(r"\b(?:đã|vừa|đang|kết thúc|tiếp tục|bắt đầu|hôm qua|vừa qua)\b", re.IGNORECASE)
 # Words naming a meeting as the occasion of what the sentence tells, i.e. one already reported.
