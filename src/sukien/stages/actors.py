@@ -918,7 +918,8 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
         if chain.titles:
             prev = people[-1] if people else None
             before = None
-            if prev is not None and _apposition(text, prev.end, chain.start):
+            if prev is not None and _apposition(text, prev.end, chain.start) \
+                    and not _office_of_other_country(prev, chain):
                 _add_titles(prev, chain)
             elif (before := _name_before(text, chain.start, tags, i)) is not None:
                 # "Uông Chu Lưu - Phó Chủ tịch Quốc hội, Đào Việt Trung - Chủ nhiệm ..."
@@ -931,6 +932,20 @@ def _people(text: str, tags: list[Tag]) -> tuple[list[PersonMention], list[Title
                 alone.append(TitleOnly(chain.start, chain.title_end, chain.titles, chain.title_text,
                                        chain.country or _title_country(chain.titles)))
     return people, alone
+
+
+def _office_of_other_country(person: PersonMention, chain: _Chain) -> bool:
+    """Is the title read after a known office-holder another country's office? "Chủ tịch nước
+    Trần Đại Quang, Thủ tướng Belarus khẳng định": Belarus's Prime Minister is someone else,
+    a title standing alone, not the office-holder's own."""
+    if person.canonical is None:
+        return False
+    country = chain.country  # written with the title: an office's own country ("Ủy viên Bộ
+    # Chính trị" is Vietnamese by default) says nothing against a foreign holder
+    if country is None or country in NO_COUNTRY_MARKS or country == INTERNATIONAL:
+        return False
+    known = {t.country for t in kb.people_by_name().get(fold_name(person.canonical), ())}
+    return bool(known) and country not in known
 
 
 def _nothing_named_after(text: str, pos: int, by_start: dict[int, int]) -> bool:

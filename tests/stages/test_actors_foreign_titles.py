@@ -1,0 +1,26 @@
+"""Actor fixes of quality phase 3 (actor data): titles and names that belong to someone else,
+each on a sentence or two run through sukien.extract."""
+
+from __future__ import annotations
+
+import sukien
+
+
+def _people(text: str, published: str = "2017-06-28") -> dict[str, str | None]:
+    art = sukien.extract(text, published=published, id="t")
+    return {e.name: e.country for e in art.entities if e.type == "PER"}
+
+
+def test_a_foreign_office_after_a_known_leader_is_not_his():
+    # "Thủ tướng Belarus" is Belarus's Prime Minister, not a title of Trần Đại Quang
+    text = ("Tại cuộc hội kiến với Chủ tịch nước Trần Đại Quang, Thủ tướng Belarus khẳng định "
+            "Belarus sẵn sàng nhập khẩu hàng nông thủy sản Việt Nam.")
+    assert _people(text)["Trần Đại Quang"] == "VNM"
+
+
+def test_a_known_foreign_leaders_own_party_title_stays_his():
+    text = ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã hội đàm với ông Esteban Lazo Hernández, "
+            "Ủy viên Bộ Chính trị Đảng Cộng sản Cuba, Chủ tịch Quốc hội Cuba.")
+    art = sukien.extract(text, published="2017-06-10", id="t")
+    lazo = next(e for e in art.entities if e.name.startswith("Esteban"))
+    assert lazo.country == "CUB" and lazo.title
