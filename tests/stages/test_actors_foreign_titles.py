@@ -24,3 +24,16 @@ def test_a_known_foreign_leaders_own_party_title_stays_his():
     art = sukien.extract(text, published="2017-06-10", id="t")
     lazo = next(e for e in art.entities if e.name.startswith("Esteban"))
     assert lazo.country == "CUB" and lazo.title
+
+
+def test_a_bare_western_given_name_is_no_office_holder():
+    # "Emmanuel" alone is not Emmanuel Macron, nor "Vladimir" Putin: a given name is shared by many
+    people = _people("Trong buổi họp báo, ông Emmanuel cho rằng các cơ quan tình báo cần làm việc "
+                     "với nhau. Ông Vladimir nói thêm.")
+    assert "Emmanuel Macron" not in people and people.get("Emmanuel") is None
+
+
+def test_a_bare_surname_still_resolves_to_the_office_holder():
+    people = _people("Ông Macron cho rằng hai nước cần tăng cường hợp tác.")
+    assert people.get("Emmanuel Macron") == "FRA"
+

@@ -214,6 +214,15 @@ def people_by_name() -> dict[str, tuple[Tenure, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+# Countries whose leaders the press names by the first written token: a surname written
+# first (China, Korea, Japan, Cambodia, Singapore...) or a given name used alone (Laos,
+# Thailand, Myanmar, Malaysia, Indonesia, the Gulf: "ông Thongloun", "Thái tử Mohammed").
+# Elsewhere the first token is a given name shared by many ("ông Alexander" is not Lukashenko).
+NAMED_BY_FIRST_TOKEN = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "JPN", "MNG", "VNM", "KHM",
+                                  "SGP", "LAO", "THA", "MMR", "MYS", "IDN", "BRN", "SAU", "ARE", "QAT",
+                                  "KWT", "BHR", "OMN"})
+
+
 @cache
 def people_by_last_token() -> dict[str, tuple[Tenure, ...]]:
     """Folded last (and, for East Asian order, first) name token -> tenures ("Putin", "Abe")."""
@@ -223,7 +232,8 @@ def people_by_last_token() -> dict[str, tuple[Tenure, ...]]:
             parts = n.replace(".", " ").split()
             if len(parts) < 2:
                 continue
-            for tok in {parts[-1], parts[0]}:
+            toks = {parts[-1], parts[0]} if t.country in NAMED_BY_FIRST_TOKEN else {parts[-1]}
+            for tok in toks:
                 out.setdefault(fold_name(tok), []).append(t)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
