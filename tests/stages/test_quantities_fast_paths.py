@@ -146,3 +146,21 @@ def test_about_tail_words_are_the_first_words_found():
         text = "".join(rnd.choice(tokens) for _ in range(rnd.randint(0, 20)))
         m = Q._ABOUT_TAIL.match(text, 0, 60)
         assert ([w for w in m.groups() if w is not None] if m else []) == words.findall(text, 0, 60)[:Q.ABOUT_WORDS]
+
+
+def test_cue_tests_at_the_automaton_places_are_the_searches():
+    k = Q._knowledge()
+    rnd = random.Random(13)
+    roles = ("target", "target_verb", "forecast", "amount", "no_year")
+    words = [w for role in (*roles, "present") for w in k.cues.get(role, ())]
+    words += ["hiện", "Hiện", "thực hiện", "HIỆN NAY", "hiện đang là", " ", ", ", "x", "ı", "5", "(", "lên"]
+    for _ in range(2000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8)))
+        n = len(text)
+        clause = Q._clause(text, 0, n)
+        for start in range(0, n, 3):
+            for role in roles:
+                assert Q._has_cue_in(text, clause, role, start, n) == Q._has_cue(text[start:], role), (text, role)
+            assert Q._is_present(text[start:], Q._cue_offsets(clause, "present", start, n),
+                                 Q._cue_offsets(clause, "hiện", start, n)) == Q._is_present(text[start:]), text
+            assert Q._present_level(text, clause, start, n) == bool(Q._PRESENT_LEVEL.search(text, start, n)), text

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -337,13 +337,21 @@ def _has_cue(text: str, role: str) -> bool:
     return _knowledge().anywhere.get(role, _NEVER).search(text) is not None
 
 
-def _is_present(text: str) -> bool:
+def _is_present(text: str, present_at: list[int] | None = None, hien_at: list[int] | None = None) -> bool:
     """Says the figure is current: a present cue ("hiện có", "đến nay") or the word "hiện"
-    standing alone (not inside "thực hiện", "thể hiện", "hiện đại"...)."""
+    standing alone (not inside "thực hiện", "thể hiện", "hiện đại"...). ``present_at``,
+    ``hien_at``: the offsets where a present cue or "hiện" may start, when known (see
+    :func:`_cue_offsets`)."""
     k = _knowledge()
-    if _has_cue(text, "present"):
+    if _cue_in(text, "present", present_at):
         return True
-    for m in k.hien_re.finditer(text):
+    if hien_at is None:
+        hien: Iterable[re.Match[str] | None] = k.hien_re.finditer(text)
+    else:  # (the first one that stands alone decides: the order does not matter)
+        hien = (k.hien_re.match(text, q) for q in hien_at)
+    for m in hien:
+        if m is None:
+            continue
         before = text[max(0, m.start() - 8):m.start()].split()
         after = text[m.end():m.end() + 10].split()
         if (before and before[-1].lower() in k.cues.get("present_not_after", ())) or (
@@ -540,10 +548,12 @@ class _Page:
 class _Clause:
     """The clause before one figure, ``text[s0:fig.start]``: every cue test looks at a stretch
     of text ending at the figure, so one automaton pass over the lower-cased clause says which
-    tests can succeed at all (the exact test, a case-blind regex, runs only then), and finds
-    the about cue."""
+    tests can succeed at all and where a cue can start (the exact test, a case-blind regex, is
+    then tried at those places only, not searched for), and finds the about cue."""
     s0: int
+    end: int
     latest: dict[str, int] | None  # role -> last start of a first word of its cues; None: unknown
+    starts: dict[str, list[int]] | None  # role -> every start of a first word of its cues; None: unknown
     abouts: tuple[int, ...]  # ranks of the about cues, the one starting last (the longest there) first
 
     def may_have(self, role: str, start: int) -> bool:
@@ -558,26 +568,48 @@ def _clause(text: str, s0: int, end: int) -> _Clause:
     # clause has none of the few letters the regex engine also folds otherwise ("ı" ~ "i")
     exact = len(low) == end - s0 and not k.cue_fold_re.search(low)
     latest: dict[str, int] = {}
+    starts: dict[str, list[int]] = {}
     abouts: list[tuple[int, int, int]] = []  # (start, end, rank) of the about cues
     for e, (n, roles, rank) in k.cue_automaton.iter(low):
         start = e - n + 1
         for role in roles:
             if s0 + start > latest.get(role, -1):
                 latest[role] = s0 + start
+            starts.setdefault(role, []).append(s0 + start)
         if rank >= 0:
             abouts.append((start, e, rank))
     # a cue inside a longer one names less ("nhập khẩu" in "kim ngạch xuất nhập khẩu")
     ranked = sorted(((start, -rank) for start, e, rank in abouts
                      if not any(o[0] <= start and e <= o[1] and o[1] - o[0] > e - start for o in abouts)),
                     reverse=True)
-    return _Clause(s0, latest if exact else None, tuple(-r for _, r in ranked))
+    return _Clause(s0, end, latest if exact else None, starts if exact else None, tuple(-r for _, r in ranked))
 
 
 def _has_cue_in(text: str, clause: _Clause, role: str, start: int, end: int) -> bool:
+    """``_has_cue(text[start:end], role)`` for a stretch of the clause."""
     latest = clause.latest
     if latest is not None and latest.get(role, -1) < start:  # clause.may_have, inlined: asked most
         return False
-    return _has_cue(text[start:end], role)
+    return _cue_in(text[start:end], role, _cue_offsets(clause, role, start, end))
+
+
+def _cue_offsets(clause: _Clause, role: str, start: int, end: int) -> list[int] | None:
+    """The offsets in ``text[start:end]`` where a cue of ``role`` may start (its first word
+    stands there), when the clause's automaton pass knows them (the stretch ends the clause);
+    else None."""
+    if clause.starts is None or end != clause.end:
+        return None
+    return [p - start for p in clause.starts.get(role, ()) if p >= start]
+
+
+def _cue_in(stretch: str, role: str, offsets: list[int] | None) -> bool:
+    """``_has_cue(stretch, role)``, trying the case-blind cue regex only at ``offsets`` when
+    known: every match of it starts with a cue's first word (a search tries it at every
+    character, ~500 machine instructions each)."""
+    if offsets is None:
+        return _has_cue(stretch, role)
+    match = _knowledge().anywhere.get(role, _NEVER).match
+    return any(match(stretch, q) is not None for q in offsets)
 
 
 def _dated(dates: list[DateSpan]) -> list[tuple[int, int, int, bool]]:
@@ -596,7 +628,8 @@ def _target_cue(text: str, clause: _Clause, role: str, start: int, end: int) -> 
     if not clause.may_have("target_not", start):
         return True
     masked = _knowledge().target_not_re.sub(lambda m: " " * len(m.group()), text[start:end])
-    return _has_cue(masked, role)
+    # (blanking keeps offsets, and a cue it leaves starts where one started before)
+    return _cue_in(masked, role, _cue_offsets(clause, role, start, end))
 
 
 def _signed(clause_text: str, role: str = "signed") -> bool:
@@ -610,7 +643,8 @@ def _signed(clause_text: str, role: str = "signed") -> bool:
 
 
 def _present_in(text: str, clause: _Clause, start: int, end: int) -> bool:
-    return (clause.may_have("present", start) or clause.may_have("hiện", start)) and _is_present(text[start:end])
+    return (clause.may_have("present", start) or clause.may_have("hiện", start)) and _is_present(
+        text[start:end], _cue_offsets(clause, "present", start, end), _cue_offsets(clause, "hiện", start, end))
 
 
 def _year_of(page: _Page, fig: _Figure, clause: _Clause) -> tuple[int | None, str]:
@@ -670,7 +704,7 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
         pre_no_approx = pre[:am.start()] + pre[am.end():] if am else pre  # the chain ends pre: one match
         if k.change_end_re.search(pre_no_approx) or _CHANGE_FROM.search(pre_no_approx):
             return "change"
-    if clause.may_have("hiện", pre_start) and _PRESENT_LEVEL.search(text, pre_start, fig.start):
+    if clause.may_have("hiện", pre_start) and _present_level(text, clause, pre_start, fig.start):
         return "amount" if _has_cue_in(text, clause, "amount", s0, fig.start) else "statistic"
     if _target_cue(text, clause, "target", s0, fig.start):
         return "target"
@@ -686,6 +720,14 @@ def _kind(page: _Page, fig: _Figure, clause: _Clause, am: re.Match[str] | None, 
     if _has_cue_in(text, clause, "amount", s0, fig.start):
         return "amount"
     return "statistic"
+
+
+def _present_level(text: str, clause: _Clause, start: int, end: int) -> bool:
+    """``_PRESENT_LEVEL`` in ``text[start:end]``: tried only where "hiện" may start, when known."""
+    offsets = _cue_offsets(clause, "hiện", start, end)
+    if offsets is None:
+        return _PRESENT_LEVEL.search(text, start, end) is not None
+    return any(_PRESENT_LEVEL.match(text, start + q, end) is not None for q in offsets)
 
 
 def _approx(am: re.Match[str] | None) -> str | None:
