@@ -37,3 +37,11 @@ def test_a_bare_surname_still_resolves_to_the_office_holder():
     people = _people("Ông Macron cho rằng hai nước cần tăng cường hợp tác.")
     assert people.get("Emmanuel Macron") == "FRA"
 
+
+
+def test_an_unnamed_foreign_office_speaks_for_its_country():
+    # the statement is Belarus's (its Prime Minister), not the Vietnamese President's
+    text = ("Tại cuộc hội kiến với Chủ tịch nước Trần Đại Quang, Thủ tướng Belarus khẳng định "
+            "Belarus sẵn sàng nhập khẩu hàng nông thủy sản Việt Nam.")
+    art = sukien.extract(text, published="2017-06-28", id="t")
+    assert [st.source for st in art.statements] == [["BLR"]]

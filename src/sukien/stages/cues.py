@@ -26,7 +26,7 @@ from functools import cache
 import ahocorasick
 
 from ..knowledge import load_table
-from ..model import Article, Span
+from ..model import Article, Mention, Span
 from .article_words import keyword_phrases, lowered
 
 EVENT_KINDS = ("MEET", "VISIT", "SIGN")
@@ -411,6 +411,10 @@ class ActorToken:
         return self.kind in (SIDES, LEADERS)
 
 
+def _dictionary_holder(m: Mention) -> bool:
+    return bool(m.attrs) and m.attrs.get("holder_source") == "dictionary"
+
+
 def actor_tokens(article: Article, cues: Sequence[Cue], entities: dict | None = None) -> list[ActorToken]:
     """Actor tokens in text order: mentions (no nested ones), collective phrases, pronouns.
 
@@ -449,6 +453,12 @@ def actor_tokens(article: Article, cues: Sequence[Cue], entities: dict | None = 
             continue  # not an actor label
         eid = m.entity_id
         if not eid:
+            if label == "TITLE" and m.country and m.country != HOME_COUNTRY and _dictionary_holder(m):
+                # "Thủ tướng Belarus khẳng định": a foreign national office (its holder known on
+                # the day, not named in the article) speaks for its country, not for the person
+                # named before it
+                refs = (m.country,)
+                raw.append(ActorToken(m.start, m.end, refs, "PER", m.country, refs, True))
             continue
         ent = entities.get(eid)
         country = m.country
@@ -541,7 +551,9 @@ class ActorReach:
             if label == "GPE":
                 if not (m.country or (m.attrs and m.attrs.get("countries"))):
                     continue
-            elif label in ACTOR_LABELS and m.entity_id:
+            elif label in ACTOR_LABELS and (m.entity_id or (label == "TITLE" and m.country
+                                                            and m.country != HOME_COUNTRY
+                                                            and _dictionary_holder(m))):
                 persons.append(m.start)
                 if label == "PER" and m.title:
                     title_reach = max(title_reach, len(m.title) + 2)
