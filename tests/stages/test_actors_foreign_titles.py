@@ -45,3 +45,11 @@ def test_an_unnamed_foreign_office_speaks_for_its_country():
             "Belarus sẵn sàng nhập khẩu hàng nông thủy sản Việt Nam.")
     art = sukien.extract(text, published="2017-06-28", id="t")
     assert [st.source for st in art.statements] == [["BLR"]]
+
+
+def test_a_listed_body_keeps_its_country_before_its_acronym():
+    text = ("Ông Gregory Poling, chuyên gia của Trung tâm Nghiên cứu Chiến lược và Quốc tế (CSIS), "
+            "nhận định tình hình còn căng thẳng.")
+    art = sukien.extract(text, published="2017-06-10", id="t")
+    orgs = {e.name: e.country for e in art.entities if e.type == "ORG"}
+    assert orgs == {"Trung tâm Nghiên cứu Chiến lược và Quốc tế (CSIS)": "USA"}

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import islice
 from operator import attrgetter, itemgetter
@@ -547,6 +547,7 @@ def _tags(text: str, key: str, blocked: list[tuple[int, int]]) -> list[Tag]:
             start, end, ref = _title_before_listed_org(text, cands, k, start, end, ref)
         if inside and kind == org and ref is None:
             end = _pattern_org_end(text, start, end, inside)
+            ref = _listed_before_acronym(text, cands, k, end)
         if blocked and _in_blocked(blocked, start, end):
             continue
         out.append(Tag(start, end, kind, ref, text[start:end]))
@@ -588,6 +589,22 @@ def _known_inside(cands: list[_Cand]) -> list[tuple[int, int, str]]:
     candidates."""
     return [(c[0], c[4], c[5]) for c in cands
             if c[5] == kb.PERSON or (c[5] in (kb.ORG, kb.PLACE) and c[6] is not None)]
+
+
+_ACRONYM_TAIL = re.compile(r"[ ]*\([A-ZĐ][A-ZĐ0-9&\-]{1,9}\)")
+
+
+def _listed_before_acronym(text: str, cands: list[_Cand], k: int, end: int) -> kb.Org | None:
+    """The listed body a pattern body (candidate ``k``, ending at ``end``) only extends by its
+    bracketed acronym: "Trung tâm Nghiên cứu Chiến lược và Quốc tế (CSIS)" is the listed
+    CSIS, with its country (named as written)."""
+    start = cands[k][0]
+    for c in cands[k + 1:]:
+        if c[0] != start:
+            break
+        if c[5] == kb.ORG and isinstance(c[6], kb.Org) and _ACRONYM_TAIL.fullmatch(text, c[4], end):
+            return replace(c[6], name=text[start:end])
+    return None
 
 
 def _pattern_org_end(text: str, start: int, end: int, inside: list[tuple[int, int, str]]) -> int:
