@@ -1516,7 +1516,9 @@ _name_word_key = lru_cache(maxsize=WORD_KEY_MEMO)(kb.word_key)
 def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: list[tuple[int, int]],
                      tags: list[Tag]) -> list[PersonMention]:
     """Other occurrences of full names already found ("Woo Won-shik" with no title)."""
-    names = {p.name for p in people if len(p.name.split()) >= 2}
+    # longest names first, so "Huỳnh Đình Túc" is found before its part "Huỳnh Đình" could take
+    # the same words (and a fixed order: a set's order would vary with the hash seed)
+    names = sorted({p.name for p in people if len(p.name.split()) >= 2}, key=lambda n: (-len(n), n))
     if not names:
         return []
     seen = {(p.start, p.end) for p in people}
@@ -1531,10 +1533,12 @@ def _repeat_mentions(text: str, key: str, people: list[PersonMention], blocked: 
             if ok and (start, end) not in seen and not _in_blocked(blocked, start, end) \
                     and not any(s < end and start < e for s, e in taken) \
                     and not any(p.start < end and start < p.end for p in people) \
+                    and not any(o.start < end and start < o.end for o in out) \
                     and not (name in kb.NAMESAKES and _names_a_thing(key, start)):
                 out.append(PersonMention(start, end, text[start:end], name_shape(name_tokens(name))))
                 seen.add((start, end))
             start = key.find(k, end)
+    out.sort(key=lambda m: m.start)
     return out
 
 
